@@ -1,0 +1,21 @@
+package io.resolvehub.core;
+
+/**
+ * The durable front door every channel feeds: the event is written to the database (unique on channel +
+ * platform event id) before {@link #accept} returns, so a connector acknowledges the platform only after this call.
+ * Processing happens asynchronously, in order per conversation.
+ *
+ * <p>Thread-safe. Throws when the event could not be stored: the connector must then NOT acknowledge (answer 5xx) so
+ * the platform retries.
+ */
+public interface InboundIntake {
+
+    enum Outcome {
+        /** Stored; it will be processed. */
+        ACCEPTED,
+        /** Seen before (a platform retry): acknowledge it and do nothing more. */
+        DUPLICATE
+    }
+
+    Outcome accept(InboundMessage message);
+}

@@ -1,0 +1,15 @@
+package io.resolvehub.core;
+
+/** What an inbound event asks of the hub. */
+public enum InboundKind {
+    /** A message from the user, to be answered. */
+    MESSAGE,
+    /** The user confirmed that the answer solved it (a button, a card action). */
+    RESOLVED,
+    /** The user asked for a person through the channel's button. */
+    HANDOFF_REQUEST,
+    /** The user said the answer did not help. */
+    NEGATIVE_FEEDBACK,
+    /** The platform says the conversation was closed by a person (e.g. a Zendesk ticket solved). */
+    CLOSED_BY_PLATFORM
+}

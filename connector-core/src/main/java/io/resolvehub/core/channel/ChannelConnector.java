@@ -1,0 +1,31 @@
+package io.resolvehub.core.channel;
+
+/**
+ * One tenant's connection to one channel: renders the hub's replies natively and performs hand-offs. Decisions
+ * (what to answer, when to hand off) are core's; this is mechanics only.
+ *
+ * <p>Implementations are thread-safe. Methods perform network I/O and may throw a
+ * {@link ChannelException}; the pipeline retries retriable ones with backoff honouring
+ * {@link ChannelException#retryAfter()}.
+ */
+public interface ChannelConnector extends AutoCloseable {
+
+    /** Posts the answer in the same thread / chat / ticket. */
+    DeliveryReceipt send(OutboundMessage message);
+
+    /**
+     * Hands the conversation to a person: opens the ticket through {@code request.desk()} (or escalates the channel's
+     * own ticket), posts to the tenant's escalation destination if one is set, and tells the user in place that a
+     * person will follow up, naming the ticket.
+     *
+     * @return the ticket, never null
+     */
+    TicketRef handOff(HandoffRequest request);
+
+    /** Shows in place that the user confirmed the resolution (e.g. replaces the feedback buttons with the outcome). */
+    void confirmResolved(ConversationRef conversation);
+
+    @Override
+    default void close() {
+    }
+}
