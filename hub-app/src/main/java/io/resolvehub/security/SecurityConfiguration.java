@@ -1,0 +1,53 @@
+package io.resolvehub.security;
+
+import io.resolvehub.HubProperties;
+import io.resolvehub.api.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what: {@code /api/v1/**} needs the admin session or the bearer token; the channel endpoints verify
+ * their platforms' signatures themselves; health is public.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties) throws Exception {
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/api/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                // API clients authenticate with the bearer token, and the admin page's session cookie is SameSite=Strict;
+                // the platforms' webhooks carry signatures instead of CSRF tokens.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/slack/**", "/teams/**", "/zendesk/**"))
+                .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken()), AnonymousAuthenticationFilter.class)
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
+                                        "Authentication required: send 'Authorization: Bearer <hub.admin.api-token>' "
+                                                + "or sign in on the admin page.", request.getRequestURI()),
+                                request -> request.getRequestURI().startsWith("/api/"))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                                        "This account may not use the API.", request.getRequestURI()),
+                                request -> request.getRequestURI().startsWith("/api/")));
+        return http.build();
+    }
+}
