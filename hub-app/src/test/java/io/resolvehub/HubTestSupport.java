@@ -1,0 +1,52 @@
+package io.resolvehub;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Settings shared by the hub's full-application tests: a fresh data dir, and the database under test. */
+public final class HubTestSupport {
+
+    public static final String API_TOKEN = "test-admin-token";
+
+    private static EmbeddedPostgres postgres;
+
+    private HubTestSupport() {
+    }
+
+    /** A fresh data dir and the API token; H2 under that data dir unless {@link #usePostgres} is also called. */
+    public static void hubDefaults(DynamicPropertyRegistry registry) {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("hub-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("hub.data-dir", dataDir::toString);
+        registry.add("hub.admin.api-token", () -> API_TOKEN);
+    }
+
+    /** Points the hub at a real PostgreSQL (one embedded server per test JVM, a new database per call). */
+    public static synchronized void usePostgres(DynamicPropertyRegistry registry) {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+            }
+            String database = "hub_" + System.nanoTime();
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                 var statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+            String url = postgres.getJdbcUrl("postgres", database);
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "postgres");
+        } catch (IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("could not start embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.resolvehub.api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation's API behaviour, run against the whole application on each database (see the subclasses).
+ */
+abstract class FoundationApiContract {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void createsTheDefaultTenantOnFirstStart() {
+        HttpResponse<String> response = api.get("/api/v1/tenants/default");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"id\":\"default\"");
+    }
+
+    @Test
+    void answersAnUnknownTenantWith404ProblemJson() {
+        HttpResponse<String> response = api.get("/api/v1/tenants/nobody-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("There is no tenant 'nobody-here'");
+    }
+
+    @Test
+    void refusesACallWithoutCredentialsWith401ProblemJson() {
+        HttpResponse<String> response = api.send(api.anonymous("/api/v1/tenants/default").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("Authorization: Bearer");
+    }
+
+    @Test
+    void refusesAWrongToken() {
+        HttpResponse<String> response = api.send(api.anonymous("/api/v1/tenants/default")
+                .header("Authorization", "Bearer not-the-token").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void createsATenantOnceAndRefusesADuplicate() {
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"acme\",\"name\":\"Acme\"}").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = api.postJson("/api/v1/tenants", "{\"id\":\"acme\",\"name\":\"Other\"}");
+
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(api.get("/api/v1/tenants/acme").body()).contains("\"name\":\"Acme\"");
+    }
+
+    @Test
+    void refusesAnInvalidTenantIdWithADetailSayingWhatIsAllowed() {
+        HttpResponse<String> response = api.postJson("/api/v1/tenants", "{\"id\":\"Not Valid!\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("lower-case letters, digits and dashes");
+        assertThat(api.get("/api/v1/tenants").body()).doesNotContain("Not Valid");
+    }
+
+    @Test
+    void refusesMalformedJsonWith400() {
+        HttpResponse<String> response = api.postJson("/api/v1/tenants", "{\"id\":");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not valid JSON");
+    }
+
+    @Test
+    void refusesA100MegabyteUploadWith413BeforeReadingIt() {
+        long size = 100L * 1024 * 1024;
+        AtomicLong sent = new AtomicLong();
+        // The body is generated on the fly, so the test itself never holds 100 MB either.
+        HttpRequest request = api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new CountingZeros(size, sent)), size))
+                .build();
+
+        HttpResponse<String> response = api.send(request);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than the hub accepts");
+        assertThat(sent.get()).as("bytes the client had to send").isLessThan(size);
+    }
+
+    @Test
+    void reportsHealthWithoutCredentials() {
+        HttpResponse<String> response = api.send(api.anonymous("/actuator/health").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    /** An input stream of {@code size} zero bytes that counts how many were read. */
+    private static final class CountingZeros extends InputStream {
+        private final long size;
+        private final AtomicLong read;
+
+        CountingZeros(long size, AtomicLong read) {
+            this.size = size;
+            this.read = read;
+        }
+
+        @Override
+        public int read() {
+            if (read.get() >= size) return -1;
+            read.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            long left = size - read.get();
+            if (left <= 0) return -1;
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            read.addAndGet(n);
+            return n;
+        }
+    }
+}

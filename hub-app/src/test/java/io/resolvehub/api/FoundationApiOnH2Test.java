@@ -1,0 +1,15 @@
+package io.resolvehub.api;
+
+import io.resolvehub.HubTestSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FoundationApiOnH2Test extends FoundationApiContract {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+    }
+}
