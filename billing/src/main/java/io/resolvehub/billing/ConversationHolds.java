@@ -1,0 +1,80 @@
+package io.resolvehub.billing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Billing's view of each conversation: one row per (tenant, conversation) saying where its coins stand. Every move
+ * is a conditional UPDATE from an expected status, so of two racing settlements exactly one sees "1 row updated"
+ * and goes on to write ledger entries; the other does nothing. The row also keeps the pricing in force when the
+ * hold was made, so a later price change never re-prices a conversation already under way.
+ */
+final class ConversationHolds {
+
+    /** Where a conversation's coins stand. */
+    enum Status {
+        /** maxCoins are held for it. */
+        HELD,
+        /** Too few coins were available: the AI did not take it. */
+        REFUSED,
+        /** Resolved and charged; the rest of the hold released. */
+        CHARGED,
+        /** Handed off or closed unresolved: the whole hold released. */
+        RELEASED,
+        /** Charged, then refunded. */
+        REFUNDED,
+        /** Resolved without a hold and too few coins to charge it: recorded, not billed on credit. */
+        UNBILLED;
+
+        String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A conversation's billing row. */
+    record Row(String tenant, String conversation, String channel, Status status, long heldCoins, long baseCoins,
+               long coinsPerExtraAnswer, long maxCoins) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ConversationHolds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Row> find(String tenant, String conversation) {
+        return jdbc.sql("SELECT tenant, conversation, channel, status, held_coins, base_coins, coins_per_extra_answer,"
+                        + " max_coins FROM billing_conversations WHERE tenant = ? AND conversation = ?")
+                .params(tenant, conversation)
+                .query((rs, n) -> new Row(rs.getString("tenant"), rs.getString("conversation"),
+                        rs.getString("channel"), Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                        rs.getLong("held_coins"), rs.getLong("base_coins"), rs.getLong("coins_per_extra_answer"),
+                        rs.getLong("max_coins")))
+                .optional();
+    }
+
+    /**
+     * Creates the conversation's row unless one exists; true when this transaction created it and so owns the
+     * first decision about it. A concurrent creator makes this wait (PostgreSQL) and then return false.
+     */
+    boolean claim(String tenant, String conversation, String channel, Status status, long heldCoins, Pricing pricing,
+                  Instant at) {
+        return jdbc.sql("INSERT INTO billing_conversations (tenant, conversation, channel, status, held_coins,"
+                        + " base_coins, coins_per_extra_answer, max_coins, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(tenant, conversation, channel, status.wire(), heldCoins, pricing.baseCoins(),
+                        pricing.coinsPerExtraAnswer(), pricing.maxCoins(), LedgerEntries.utc(at), LedgerEntries.utc(at))
+                .update() == 1;
+    }
+
+    /** Moves the row from {@code from} to {@code to}; false when it was not in {@code from} (someone else moved it). */
+    boolean move(String tenant, String conversation, Status from, Status to, Instant at) {
+        return jdbc.sql("UPDATE billing_conversations SET status = ?, updated_at = ?"
+                        + " WHERE tenant = ? AND conversation = ? AND status = ?")
+                .params(to.wire(), LedgerEntries.utc(at), tenant, conversation, from.wire())
+                .update() == 1;
+    }
+}

@@ -1,0 +1,27 @@
+package io.resolvehub.billing;
+
+import java.util.Locale;
+
+/** The kinds of ledger entry (SPEC §5). Stored and shown in lower case. */
+public enum EntryType {
+    /** Coins bought: balance goes up. */
+    TOPUP,
+    /** {@code maxCoins} set aside when the AI takes a conversation: held goes up, balance unchanged. */
+    HOLD,
+    /** The unused part of a hold given back: held goes down. */
+    RELEASE,
+    /** A resolution billed: balance and held go down by the same amount. */
+    CHARGE,
+    /** A charge given back (dispute or reopened assumed resolution): balance goes up. */
+    REFUND,
+    /** A manual correction by an operator, either sign. */
+    ADJUSTMENT;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EntryType fromWire(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,35 @@
+package io.resolvehub.billing;
+
+/**
+ * The ledger's idempotency keys. Unique per tenant in the database: a conversation has at most one hold, one charge
+ * and one release; a charge at most one refund; a top-up reference one top-up.
+ */
+final class Keys {
+
+    private Keys() {
+    }
+
+    static String topUp(String reference) {
+        return "topup:" + reference;
+    }
+
+    static String adjustment(String reference) {
+        return "adjustment:" + reference;
+    }
+
+    static String hold(String conversation) {
+        return "hold:" + conversation;
+    }
+
+    static String charge(String conversation) {
+        return "charge:" + conversation;
+    }
+
+    static String release(String conversation) {
+        return "release:" + conversation;
+    }
+
+    static String refund(long chargeId) {
+        return "refund:" + chargeId;
+    }
+}

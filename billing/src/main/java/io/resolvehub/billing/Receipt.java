@@ -1,0 +1,11 @@
+package io.resolvehub.billing;
+
+import java.time.Instant;
+
+/**
+ * Why and when a conversation was billed (SPEC §5): the charge's ledger id, the resolution kind
+ * ({@code confirmed}, {@code assumed}, {@code ticket_solved}), the conversation and channel.
+ */
+public record Receipt(long chargeId, String tenant, String conversation, String channel, String resolution,
+                      long coins, Instant at, boolean refunded) {
+}
