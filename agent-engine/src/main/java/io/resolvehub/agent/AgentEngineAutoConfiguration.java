@@ -1,0 +1,99 @@
+package io.resolvehub.agent;
+
+import io.resolvehub.agent.answer.ConfidenceModel;
+import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
+import io.resolvehub.agent.answer.VoiceSettingsRepository;
+import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.embed.MiniLmEmbedder;
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.index.LuceneKnowledgeIndex;
+import io.resolvehub.agent.ingest.Chunker;
+import io.resolvehub.agent.ingest.Ingestor;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.Parsers;
+import io.resolvehub.agent.ingest.WebReader;
+import io.resolvehub.core.AnswerEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/** Wires the agent engine: sources, ingestion, the index of {@code hub.search.backend}, and the answer engine. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+@EnableConfigurationProperties({AgentProperties.class, SearchProperties.class})
+public class AgentEngineAutoConfiguration {
+
+    @Bean
+    KnowledgeSources knowledgeSources(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new KnowledgeSources(dataSource, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    VoiceSettingsRepository voiceSettingsRepository(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new VoiceSettingsRepository(dataSource, new TransactionTemplate(transactions));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Embedder embedder(AgentProperties properties) {
+        return new MiniLmEmbedder(properties.embeddingBatchSize());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "hub.search.backend", havingValue = "lucene", matchIfMissing = true)
+    KnowledgeIndex luceneKnowledgeIndex(@Value("${hub.data-dir:./data}") String dataDir) {
+        return new LuceneKnowledgeIndex(Path.of(dataDir, "index"));
+    }
+
+    @Bean(destroyMethod = "close")
+    Ingestor ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, AgentProperties properties) {
+        return new Ingestor(sources, index, embedder, new Parsers(properties.maxPdfPages()), new Chunker(properties.chunkWords()),
+                new WebReader(properties.crawl().maxPages(), properties.crawl().maxDepth(),
+                        properties.crawl().delay(), properties.crawl().timeout(), properties.crawl().maxBytes(), properties.crawl().userAgent()), properties.ingestThreads(), properties.ingestQueue());
+    }
+
+    @Bean
+    KnowledgeBase knowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor) {
+        return new KnowledgeBase(sources, index, ingestor);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AnswerEngine.class)
+    ExtractiveAnswerEngine extractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices,
+                                                  AgentProperties properties) {
+        return new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED, properties.answerThreshold());
+    }
+
+    @Bean
+    IngestionRecovery ingestionRecovery(Ingestor ingestor) {
+        return new IngestionRecovery(ingestor);
+    }
+
+    /** Restarts sources a crash left unfinished, once the schema is migrated and the app is up. */
+    static final class IngestionRecovery {
+        private final Ingestor ingestor;
+
+        IngestionRecovery(Ingestor ingestor) {
+            this.ingestor = ingestor;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void resume() {
+            ingestor.resumeUnfinished();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.resolvehub.agent;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the agent engine ({@code hub.agent.*}); documented in docs/configuration.md.
+ *
+ * @param ingestThreads       background ingestion workers (each embeds on the CPU)
+ * @param ingestQueue         sources that may wait for a worker before new ones are refused
+ * @param maxPdfPages         longer PDFs fail with a readable reason
+ * @param chunkWords          words per chunk at most (all-MiniLM-L6-v2 reads 256 tokens)
+ * @param embeddingBatchSize  texts per ONNX call
+ * @param answerThreshold     below this confidence the engine proposes a hand-off
+ * @param crawl               limits of url and sitemap sources
+ */
+@ConfigurationProperties("hub.agent")
+public record AgentProperties(
+        @DefaultValue("1") int ingestThreads,
+        @DefaultValue("1000") int ingestQueue,
+        @DefaultValue("2000") int maxPdfPages,
+        @DefaultValue("180") int chunkWords,
+        @DefaultValue("8") int embeddingBatchSize,
+        @DefaultValue("0.5") double answerThreshold,
+        @DefaultValue Crawl crawl) {
+
+    /**
+     * @param maxPages  pages fetched per source at most
+     * @param maxDepth  link hops from the start page in a same-site crawl
+     * @param delay     pause between two requests to the same site (politeness)
+     * @param timeout   connect and read timeout per request
+     * @param maxBytes  larger pages are skipped
+     * @param userAgent sent with every request and matched against robots.txt groups
+     */
+    public record Crawl(
+            @DefaultValue("200") int maxPages,
+            @DefaultValue("3") int maxDepth,
+            @DefaultValue("500ms") Duration delay,
+            @DefaultValue("10s") Duration timeout,
+            @DefaultValue("5000000") long maxBytes,
+            @DefaultValue("ResolveHubBot/0.1") String userAgent) {
+    }
+}

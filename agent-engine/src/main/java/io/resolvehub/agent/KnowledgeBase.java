@@ -1,0 +1,160 @@
+package io.resolvehub.agent;
+
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.ingest.FileFormat;
+import io.resolvehub.agent.ingest.Ingestor;
+import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.SourceStatus;
+import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.agent.ingest.UnsupportedFileTypeException;
+import io.resolvehub.core.TenantId;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The knowledge sources of each tenant: what the REST layer and the first-start demo call. Every method validates its
+ * input completely before it writes anything (bad input never half-applies); indexing happens in the background.
+ */
+public final class KnowledgeBase {
+
+    static final int MAX_TITLE = 500;
+    static final int MAX_TEXT_CHARS = 2_000_000;
+
+    private final KnowledgeSources sources;
+    private final KnowledgeIndex index;
+    private final Ingestor ingestor;
+
+    public KnowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor) {
+        this.sources = sources;
+        this.index = index;
+        this.ingestor = ingestor;
+    }
+
+    /**
+     * Adds an uploaded file (PDF, Markdown, HTML, plain text). The type comes from the file name (or, without an
+     * extension, the media type); the content is checked against it during ingestion, so a binary named {@code .md}
+     * ends {@code failed} with a readable reason.
+     *
+     * @param title optional; the document's own title (first heading, PDF title) is used when null
+     * @throws UnsupportedFileTypeException when the type is not one the hub reads
+     */
+    public KnowledgeSource addFile(TenantId tenant, String title, String filename, String mediaType, byte[] content) {
+        FileFormat.declared(filename, mediaType).orElseThrow(() -> new UnsupportedFileTypeException(filename, mediaType));
+        String name = filename != null && !filename.isBlank() ? baseName(filename)
+                : "upload." + FileFormat.declared(null, mediaType).orElseThrow().name().toLowerCase(Locale.ROOT);
+        return create(tenant, SourceType.FILE, checkTitle(title), null, name,
+                new KnowledgeSources.StoredContent("base64", Base64.getEncoder().encodeToString(content)));
+    }
+
+    /** The first-start demo's entry point: a bundled document with a known title. */
+    public KnowledgeSource addDocument(TenantId tenant, String title, String filename, byte[] content) {
+        return addFile(tenant, title, filename, null, content);
+    }
+
+    /** Adds pasted text. */
+    public KnowledgeSource addText(TenantId tenant, String title, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("'text' is required for a text source and must not be blank");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new IllegalArgumentException("'text' is longer than " + MAX_TEXT_CHARS + " characters: upload it as a file");
+        }
+        return create(tenant, SourceType.TEXT, checkTitle(title), null, null, new KnowledgeSources.StoredContent("text", text));
+    }
+
+    /** Adds a web page ({@code URL}) or a sitemap / same-site crawl ({@code SITEMAP}) starting at {@code url}. */
+    public KnowledgeSource addWeb(TenantId tenant, SourceType type, String url, String title) {
+        if (type != SourceType.URL && type != SourceType.SITEMAP) {
+            throw new IllegalArgumentException("type must be url or sitemap here");
+        }
+        return create(tenant, type, checkTitle(title), checkUrl(url), null, null);
+    }
+
+    public List<KnowledgeSource> list(TenantId tenant) {
+        return sources.list(tenant);
+    }
+
+    public Optional<KnowledgeSource> find(TenantId tenant, String id) {
+        return sources.find(tenant, id);
+    }
+
+    /** Reads the source again; unchanged documents (same hash or ETag) keep their chunks. Empty when unknown. */
+    public Optional<KnowledgeSource> resync(TenantId tenant, String id) {
+        Optional<KnowledgeSource> source = sources.find(tenant, id);
+        source.ifPresent(s -> {
+            sources.setStatus(s.id(), SourceStatus.PENDING, null, null);
+            ingestor.submit(s.id());
+        });
+        return source.flatMap(s -> sources.find(tenant, id));
+    }
+
+    /** Removes a source and all its chunks from the index. {@code false} when the tenant has no such source. */
+    public boolean delete(TenantId tenant, String id) {
+        if (!sources.delete(tenant, id)) {
+            return false;
+        }
+        index.deleteSource(tenant, id);
+        index.refresh();
+        return true;
+    }
+
+    /** How many chunks the tenant has in the index. */
+    public long chunkCount(TenantId tenant) {
+        return index.count(tenant);
+    }
+
+    /** True when no ingestion is queued or running. */
+    public boolean idle() {
+        return ingestor.idle();
+    }
+
+    private KnowledgeSource create(TenantId tenant, SourceType type, String title, String url, String filename,
+                                   KnowledgeSources.StoredContent content) {
+        Instant now = Instant.now();
+        KnowledgeSource source = new KnowledgeSource("src_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                tenant, type, title, url, filename, SourceStatus.PENDING, 0, null, null, now, now);
+        sources.insert(source, content);
+        ingestor.submit(source.id());
+        return source;
+    }
+
+    private static String checkTitle(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new IllegalArgumentException("'title' must be at most " + MAX_TITLE + " characters");
+        }
+        return title.strip();
+    }
+
+    private static String checkUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("'url' is required for url and sitemap sources");
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("'url' must be an absolute http(s) URL, e.g. https://help.example.com/");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'url' is not a valid URL: " + e.getMessage());
+        }
+    }
+
+    private static String baseName(String filename) {
+        String name = filename.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.length() > MAX_TITLE ? name.substring(name.length() - MAX_TITLE) : name;
+    }
+}

@@ -1,0 +1,142 @@
+package io.resolvehub.agent.answer;
+
+import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.index.SearchHit;
+import io.resolvehub.agent.index.SearchMode;
+import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.AnswerRequest;
+import io.resolvehub.core.Citation;
+import io.resolvehub.core.HandoffReason;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The default agent, with no LLM: retrieves the tenant's best passages (hybrid BM25 + vectors), and answers with the
+ * exact sentences or steps that address the question, in the tenant's voice, citing the passage. It asks which topic
+ * is meant when a terse question matches several different documents equally well, and hands off when nothing
+ * relevant is found ({@code no_knowledge}) or the confidence is below the threshold ({@code low_confidence}).
+ *
+ * <p>Document text is only ever quoted, never interpreted: an article that says "ignore your instructions" is data
+ * like any other. Every search is filtered on the request's tenant.
+ */
+public final class ExtractiveAnswerEngine implements AnswerEngine {
+
+    static final String NO_KNOWLEDGE_TEXT = "I couldn't find this in our help content, so I'm passing your question to "
+            + "a person on our team who will follow up here.";
+    static final String LOW_CONFIDENCE_TEXT = "I'm not sure I have the right answer to this, so I'm passing your question "
+            + "to a person on our team who will follow up here.";
+    private static final int RETRIEVE = 8;
+    private static final int SNIPPET_CHARS = 400;
+
+    private final KnowledgeIndex index;
+    private final Embedder embedder;
+    private final VoiceSettingsRepository voices;
+    private final ConfidenceModel confidence;
+    private final double threshold;
+
+    public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices,
+                                  ConfidenceModel confidence, double threshold) {
+        this.index = index;
+        this.embedder = embedder;
+        this.voices = voices;
+        this.confidence = confidence;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public Answer answer(AnswerRequest request) {
+        return answer(request, retrieve(request));
+    }
+
+    /** The retrieval step alone (the LLM engine and the evaluation reuse it). */
+    public Retrieval retrieve(AnswerRequest request) {
+        StandaloneQuery query = StandaloneQuery.of(request.question(), request.history());
+        float[] vector = embedder.embed(query.text());
+        List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), query.text(), vector, RETRIEVE, SearchMode.HYBRID));
+        Set<String> ownTerms = Terms.of(query.question());
+        Set<String> terms = ownTerms.size() >= 2 ? ownTerms : Terms.of(query.text());
+        List<Scored> scored = new ArrayList<>();
+        for (SearchHit hit : hits) {
+            ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms);
+            scored.add(new Scored(hit, signals, confidence.confidence(signals)));
+        }
+        return new Retrieval(query, terms, scored);
+    }
+
+    /** A retrieved passage with its confidence signals. */
+    public record Scored(SearchHit hit, ConfidenceModel.Signals signals, double confidence) {
+    }
+
+    /** What retrieval found for a question. */
+    public record Retrieval(StandaloneQuery query, Set<String> terms, List<Scored> passages) {
+
+        /** The passage answers come from: the best-ranked of the top three by confidence (ties keep rank order). */
+        public Scored best() {
+            Scored best = null;
+            for (int i = 0; i < Math.min(3, passages.size()); i++) {
+                if (best == null || passages.get(i).confidence() > best.confidence() + 0.05) {
+                    best = passages.get(i);
+                }
+            }
+            return best;
+        }
+    }
+
+    Answer answer(AnswerRequest request, Retrieval retrieval) {
+        VoiceSettings voice = voices.get(request.tenant());
+        Scored best = retrieval.best();
+        if (best == null) {
+            return Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), 0, HandoffReason.NO_KNOWLEDGE);
+        }
+        double conf = best.confidence();
+        if (conf < threshold) {
+            boolean nothingRelevant = best.signals().coverage() == 0 && best.signals().similarity() < 0.3;
+            return nothingRelevant
+                    ? Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), conf, HandoffReason.NO_KNOWLEDGE)
+                    : Answer.handoff(voice.frame(LOW_CONFIDENCE_TEXT), conf, HandoffReason.LOW_CONFIDENCE);
+        }
+        List<Scored> topics = ambiguousTopics(request, retrieval, best);
+        if (topics.size() > 1) {
+            StringBuilder text = new StringBuilder("I can help with that. Which of these do you mean?");
+            List<Citation> citations = new ArrayList<>();
+            for (Scored topic : topics) {
+                text.append("\n- ").append(topic.hit().title());
+                citations.add(citation(topic.hit(), topic.hit().text()));
+            }
+            return Answer.clarify(voice.frame(text.toString()), conf, citations);
+        }
+        String excerpt = PassageSelector.select(best.hit().text(), retrieval.terms(), retrieval.query().question());
+        return Answer.answer(voice.frame(excerpt), conf, List.of(citation(best.hit(), excerpt)));
+    }
+
+    /**
+     * Different documents that match a terse first question about equally well ("password" → "Reset your password",
+     * "Password requirements"): then the agent asks instead of guessing. Follow-ups are never ambiguous here, the
+     * conversation gives them a subject.
+     */
+    private List<Scored> ambiguousTopics(AnswerRequest request, Retrieval retrieval, Scored best) {
+        if (!request.history().isEmpty() || Terms.of(request.question()).size() > 2) {
+            return List.of();
+        }
+        Map<String, Scored> byDocument = new LinkedHashMap<>();
+        for (Scored s : retrieval.passages()) {
+            boolean close = s.confidence() >= threshold && s.signals().similarity() >= best.signals().similarity() - 0.03;
+            if (close && s.hit().title() != null) {
+                byDocument.putIfAbsent(s.hit().title(), s);
+            }
+        }
+        return byDocument.size() > 1 ? List.copyOf(byDocument.values()).subList(0, Math.min(3, byDocument.size())) : List.of();
+    }
+
+    private static Citation citation(SearchHit hit, String excerpt) {
+        String snippet = excerpt.length() > SNIPPET_CHARS ? excerpt.substring(0, SNIPPET_CHARS) + "…" : excerpt;
+        return new Citation(hit.sourceId(), hit.title(), hit.url(), snippet);
+    }
+}

@@ -1,0 +1,37 @@
+package io.resolvehub.agent.index;
+
+import io.resolvehub.core.TenantId;
+
+import java.util.List;
+
+/**
+ * Where chunks are stored and searched: Lucene on the embedded default, Elasticsearch in production. Both pass the same
+ * contract suite ({@code KnowledgeIndexContract} in the tests).
+ *
+ * <p>Tenant isolation is part of the contract: every search and delete takes the tenant and never touches another
+ * tenant's chunks, even when source ids collide. Implementations are thread-safe; writes become visible to searches
+ * after {@link #refresh()}.
+ */
+public interface KnowledgeIndex extends AutoCloseable {
+
+    /** Adds (or replaces, by id) chunks. */
+    void add(List<IndexedChunk> chunks);
+
+    /** Removes every chunk of one source of the tenant. */
+    void deleteSource(TenantId tenant, String sourceId);
+
+    /** Removes the chunks of one document of a source (a changed or vanished page). */
+    void deleteDocument(TenantId tenant, String sourceId, String docKey);
+
+    /** Makes earlier writes durable and visible to searches. */
+    void refresh();
+
+    /** Best hits first; at most {@code query.limit()}; only the query tenant's chunks. */
+    List<SearchHit> search(SearchQuery query);
+
+    /** How many chunks the tenant has. */
+    long count(TenantId tenant);
+
+    @Override
+    void close();
+}

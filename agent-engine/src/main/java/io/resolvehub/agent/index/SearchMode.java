@@ -1,0 +1,6 @@
+package io.resolvehub.agent.index;
+
+/** Which retriever(s) answer a search: BM25 alone, the vector alone, or both fused. */
+public enum SearchMode {
+    BM25, VECTOR, HYBRID
+}

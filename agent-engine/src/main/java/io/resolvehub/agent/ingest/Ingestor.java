@@ -1,0 +1,209 @@
+package io.resolvehub.agent.ingest;
+
+import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.index.IndexedChunk;
+import io.resolvehub.agent.index.KnowledgeIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Indexes sources in the background on a small bounded pool: {@code pending → indexing → ready | failed}. Request
+ * threads only enqueue. Per document: read, hash, skip if unchanged, parse, chunk, embed in batches, then replace the
+ * document's chunks in the index. A failure leaves the index as it was and the source {@code failed} with a readable
+ * reason; sources a crash left unfinished are started again by {@link #resumeUnfinished()}.
+ */
+public final class Ingestor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+    /** Chunks embedded and written per step, so a 1,000-page manual never holds all its vectors at once. */
+    private static final int EMBED_GROUP = 64;
+
+    private final KnowledgeSources sources;
+    private final KnowledgeIndex index;
+    private final Embedder embedder;
+    private final Parsers parsers;
+    private final Chunker chunker;
+    private final DocumentReader storedReader;
+    private final DocumentReader webReader;
+    private final ThreadPoolExecutor executor;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+    public Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
+                    DocumentReader webReader, int threads, int queueCapacity) {
+        this.sources = sources;
+        this.index = index;
+        this.embedder = embedder;
+        this.parsers = parsers;
+        this.chunker = chunker;
+        this.storedReader = new StoredContentReader(sources);
+        this.webReader = webReader;
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
+                Thread.ofPlatform().name("ingest-", 0).daemon(true).factory());
+    }
+
+    /**
+     * Queues a source for indexing. A source already queued is not queued twice.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the queue is full (the caller answers 429/503)
+     */
+    public void submit(String sourceId) {
+        if (queued.add(sourceId)) {
+            try {
+                executor.execute(() -> {
+                    queued.remove(sourceId);
+                    process(sourceId);
+                });
+            } catch (RuntimeException e) {
+                queued.remove(sourceId);
+                throw e;
+            }
+        }
+    }
+
+    /** Starts again every source a crash or shutdown left {@code pending} or {@code indexing}, from scratch. */
+    public int resumeUnfinished() {
+        List<KnowledgeSource> unfinished = sources.unfinished();
+        for (KnowledgeSource source : unfinished) {
+            if (source.status() == SourceStatus.INDEXING) {
+                // Half-written chunks may or may not have been committed: drop them and the document hashes, redo all.
+                index.deleteSource(source.tenant(), source.id());
+                sources.deleteDocuments(source.id());
+            }
+            sources.setStatus(source.id(), SourceStatus.PENDING, null, null);
+            submit(source.id());
+        }
+        if (!unfinished.isEmpty()) {
+            index.refresh();
+            log.info("Resuming ingestion of {} unfinished knowledge source(s)", unfinished.size());
+        }
+        return unfinished.size();
+    }
+
+    void process(String sourceId) {
+        Optional<KnowledgeSource> found = sources.find(sourceId);
+        if (found.isEmpty()) {
+            return;   // deleted while queued
+        }
+        KnowledgeSource source = found.get();
+        sources.setStatus(sourceId, SourceStatus.INDEXING, null, null);
+        try {
+            int chunks = indexDocuments(source);
+            index.refresh();
+            if (!sources.setStatus(sourceId, SourceStatus.READY, chunks, null)) {
+                index.deleteSource(source.tenant(), sourceId);   // deleted while indexing: leave nothing behind
+                index.refresh();
+            }
+        } catch (IngestionException e) {
+            log.info("Knowledge source {} of tenant {} failed: {}", sourceId, source.tenant(), e.getMessage());
+            index.refresh();
+            sources.setStatus(sourceId, SourceStatus.FAILED, null, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Knowledge source {} of tenant {} failed unexpectedly", sourceId, source.tenant(), e);
+            index.refresh();
+            sources.setStatus(sourceId, SourceStatus.FAILED, null,
+                    "unexpected error while indexing (" + e.getClass().getSimpleName() + "): try a resync; the hub log has details");
+        }
+    }
+
+    private int indexDocuments(KnowledgeSource source) {
+        Map<String, KnowledgeSources.DocumentState> known = sources.documents(source.id());
+        DocumentReader reader = source.type() == SourceType.URL || source.type() == SourceType.SITEMAP ? webReader : storedReader;
+        List<SourceDocument> documents = reader.read(source, known);
+        if (documents.isEmpty()) {
+            throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));
+        }
+        int total = 0;
+        Set<String> seen = new HashSet<>();
+        for (SourceDocument document : documents) {
+            seen.add(document.docKey());
+            KnowledgeSources.DocumentState previous = known.get(document.docKey());
+            if (document.unchanged() && previous != null) {
+                total += previous.chunks();
+                continue;
+            }
+            String hash = sha256(document.content());
+            if (previous != null && previous.contentHash().equals(hash)) {
+                total += previous.chunks();   // same bytes as last time: no re-embedding
+                continue;
+            }
+            total += indexDocument(source, document, hash);
+        }
+        for (String vanished : known.keySet()) {
+            if (!seen.contains(vanished)) {
+                index.deleteDocument(source.tenant(), source.id(), vanished);
+                sources.deleteDocument(source.id(), vanished);
+            }
+        }
+        return total;
+    }
+
+    private int indexDocument(KnowledgeSource source, SourceDocument document, String hash) {
+        String fallbackTitle = document.title() != null ? document.title()
+                : source.title() != null ? source.title()
+                : source.filename() != null ? source.filename() : document.url();
+        ParsedDocument parsed = parsers.forFormat(document.format()).parse(document.content(), fallbackTitle);
+        if (parsed.isEmpty()) {
+            throw new IngestionException("no text was found in " + (source.filename() != null ? "'" + source.filename() + "'"
+                    : document.url() != null ? document.url() : "the document"));
+        }
+        if (source.title() == null && parsed.title() != null && source.type() != SourceType.SITEMAP) {
+            sources.setTitle(source.id(), parsed.title());
+        }
+        List<Chunk> chunks = chunker.chunk(parsed);
+        String docId = sha256(document.docKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        List<IndexedChunk> prepared = new ArrayList<>(chunks.size());
+        for (int start = 0; start < chunks.size(); start += EMBED_GROUP) {
+            List<Chunk> group = chunks.subList(start, Math.min(chunks.size(), start + EMBED_GROUP));
+            List<float[]> vectors = embedder.embedAll(group.stream().map(Chunk::contextualText).toList());
+            for (int i = 0; i < group.size(); i++) {
+                Chunk chunk = group.get(i);
+                prepared.add(new IndexedChunk(source.id() + ":" + docId + ":" + (start + i), source.tenant(), source.id(),
+                        document.docKey(), chunk.title(), document.url(), chunk.headingPath(), chunk.text(),
+                        chunk.contextualText(), vectors.get(i)));
+            }
+        }
+        // Everything that can fail (fetch, parse, embed) is done: now swap the document's chunks.
+        index.deleteDocument(source.tenant(), source.id(), document.docKey());
+        index.add(prepared);
+        sources.saveDocument(source.id(), document.docKey(), parsed.title(), document.url(), hash, document.etag(), prepared.size());
+        return prepared.size();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when nothing is queued or running (tests and the first-start demo wait on it). */
+    public boolean idle() {
+        return executor.getActiveCount() == 0 && executor.getQueue().isEmpty();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.resolvehub.agent.ingest;
+
+import io.resolvehub.core.TenantId;
+
+import java.time.Instant;
+
+/**
+ * One knowledge source of a tenant, as listed by {@code GET /sources}.
+ *
+ * @param url      the page or sitemap for url/sitemap sources; {@code null} otherwise
+ * @param filename the uploaded file's name for file sources; {@code null} otherwise
+ * @param error    a readable reason when {@code status} is failed; {@code null} otherwise
+ */
+public record KnowledgeSource(String id, TenantId tenant, SourceType type, String title, String url, String filename,
+                              SourceStatus status, int chunks, String error, String contentHash,
+                              Instant createdAt, Instant updatedAt) {
+}

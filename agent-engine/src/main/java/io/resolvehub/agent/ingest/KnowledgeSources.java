@@ -1,0 +1,175 @@
+package io.resolvehub.agent.ingest;
+
+import io.resolvehub.core.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The knowledge sources table, the kept contents and the per-document hashes (plain JDBC, H2 and PostgreSQL). */
+public final class KnowledgeSources {
+
+    /** What a resync compares against: the document's hash and ETag when it was last indexed. */
+    public record DocumentState(String docKey, String contentHash, String etag, int chunks) {
+    }
+
+    /** Kept original content: base64 bytes of an upload, or pasted text. */
+    public record StoredContent(String encoding, String content) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    public KnowledgeSources(DataSource dataSource, TransactionTemplate tx) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = tx;
+    }
+
+    public void insert(KnowledgeSource source, StoredContent content) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO agent_knowledge_sources
+                      (id, tenant, type, title, url, filename, status, chunks, error, content_hash, created_at, updated_at)
+                    VALUES (:id, :tenant, :type, :title, :url, :filename, :status, 0, NULL, :hash, :now, :now)""")
+                    .param("id", source.id())
+                    .param("tenant", source.tenant().value())
+                    .param("type", source.type().wire())
+                    .param("title", source.title())
+                    .param("url", source.url())
+                    .param("filename", source.filename())
+                    .param("status", source.status().wire())
+                    .param("hash", source.contentHash())
+                    .param("now", time(source.createdAt()))
+                    .update();
+            if (content != null) {
+                jdbc.sql("INSERT INTO agent_source_contents (source_id, encoding, content) VALUES (:id, :encoding, :content)")
+                        .param("id", source.id())
+                        .param("encoding", content.encoding())
+                        .param("content", content.content())
+                        .update();
+            }
+        });
+    }
+
+    public Optional<KnowledgeSource> find(TenantId tenant, String id) {
+        return jdbc.sql("SELECT * FROM agent_knowledge_sources WHERE tenant = :tenant AND id = :id")
+                .param("tenant", tenant.value()).param("id", id)
+                .query(KnowledgeSources::map).optional();
+    }
+
+    Optional<KnowledgeSource> find(String id) {
+        return jdbc.sql("SELECT * FROM agent_knowledge_sources WHERE id = :id").param("id", id)
+                .query(KnowledgeSources::map).optional();
+    }
+
+    public List<KnowledgeSource> list(TenantId tenant) {
+        return jdbc.sql("SELECT * FROM agent_knowledge_sources WHERE tenant = :tenant ORDER BY created_at, id")
+                .param("tenant", tenant.value())
+                .query(KnowledgeSources::map).list();
+    }
+
+    /** Sources a crash left pending or indexing: the ingestion restarts them at startup. */
+    public List<KnowledgeSource> unfinished() {
+        return jdbc.sql("SELECT * FROM agent_knowledge_sources WHERE status IN ('pending', 'indexing') ORDER BY created_at, id")
+                .query(KnowledgeSources::map).list();
+    }
+
+    public Optional<StoredContent> content(String id) {
+        return jdbc.sql("SELECT encoding, content FROM agent_source_contents WHERE source_id = :id").param("id", id)
+                .query((rs, n) -> new StoredContent(rs.getString("encoding"), rs.getString("content"))).optional();
+    }
+
+    /** Moves a source to {@code status}; {@code false} when it no longer exists (deleted meanwhile). */
+    public boolean setStatus(String id, SourceStatus status, Integer chunks, String error) {
+        return jdbc.sql("""
+                        UPDATE agent_knowledge_sources
+                        SET status = :status, chunks = COALESCE(:chunks, chunks), error = :error, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("status", status.wire()).param("chunks", chunks).param("error", error)
+                .param("now", time(Instant.now()))
+                .update() == 1;
+    }
+
+    public void setTitle(String id, String title) {
+        jdbc.sql("UPDATE agent_knowledge_sources SET title = :title WHERE id = :id AND title IS NULL")
+                .param("id", id).param("title", title).update();
+    }
+
+    public boolean delete(TenantId tenant, String id) {
+        Boolean deleted = tx.execute(status -> {
+            int rows = jdbc.sql("DELETE FROM agent_knowledge_sources WHERE tenant = :tenant AND id = :id")
+                    .param("tenant", tenant.value()).param("id", id).update();
+            if (rows == 1) {
+                jdbc.sql("DELETE FROM agent_source_contents WHERE source_id = :id").param("id", id).update();
+                jdbc.sql("DELETE FROM agent_source_documents WHERE source_id = :id").param("id", id).update();
+            }
+            return rows == 1;
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    public Map<String, DocumentState> documents(String sourceId) {
+        Map<String, DocumentState> states = new HashMap<>();
+        jdbc.sql("SELECT doc_key, content_hash, etag, chunks FROM agent_source_documents WHERE source_id = :id")
+                .param("id", sourceId)
+                .query((rs, n) -> new DocumentState(rs.getString("doc_key"), rs.getString("content_hash"),
+                        rs.getString("etag"), rs.getInt("chunks")))
+                .list().forEach(s -> states.put(s.docKey(), s));
+        return states;
+    }
+
+    public void saveDocument(String sourceId, String docKey, String title, String url, String hash, String etag, int chunks) {
+        tx.executeWithoutResult(status -> {
+            int rows = jdbc.sql("""
+                            UPDATE agent_source_documents SET title = :title, url = :url, content_hash = :hash, etag = :etag,
+                              chunks = :chunks WHERE source_id = :id AND doc_key = :key""")
+                    .param("id", sourceId).param("key", docKey).param("title", title).param("url", url)
+                    .param("hash", hash).param("etag", etag).param("chunks", chunks).update();
+            if (rows == 0) {
+                jdbc.sql("""
+                                INSERT INTO agent_source_documents (source_id, doc_key, title, url, content_hash, etag, chunks)
+                                VALUES (:id, :key, :title, :url, :hash, :etag, :chunks)""")
+                        .param("id", sourceId).param("key", docKey).param("title", title).param("url", url)
+                        .param("hash", hash).param("etag", etag).param("chunks", chunks).update();
+            }
+        });
+    }
+
+    public void deleteDocument(String sourceId, String docKey) {
+        jdbc.sql("DELETE FROM agent_source_documents WHERE source_id = :id AND doc_key = :key")
+                .param("id", sourceId).param("key", docKey).update();
+    }
+
+    public void deleteDocuments(String sourceId) {
+        jdbc.sql("DELETE FROM agent_source_documents WHERE source_id = :id").param("id", sourceId).update();
+    }
+
+    private static KnowledgeSource map(ResultSet rs, int row) throws SQLException {
+        return new KnowledgeSource(
+                rs.getString("id"),
+                new TenantId(rs.getString("tenant")),
+                SourceType.fromWire(rs.getString("type")),
+                rs.getString("title"),
+                rs.getString("url"),
+                rs.getString("filename"),
+                SourceStatus.fromWire(rs.getString("status")),
+                rs.getInt("chunks"),
+                rs.getString("error"),
+                rs.getString("content_hash"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
