@@ -1,0 +1,75 @@
+package io.resolvehub.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import io.resolvehub.core.InboundKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the Bolt app behind {@code /slack/**}. The middleware is chosen, not defaulted: signature verification
+ * first (v0, 5-minute window: 401 for anything else), then no Bolt authorization, because the tenant and bot token of
+ * a workspace come from the hub's channel records, not from Bolt's installation store.
+ */
+final class SlackBoltApp {
+
+    static final String APP_PATH = "/slack/";
+    static final String EVENTS_PATH = "/slack/events";
+    static final String INSTALL_PATH = "/slack/install";
+    static final String REDIRECT_PATH = "/slack/oauth_redirect";
+
+    private SlackBoltApp() {
+    }
+
+    static App create(SlackProperties properties, Slack slack, SlackInbound inbound, SlackInstallStates states,
+                      SlackInstallations installations) {
+        boolean install = properties.installEnabled() && states != null && installations != null;
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .signingSecret(properties.signingSecret())
+                .clientId(install ? properties.clientId() : null)
+                .clientSecret(install ? properties.clientSecret() : null)
+                .redirectUri(properties.redirectUri())
+                .scope(String.join(",", properties.scopes()))
+                .appPath(APP_PATH)
+                .oauthInstallPath("install")
+                .oauthRedirectUriPath("oauth_redirect")
+                .oAuthInstallPageRenderingEnabled(false) // straight to Slack's consent screen
+                .stateValidationEnabled(true)
+                .allEventsApiAutoAckEnabled(true) // edits, deletes, bot messages, joins: acknowledged, ignored
+                .build();
+
+        List<Middleware> middleware = new ArrayList<>();
+        middleware.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(properties.signingSecret()))));
+        middleware.add(SlackInstallations.tenantCheck());
+        App app = new App(config, slack, middleware);
+
+        app.event(AppMentionEvent.class, inbound::onMention);
+        app.event(MessageEvent.class, inbound::onMessage);
+        app.event(AppUninstalledEvent.class, inbound::onUninstalled);
+        app.event(TokensRevokedEvent.class, inbound::onTokensRevoked);
+        app.command("/ask", inbound::onAsk);
+        app.blockAction(SlackMessageRenderer.ACTION_RESOLVED, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.RESOLVED));
+        app.blockAction(SlackMessageRenderer.ACTION_HANDOFF, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.HANDOFF_REQUEST));
+
+        if (install) {
+            app.asOAuthApp(true);
+            app.service(states);
+            app.oauthCallback(installations::installed);
+            app.oauthCallbackStateError(installations::badState);
+            app.oauthCallbackAccessError(installations::accessRefused);
+            app.oauthCallbackError(installations::cancelled);
+            app.oauthCallbackException(installations::failed);
+        }
+        return app;
+    }
+}

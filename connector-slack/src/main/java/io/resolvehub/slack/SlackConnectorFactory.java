@@ -1,0 +1,71 @@
+package io.resolvehub.slack;
+
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelConfigProperty;
+import io.resolvehub.core.channel.ChannelConnector;
+import io.resolvehub.core.channel.ChannelConnectorFactory;
+import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.channel.Verification;
+
+import java.util.List;
+
+/** The {@code slack} channel: a tenant's workspace is its team id, bot token and optional escalation channel. */
+public final class SlackConnectorFactory implements ChannelConnectorFactory {
+
+    public static final String TEAM_ID = "teamId";
+    public static final String BOT_TOKEN = "botToken";
+    public static final String ESCALATION_CHANNEL = "escalationChannel";
+
+    private static final List<ChannelConfigProperty> PROPERTIES = List.of(
+            new ChannelConfigProperty(TEAM_ID, "Workspace (team) id, e.g. T0123ABCD", true, false, true),
+            new ChannelConfigProperty(BOT_TOKEN, "Bot token (xoxb-…)", true, true, false),
+            new ChannelConfigProperty(ESCALATION_CHANNEL, "Escalation channel id for hand-off notices (optional)", false, false, false));
+
+    private final SlackWebApi api;
+    private final SlackMessageRenderer renderer;
+    private final SlackThreads threads;
+
+    public SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
+        this.api = api;
+        this.renderer = renderer;
+        this.threads = threads;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.SLACK;
+    }
+
+    @Override
+    public List<ChannelConfigProperty> configProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Verification verify(ChannelSettings settings) {
+        for (ChannelConfigProperty property : PROPERTIES) {
+            if (property.required() && settings.get(property.name()).isEmpty()) {
+                return Verification.failure("'" + property.name() + "' is required: " + property.label());
+            }
+        }
+        String teamId = settings.require(TEAM_ID);
+        try {
+            AuthTestResponse auth = api.call(settings.require(BOT_TOKEN), "auth.test", methods -> methods.authTest(r -> r));
+            if (!teamId.equals(auth.getTeamId())) {
+                return Verification.failure("the bot token belongs to workspace " + auth.getTeamId() + ", not " + teamId);
+            }
+            return Verification.success("connected to " + auth.getTeam() + " (" + auth.getTeamId() + ") as " + auth.getUser());
+        } catch (ChannelException e) {
+            return Verification.failure("Slack refused the bot token: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ChannelConnector create(TenantId tenant, ChannelSettings settings) {
+        return new SlackChannelConnector(tenant, settings.require(TEAM_ID), settings.require(BOT_TOKEN),
+                settings.get(ESCALATION_CHANNEL).orElse(null), api, renderer, threads);
+    }
+}
