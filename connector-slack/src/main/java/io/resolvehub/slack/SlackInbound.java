@@ -81,7 +81,7 @@ final class SlackInbound {
                 : List.of();
         InboundMessage message = translator.mention(workspace.get().tenant(), payload.getTeamId(), payload.getEventId(),
                 event, botUserId, prior);
-        return store(message, payload.getTeamId(), ctx.ack(), storeFailure());
+        return store(message, payload.getTeamId(), ctx.ack());
     }
 
     Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
@@ -103,7 +103,7 @@ final class SlackInbound {
             return ctx.ack();
         }
         InboundMessage message = translator.message(workspace.get().tenant(), payload.getTeamId(), payload.getEventId(), event, botUserId);
-        return store(message, payload.getTeamId(), ctx.ack(), storeFailure());
+        return store(message, payload.getTeamId(), ctx.ack());
     }
 
     Response onAsk(SlashCommandRequest request, SlashCommandContext ctx) {
@@ -127,8 +127,12 @@ final class SlackInbound {
             return ctx.ack("I can't post in this channel. Invite me first (/invite), or mention me in a message.");
         }
         InboundMessage message = translator.command(workspace.get().tenant(), payload, questionTs);
-        return store(message, payload.getTeamId(), ctx.ack(),
-                ctx.ack("Sorry, I couldn't take your question right now. Please try again in a minute."));
+        try {
+            return store(message, payload.getTeamId(), ctx.ack());
+        } catch (EventNotStored e) {
+            log.error("/ask question could not be stored", e); // Slack does not retry commands: tell the user
+            return ctx.ack("Sorry, I couldn't take your question right now. Please try again in a minute.");
+        }
     }
 
     Response onAction(BlockActionRequest request, ActionContext ctx, InboundKind kind) {
@@ -138,7 +142,7 @@ final class SlackInbound {
         if (workspace.isEmpty()) {
             return ctx.ack();
         }
-        return store(translator.action(workspace.get().tenant(), payload, kind), teamId, ctx.ack(), storeFailure());
+        return store(translator.action(workspace.get().tenant(), payload, kind), teamId, ctx.ack());
     }
 
     /** {@code app_uninstalled}, or {@code tokens_revoked} for the bot token: the workspace record goes. */
@@ -163,7 +167,11 @@ final class SlackInbound {
         }, () -> log.info("Slack {} for unknown workspace {}: nothing to remove", why, teamId));
     }
 
-    private Response store(InboundMessage message, String teamId, Response ack, Response failure) {
+    /**
+     * Stores, then acknowledges. A failure throws: the exception reaches Bolt's servlet, which answers 500, so Slack
+     * retries the delivery (a listener's own non-200 response would be replaced by Bolt's auto-acknowledgement).
+     */
+    private Response store(InboundMessage message, String teamId, Response ack) {
         try {
             SlackThreadKey thread = SlackThreadKey.parse(message.threadKey());
             if (message.kind() == InboundKind.MESSAGE) {
@@ -175,14 +183,15 @@ final class SlackInbound {
             }
             return ack;
         } catch (RuntimeException e) {
-            log.error("Slack event {} could not be stored; Slack will retry", message.platformEventId(), e);
-            return failure;
+            throw new EventNotStored("Slack event " + message.platformEventId() + " could not be stored; not acknowledged", e);
         }
     }
 
-    /** Not acknowledged: Slack retries the delivery. */
-    private static Response storeFailure() {
-        return Response.json(500, "{\"error\":\"event not stored\"}");
+    /** The intake refused an event; it must not be acknowledged. */
+    static final class EventNotStored extends RuntimeException {
+        EventNotStored(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private boolean isAnswering(String teamId, String channel, String threadTs) {

@@ -1,0 +1,155 @@
+package io.resolvehub.slack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process Slack Web API on loopback, in the spirit of Bolt's own {@code MockSlackApi}: it records every call and
+ * answers with recorded response samples from {@code src/test/resources/slack/api/<method>.json}, in which
+ * {@code ${ts}}, {@code ${channel}} and {@code ${thread_ts}} are filled in per call.
+ */
+final class FakeSlackApi implements AutoCloseable {
+
+    /** One recorded call. */
+    record Call(String method, Map<String, List<String>> params, String authorization) {
+        String param(String name) {
+            List<String> values = params.get(name);
+            return values == null || values.isEmpty() ? null : values.getFirst();
+        }
+    }
+
+    /** A canned answer for the next call of a method (e.g. a 429). */
+    record Scripted(int status, Map<String, String> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Scripted>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, String> overrides = new ConcurrentHashMap<>();
+    private final AtomicLong tsCounter = new AtomicLong(1);
+
+    FakeSlackApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Forgets calls, scripts and overrides. */
+    void reset() {
+        calls.clear();
+        scripted.clear();
+        overrides.clear();
+        tsCounter.set(1);
+    }
+
+    /** The next call of {@code method} gets this answer instead of the sample. */
+    void scriptNext(String method, int status, Map<String, String> headers, String body) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    }
+
+    /** Every call of {@code method} gets {@code body} (with placeholders) instead of the sample. */
+    void answer(String method, String body) {
+        overrides.put(method, body);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, List<String>> params = form(body);
+        if (exchange.getRequestURI().getRawQuery() != null) {
+            form(exchange.getRequestURI().getRawQuery()).forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        }
+        calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
+
+        Queue<Scripted> queue = scripted.get(method);
+        Scripted next = queue == null ? null : queue.poll();
+        if (next != null) {
+            next.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            respond(exchange, next.status(), next.body());
+            return;
+        }
+        String template = overrides.containsKey(method) ? overrides.get(method) : sample(method);
+        if (template == null) {
+            respond(exchange, 200, "{\"ok\":false,\"error\":\"unknown_method\"}");
+            return;
+        }
+        String channel = first(params, "channel");
+        String threadTs = first(params, "thread_ts");
+        String ts = "1700000%03d.%06d".formatted(100 + tsCounter.get(), tsCounter.getAndIncrement());
+        respond(exchange, 200, template
+                .replace("${ts}", ts)
+                .replace("${channel}", channel == null ? "C0SUPPORT" : channel)
+                .replace("${thread_ts}", threadTs == null ? ts : threadTs));
+    }
+
+    private static String sample(String method) throws IOException {
+        try (InputStream in = FakeSlackApi.class.getResourceAsStream("/slack/api/" + method + ".json")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    static Map<String, List<String>> form(String body) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (body == null || body.isBlank()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,284 @@
+package io.resolvehub.slack;
+
+import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.InboundMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /slack/events} end to end over HTTP: signature first, then translation into the intake, then the ack. */
+class SlackEventsEndpointTest {
+
+    private static SlackHub hub;
+
+    @BeforeAll
+    static void start() {
+        hub = new SlackHub();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @BeforeEach
+    void freshState() {
+        hub.reset().installed();
+    }
+
+    @Test
+    void answersUrlVerificationWithTheChallenge() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/url_verification.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void storesAMentionForItsThreadBeforeAcknowledging() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        InboundMessage message = single();
+        assertThat(message.tenant()).isEqualTo(SlackHub.TENANT);
+        assertThat(message.channel()).isEqualTo(ChannelType.SLACK);
+        assertThat(message.platformEventId()).isEqualTo("Ev0MENTION01");
+        assertThat(message.threadKey()).isEqualTo("C0SUPPORT:1700000000.000100");
+        assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
+        assertThat(message.text()).isEqualTo("how do I reset my password?");
+        assertThat(message.user().platformId()).isEqualTo("U0CUSTOMER");
+        assertThat(message.priorTurns()).isEmpty();
+        assertThat(hub.bean(SlackThreads.class).isAnswering("T0HUBTEST", "C0SUPPORT", "1700000000.000100")).isTrue();
+        assertThat(hub.slack.calls()).as("nothing is answered synchronously").isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventIsStoredOnce() {
+        String event = SlackHub.sample("events/app_mention.json");
+
+        HttpResponse<String> first = hub.postEvent(event);
+        HttpResponse<String> retry = hub.postEvent(event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).hasSize(1);
+        assertThat(hub.intake.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesABadSignatureAndStoresNothing() {
+        HttpResponse<String> response = hub.post("application/json", SlackHub.sample("events/app_mention.json"),
+                Instant.now().getEpochSecond(), "v0=" + "0".repeat(64));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+        assertThat(hub.bean(SlackThreads.class).isAnswering("T0HUBTEST", "C0SUPPORT", "1700000000.000100")).isFalse();
+    }
+
+    @Test
+    void refusesASignatureOlderThanFiveMinutesAndStoresNothing() {
+        long stale = Instant.now().minusSeconds(301).getEpochSecond();
+
+        HttpResponse<String> response = hub.post("application/json", SlackHub.sample("events/app_mention.json"), stale, null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void refusesABodyChangedAfterSigning() {
+        String signedBody = SlackHub.sample("events/app_mention.json");
+        long now = Instant.now().getEpochSecond();
+        String signature = new com.slack.api.app_backend.SlackSignature.Generator(SlackHub.SIGNING_SECRET).generate(Long.toString(now), signedBody);
+
+        HttpResponse<String> response = hub.post("application/json", signedBody.replace("reset my password", "delete everything"), now, signature);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aFollowUpInAThreadTheHubAnswersContinuesWithoutANewMention() {
+        hub.postEvent(SlackHub.sample("events/app_mention.json"));
+
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/message_thread_reply.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<InboundMessage> accepted = hub.intake.accepted();
+        assertThat(accepted).hasSize(2);
+        assertThat(accepted.get(1).threadKey()).isEqualTo(accepted.get(0).threadKey());
+        assertThat(accepted.get(1).text()).isEqualTo("and what if I no longer have access to my email?");
+    }
+
+    @Test
+    void ignoresMessagesInThreadsTheHubIsNotPartOf() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/message_thread_reply.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void ignoresItsOwnMessagesAndEdits() {
+        hub.postEvent(SlackHub.sample("events/app_mention.json"));
+
+        HttpResponse<String> own = hub.postEvent(SlackHub.sample("events/message_from_hub.json"));
+        HttpResponse<String> edit = hub.postEvent(SlackHub.sample("events/message_changed.json"));
+
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).extracting(InboundMessage::platformEventId).containsExactly("Ev0MENTION01");
+    }
+
+    @Test
+    void ignoresMentionsPostedByBots() {
+        String botMention = SlackHub.sample("events/app_mention.json")
+                .replace("\"user\": \"U0CUSTOMER\",", "\"user\": \"U0OTHERBOT\", \"bot_id\": \"B0OTHER\",");
+
+        hub.postEvent(botMention);
+
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aThreadReplyThatMentionsTheHubIsTakenOnlyFromTheMentionEvent() {
+        hub.postEvent(SlackHub.sample("events/app_mention.json"));
+        String mentioningReply = SlackHub.sample("events/message_thread_reply.json")
+                .replace("and what if", "<@U0HUBBOT> and what if");
+
+        hub.postEvent(mentioningReply);
+
+        assertThat(hub.intake.accepted()).hasSize(1);
+    }
+
+    @Test
+    void aDirectMessageIsTakenAsItsOwnThread() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/message_im.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        InboundMessage message = single();
+        assertThat(message.threadKey()).isEqualTo("D0CUSTOMER:1700000300.000600");
+        assertThat(message.text()).isEqualTo("Can I change the billing currency?");
+    }
+
+    @Test
+    void aMentionInsideAnExistingThreadCarriesTheThreadsEarlierMessages() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention_in_thread.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        InboundMessage message = single();
+        assertThat(message.threadKey()).isEqualTo("C0SUPPORT:1700000000.000100");
+        assertThat(message.text()).isEqualTo("how do I raise the export quota?");
+        assertThat(message.priorTurns()).containsExactly(
+                ChatTurn.user("Our export to CSV keeps failing since this morning"),
+                ChatTurn.user("Same here, it says <quota exceeded> for @U0CUSTOMER"));
+        FakeSlackApi.Call replies = hub.slack.calls("conversations.replies").getFirst();
+        assertThat(replies.param("channel")).isEqualTo("C0SUPPORT");
+        assertThat(replies.param("ts")).isEqualTo("1700000000.000100");
+        assertThat(replies.authorization()).isEqualTo("Bearer " + SlackHub.BOT_TOKEN);
+    }
+
+    @Test
+    void aMentionStillGetsStoredWhenTheThreadHistoryIsUnavailable() {
+        hub.slack.answer("conversations.replies", "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\"}");
+
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention_in_thread.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(single().priorTurns()).isEmpty();
+    }
+
+    @Test
+    void eventsFromAWorkspaceNoTenantInstalledAreAcknowledgedNotProcessed() {
+        String stranger = SlackHub.sample("events/app_mention.json").replace("T0HUBTEST", "T0STRANGER");
+
+        HttpResponse<String> response = hub.postEvent(stranger);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void anEventThatCannotBeStoredIsNotAcknowledgedSoSlackRetries() {
+        hub.intake.failing(true);
+
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention.json"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void theTwoButtonsBecomeAResolutionAndAHandoffRequest() {
+        String payload = SlackHub.sample("interactivity/block_actions.json");
+
+        HttpResponse<String> resolved = hub.postInteraction(payload
+                .replace("${action_id}", "hub_resolved").replace("${action_text}", "That solved it"));
+        HttpResponse<String> handoff = hub.postInteraction(payload
+                .replace("${action_id}", "hub_handoff").replace("${action_text}", "Talk to a human")
+                .replace("6201234567890.1700000000.3b1f", "6201234567890.1700000000.4c2e"));
+
+        assertThat(resolved.statusCode()).isEqualTo(200);
+        assertThat(handoff.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).extracting(InboundMessage::kind)
+                .containsExactly(InboundKind.RESOLVED, InboundKind.HANDOFF_REQUEST);
+        InboundMessage click = hub.intake.accepted().getFirst();
+        assertThat(click.threadKey()).isEqualTo("C0SUPPORT:1700000000.000100");
+        assertThat(click.user().platformId()).isEqualTo("U0CUSTOMER");
+        assertThat(click.replyContext()).containsEntry(SlackReplyContext.MESSAGE_TS, "1700000001.000200")
+                .containsKey(SlackReplyContext.MESSAGE_BLOCKS);
+    }
+
+    @Test
+    void askPostsTheQuestionAndStartsAThreadOnIt() {
+        HttpResponse<String> response = hub.postForm(SlackHub.sample("commands/ask.txt"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call post = hub.slack.calls("chat.postMessage").getFirst();
+        assertThat(post.param("channel")).isEqualTo("C0SUPPORT");
+        assertThat(post.param("text")).contains("*casey* asked: how do I export my data?");
+        InboundMessage message = single();
+        assertThat(message.threadKey()).isEqualTo("C0SUPPORT:1700000101.000001");
+        assertThat(message.text()).isEqualTo("how do I export my data?");
+        assertThat(message.platformEventId()).startsWith("command:");
+    }
+
+    @Test
+    void askWithoutAQuestionExplainsTheUsage() {
+        HttpResponse<String> response = hub.postForm(SlackHub.sample("commands/ask.txt").replace("how+do+I+export+my+data%3F", ""));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Usage: /ask");
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void uninstallingTheAppRemovesTheWorkspace() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_uninstalled.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.accounts().tenantForAccount(ChannelType.SLACK, "T0HUBTEST")).isEmpty();
+        assertThat(hub.accounts().find(SlackHub.TENANT, ChannelType.SLACK)).isEmpty();
+    }
+
+    @Test
+    void revokingTheBotTokenRemovesTheWorkspace() {
+        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/tokens_revoked.json"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.accounts().find(SlackHub.TENANT, ChannelType.SLACK)).isEmpty();
+    }
+
+    private static InboundMessage single() {
+        assertThat(hub.intake.accepted()).hasSize(1);
+        return hub.intake.accepted().getFirst();
+    }
+}
