@@ -47,16 +47,30 @@ public final class KnowledgeBase {
      * @throws UnsupportedFileTypeException when the type is not one the hub reads
      */
     public KnowledgeSource addFile(TenantId tenant, String title, String filename, String mediaType, byte[] content) {
+        return addFile(tenant, title, filename, mediaType, content, null);
+    }
+
+    /**
+     * As {@link #addFile(TenantId, String, String, String, byte[])}, with the URL where people can read the document
+     * (cited with the answers it grounds); null when it has none.
+     */
+    public KnowledgeSource addFile(TenantId tenant, String title, String filename, String mediaType, byte[] content, String url) {
+        String link = url == null || url.isBlank() ? null : checkUrl(url);
         FileFormat.declared(filename, mediaType).orElseThrow(() -> new UnsupportedFileTypeException(filename, mediaType));
         String name = filename != null && !filename.isBlank() ? baseName(filename)
                 : "upload." + FileFormat.declared(null, mediaType).orElseThrow().name().toLowerCase(Locale.ROOT);
-        return create(tenant, SourceType.FILE, checkTitle(title), null, name,
+        return create(tenant, SourceType.FILE, checkTitle(title), link, name,
                 new KnowledgeSources.StoredContent("base64", Base64.getEncoder().encodeToString(content)));
     }
 
     /** The first-start demo's entry point: a bundled document with a known title. */
     public KnowledgeSource addDocument(TenantId tenant, String title, String filename, byte[] content) {
-        return addFile(tenant, title, filename, null, content);
+        return addFile(tenant, title, filename, null, content, null);
+    }
+
+    /** The first-start demo's entry point, with the article's public URL for citations. */
+    public KnowledgeSource addDocument(TenantId tenant, String title, String filename, byte[] content, String url) {
+        return addFile(tenant, title, filename, null, content, url);
     }
 
     /** Adds pasted text. */

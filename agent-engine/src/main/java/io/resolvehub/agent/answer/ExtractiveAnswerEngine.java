@@ -61,13 +61,14 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         float[] vector = embedder.embed(query.text());
         List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), query.text(), vector, RETRIEVE, SearchMode.HYBRID));
         Set<String> ownTerms = Terms.of(query.question());
+        Set<String> carriedTerms = Terms.of(String.join(" ", query.carried()));
         Set<String> terms = ownTerms.size() >= 2 ? ownTerms : Terms.of(query.text());
         List<Scored> scored = new ArrayList<>();
         for (SearchHit hit : hits) {
             ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms);
             scored.add(new Scored(hit, signals, confidence.confidence(signals)));
         }
-        return new Retrieval(query, terms, scored);
+        return new Retrieval(query, vector, ownTerms, carriedTerms, terms, scored);
     }
 
     /** A retrieved passage with its confidence signals. */
@@ -75,9 +76,10 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     }
 
     /** What retrieval found for a question. */
-    public record Retrieval(StandaloneQuery query, Set<String> terms, List<Scored> passages) {
+    public record Retrieval(StandaloneQuery query, float[] vector, Set<String> ownTerms, Set<String> carriedTerms,
+                            Set<String> terms, List<Scored> passages) {
 
-        /** The passage answers come from: the best-ranked of the top three by confidence (ties keep rank order). */
+        /** The most confident of the top three passages (ties keep the retriever's order); null when none. */
         public Scored best() {
             Scored best = null;
             for (int i = 0; i < Math.min(3, passages.size()); i++) {
@@ -102,37 +104,53 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                     ? Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), conf, HandoffReason.NO_KNOWLEDGE)
                     : Answer.handoff(voice.frame(LOW_CONFIDENCE_TEXT), conf, HandoffReason.LOW_CONFIDENCE);
         }
-        List<Scored> topics = ambiguousTopics(request, retrieval, best);
+        List<Scored> topics = ambiguousTopics(retrieval, best);
         if (topics.size() > 1) {
             StringBuilder text = new StringBuilder("I can help with that. Which of these do you mean?");
             List<Citation> citations = new ArrayList<>();
             for (Scored topic : topics) {
-                text.append("\n- ").append(topic.hit().title());
+                text.append("\n- ").append(topic(topic.hit()));
                 citations.add(citation(topic.hit(), topic.hit().text()));
             }
             return Answer.clarify(voice.frame(text.toString()), conf, citations);
         }
-        String excerpt = PassageSelector.select(best.hit().text(), retrieval.terms(), retrieval.query().question());
-        return Answer.answer(voice.frame(excerpt), conf, List.of(citation(best.hit(), excerpt)));
+        List<Scored> candidates = new ArrayList<>();
+        candidates.add(best);
+        for (Scored s : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
+            if (s != best && s.confidence() >= threshold && candidates.size() < 4) {
+                candidates.add(s);
+            }
+        }
+        float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : embedder.embed(retrieval.query().question());
+        PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
+                retrieval.ownTerms(), retrieval.carriedTerms(), retrieval.query().question(), questionVector, embedder);
+        SearchHit source = candidates.get(selection.passage()).hit();
+        return Answer.answer(voice.frame(selection.excerpt()), conf, List.of(citation(source, selection.excerpt())));
     }
 
     /**
-     * Different documents that match a terse first question about equally well ("password" → "Reset your password",
-     * "Password requirements"): then the agent asks instead of guessing. Follow-ups are never ambiguous here, the
-     * conversation gives them a subject.
+     * Different topics that match a one-word question about equally well ("password" → "Reset a forgotten password",
+     * "Password requirements"): then the agent asks instead of guessing. A topic is a document's section (title and
+     * heading). Follow-ups and fuller questions are never treated as ambiguous: they say what they are about.
      */
-    private List<Scored> ambiguousTopics(AnswerRequest request, Retrieval retrieval, Scored best) {
-        if (!request.history().isEmpty() || Terms.of(request.question()).size() > 2) {
+    private List<Scored> ambiguousTopics(Retrieval retrieval, Scored best) {
+        if (!retrieval.query().carried().isEmpty() || retrieval.ownTerms().size() > 1) {
             return List.of();
         }
-        Map<String, Scored> byDocument = new LinkedHashMap<>();
+        Map<String, Scored> byTopic = new LinkedHashMap<>();
         for (Scored s : retrieval.passages()) {
-            boolean close = s.confidence() >= threshold && s.signals().similarity() >= best.signals().similarity() - 0.03;
-            if (close && s.hit().title() != null) {
-                byDocument.putIfAbsent(s.hit().title(), s);
+            boolean close = s.confidence() >= threshold && s.signals().similarity() >= best.signals().similarity() - 0.05;
+            if (close) {
+                byTopic.putIfAbsent(topic(s.hit()), s);
             }
         }
-        return byDocument.size() > 1 ? List.copyOf(byDocument.values()).subList(0, Math.min(3, byDocument.size())) : List.of();
+        return byTopic.size() > 1 ? List.copyOf(byTopic.values()).subList(0, Math.min(3, byTopic.size())) : List.of();
+    }
+
+    private static String topic(SearchHit hit) {
+        String title = hit.title() == null ? "" : hit.title();
+        String heading = hit.headingPath().isEmpty() ? "" : hit.headingPath().getLast();
+        return heading.isEmpty() || heading.equals(title) ? title : title + " › " + heading;
     }
 
     private static Citation citation(SearchHit hit, String excerpt) {

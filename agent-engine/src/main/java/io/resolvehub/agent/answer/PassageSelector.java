@@ -1,106 +1,173 @@
 package io.resolvehub.agent.answer;
 
+import io.resolvehub.agent.embed.Embedder;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Picks the exact sentences or steps of a passage that answer a question. A passage is cut into units: a whole list
- * (numbered steps are never split) or one sentence. The unit that covers most question words wins; a list comes with
- * its introducing sentence ("To reset your password:"), a sentence with the one after it when that continues the
- * thought. Nothing is paraphrased: the answer is a verbatim excerpt.
+ * Picks the exact sentences or steps that answer a question from the best passages. Passages are cut into units: a
+ * whole numbered list (steps are never split), one bullet, or one sentence. Units are scored lexically (the question's
+ * own words count most, words carried from earlier turns a little, a "how do I" question prefers steps); the best few
+ * are re-scored by embedding similarity with the question, because a follow-up like "what if I never got the email?"
+ * is matched by meaning ("Didn't get the email? Check your spam folder"). The winner comes with its introducing
+ * sentence ("To reset your password:") or the sentence after it when that continues the thought. Nothing is
+ * paraphrased: the answer is a verbatim excerpt.
  */
 final class PassageSelector {
 
-    private static final Pattern LIST_LINE = Pattern.compile("^\\s*(\\d{1,3}[.)]|[-*•])\\s+.*");
+    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\s*\\d{1,3}[.)]\\s+.*");
+    private static final Pattern BULLET_LINE = Pattern.compile("^\\s*[-*•]\\s+.*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\[]?[A-Z0-9])");
     private static final Set<String> PROCEDURAL = Set.of("how", "steps", "step", "set", "setup", "configure", "enable",
-            "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel");
+            "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
+            "turn", "invite", "export", "import", "share", "download");
     private static final int MAX_WORDS = 120;
+    /** Units re-scored by embedding: enough to find the right one, few enough to stay within a few milliseconds. */
+    private static final int RESCORED = 6;
 
-    record Unit(String text, boolean list) {
+    record Unit(String text, boolean steps, int passage, int position) {
+    }
+
+    /** The chosen excerpt and the passage (index into the candidates) it comes from. */
+    record Selection(String excerpt, int passage) {
     }
 
     private PassageSelector() {
     }
 
-    static List<Unit> units(String passage) {
+    static boolean procedural(String question) {
+        return Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+")).anyMatch(PROCEDURAL::contains);
+    }
+
+    static List<Unit> units(String passage, int passageIndex) {
         List<Unit> units = new ArrayList<>();
-        StringBuilder list = new StringBuilder();
+        StringBuilder steps = new StringBuilder();
         for (String line : passage.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
-            if (LIST_LINE.matcher(line).matches()) {
-                list.append(list.isEmpty() ? "" : "\n").append(line.stripTrailing());
+            boolean nestedUnderSteps = !steps.isEmpty() && line.startsWith("  ");
+            if (NUMBERED_LINE.matcher(line).matches() || nestedUnderSteps) {
+                steps.append(steps.isEmpty() ? "" : "\n").append(line.stripTrailing());
                 continue;
             }
-            if (!list.isEmpty()) {
-                units.add(new Unit(list.toString(), true));
-                list.setLength(0);
+            if (!steps.isEmpty()) {
+                units.add(new Unit(steps.toString(), true, passageIndex, units.size()));
+                steps.setLength(0);
+            }
+            if (BULLET_LINE.matcher(line).matches()) {
+                units.add(new Unit(line.strip(), false, passageIndex, units.size()));
+                continue;
             }
             for (String sentence : SENTENCE_END.split(line.strip())) {
                 if (!sentence.isBlank()) {
-                    units.add(new Unit(sentence.strip(), false));
+                    units.add(new Unit(sentence.strip(), false, passageIndex, units.size()));
                 }
             }
         }
-        if (!list.isEmpty()) {
-            units.add(new Unit(list.toString(), true));
+        if (!steps.isEmpty()) {
+            units.add(new Unit(steps.toString(), true, passageIndex, units.size()));
         }
         return units;
     }
 
-    /** The verbatim excerpt of {@code passage} that best answers a question with these content words. */
-    static String select(String passage, Set<String> questionTerms, String question) {
-        List<Unit> units = units(passage);
-        if (units.isEmpty()) {
-            return passage.strip();
+    /**
+     * @param passages      candidate passages, best first
+     * @param ownTerms      content words of the user's latest message
+     * @param carriedTerms  content words of earlier user turns carried into the query
+     * @param questionVector embedding of the user's latest message
+     */
+    static Selection select(List<String> passages, Set<String> ownTerms, Set<String> carriedTerms, String question,
+                            float[] questionVector, Embedder embedder) {
+        boolean procedural = procedural(question);
+        List<List<Unit>> perPassage = new ArrayList<>();
+        List<Unit> all = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            List<Unit> units = units(passages.get(p), p);
+            perPassage.add(units);
+            all.addAll(units);
         }
-        boolean procedural = java.util.Arrays.stream(question.toLowerCase(java.util.Locale.ROOT).split("\\W+")).anyMatch(PROCEDURAL::contains);
-        int best = -1;
-        double bestScore = 0;
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
+        if (all.isEmpty()) {
+            return new Selection(passages.getFirst().strip(), 0);
+        }
+        double[] lexical = new double[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Unit unit = all.get(i);
             Set<String> present = Terms.of(unit.text());
-            double score = questionTerms.stream().filter(present::contains).count();
-            if (unit.list() && procedural) {
+            double score = ownTerms.stream().filter(present::contains).count()
+                    + 0.5 * carriedTerms.stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
+            if (unit.steps() && procedural) {
                 score += 1.5;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
-            if (i + 1 < units.size() && units.get(i + 1).list() && unit.text().endsWith(":")) {
-                Set<String> following = Terms.of(units.get(i + 1).text());
-                score += 0.5 * questionTerms.stream().filter(following::contains).count();
+            List<Unit> siblings = perPassage.get(unit.passage());
+            if (unit.position() + 1 < siblings.size() && siblings.get(unit.position() + 1).steps() && unit.text().endsWith(":")) {
+                Set<String> following = Terms.of(siblings.get(unit.position() + 1).text());
+                score += 0.5 * ownTerms.stream().filter(following::contains).count();
             }
+            score -= 0.15 * unit.passage();   // the retriever's order is evidence too
+            lexical[i] = score;
+        }
+        Integer[] order = new Integer[all.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lexical[i]).thenComparingInt(i -> i));
+        int shortlist = Math.min(RESCORED, order.length);
+        List<float[]> vectors = embedder.embedAll(Arrays.stream(order, 0, shortlist).map(i -> all.get(i).text()).toList());
+        double maxLexical = Math.max(1, lexical[order[0]]);
+        int best = order[0];
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < shortlist; k++) {
+            int i = order[k];
+            double score = lexical[i] / maxLexical + 3 * dot(questionVector, vectors.get(k));
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
             }
         }
-        if (best < 0) {
-            best = 0;   // nothing matches word for word (the match was semantic): the passage's opening
-        }
+        Unit chosen = all.get(best);
+        return new Selection(expand(perPassage.get(chosen.passage()), chosen), chosen.passage());
+    }
+
+    /** The chosen unit with the sentence introducing its steps, or with the next sentence when short. */
+    private static String expand(List<Unit> units, Unit chosen) {
+        int at = chosen.position();
         List<String> picked = new ArrayList<>();
-        Unit chosen = units.get(best);
-        boolean hasList = chosen.list();
-        if (chosen.list()) {
-            if (best > 0 && units.get(best - 1).text().endsWith(":")) {
-                picked.add(units.get(best - 1).text());
+        boolean hasSteps = chosen.steps();
+        if (chosen.steps()) {
+            if (at > 0 && units.get(at - 1).text().endsWith(":")) {
+                picked.add(units.get(at - 1).text());
             }
             picked.add(chosen.text());
         } else {
             picked.add(chosen.text());
-            if (best + 1 < units.size()) {
-                Unit next = units.get(best + 1);
-                boolean introducesList = next.list() && chosen.text().endsWith(":");
-                if (introducesList || (!next.list() && words(chosen.text()) + words(next.text()) <= 60)) {
+            if (at + 1 < units.size()) {
+                Unit next = units.get(at + 1);
+                boolean introducesSteps = next.steps() && chosen.text().endsWith(":");
+                boolean continues = !next.steps() && !BULLET_LINE.matcher(chosen.text()).matches()
+                        && !BULLET_LINE.matcher(next.text()).matches() && words(chosen.text()) + words(next.text()) <= 60;
+                if (introducesSteps || continues) {
                     picked.add(next.text());
-                    hasList = next.list();
+                    hasSteps = next.steps();
                 }
             }
         }
-        String excerpt = String.join(hasList ? "\n" : " ", picked);
-        return words(excerpt) > MAX_WORDS && !hasList ? chosen.text() : excerpt;
+        String excerpt = String.join(hasSteps ? "\n" : " ", picked);
+        return words(excerpt) > MAX_WORDS && !hasSteps ? chosen.text() : excerpt;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
     }
 
     private static int words(String text) {

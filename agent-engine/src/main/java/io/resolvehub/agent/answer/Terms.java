@@ -27,7 +27,7 @@ final class Terms {
             "so", "than", "too", "very", "just", "also", "about", "any", "some", "all", "more", "most", "other", "one",
             "please", "thanks", "thank", "hi", "hello", "hey", "want", "need", "get", "know", "tell", "help", "use", "using",
             "there", "here", "from", "up", "out", "again", "still", "yes", "ok", "okay", "like", "able", "way", "ways",
-            "something", "anything", "thing", "things", "possible", "im", "i'm", "it's", "don't", "doesn't", "can't"), true);
+            "something", "anything", "thing", "things", "possible", "got", "gets", "getting", "im", "i'm", "it's", "don't", "doesn't", "can't"), true);
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer(STOP);
 

@@ -28,6 +28,6 @@ final class StoredContentReader implements DocumentReader {
         FileFormat format = FileFormat.declared(source.filename(), null)
                 .orElseThrow(() -> new IngestionException("'" + source.filename() + "' is not a supported type: " + FileFormat.SUPPORTED));
         format.verify(bytes, source.filename());
-        return List.of(new SourceDocument(SINGLE_DOCUMENT, source.title(), null, bytes, format, null, false));
+        return List.of(new SourceDocument(SINGLE_DOCUMENT, source.title(), source.url(), bytes, format, null, false));
     }
 }

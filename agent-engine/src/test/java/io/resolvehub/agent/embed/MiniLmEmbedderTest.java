@@ -1,0 +1,43 @@
+package io.resolvehub.agent.embed;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.resolvehub.agent.TestAgent;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MiniLmEmbedderTest {
+
+    private static double dot(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * b[i];
+        }
+        return d;
+    }
+
+    @Test
+    void batchedVectorsMatchLangChain4jsOneAtATimeVectors() {
+        List<String> texts = List.of("How do I reset my password?", "Invoices can be downloaded from Settings → Billing.",
+                "Offline mode keeps your notes on this device; conflicts are kept as copies.", "2FA", "a much longer text "
+                        .repeat(20));
+        AllMiniLmL6V2EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+        List<float[]> batched = TestAgent.EMBEDDER.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            float[] expected = reference.embed(TextSegment.from(texts.get(i))).content().vector();
+            assertThat(dot(batched.get(i), expected)).as(texts.get(i)).isGreaterThan(0.9999);
+        }
+    }
+
+    @Test
+    void vectorsAreUnitLengthAndSemanticallyOrdered() {
+        float[] question = TestAgent.EMBEDDER.embed("I forgot my password");
+        float[] related = TestAgent.EMBEDDER.embed("Reset a forgotten password from the sign-in page");
+        float[] unrelated = TestAgent.EMBEDDER.embed("Export your notes as a PDF");
+        assertThat(dot(question, question)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(dot(question, related)).isGreaterThan(dot(question, unrelated) + 0.2);
+    }
+}
