@@ -1,0 +1,115 @@
+package io.resolvehub.core.internal;
+
+import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.channel.ChannelConnectorFactory;
+import io.resolvehub.core.channel.TicketDeskProvider;
+import io.resolvehub.core.conversation.ConversationInbox;
+import io.resolvehub.core.conversation.HandoffPolicies;
+import io.resolvehub.core.conversation.WebConversations;
+import io.resolvehub.core.internal.channel.ChannelConnectors;
+import io.resolvehub.core.internal.crypto.MasterKey;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Wires the conversation pipeline: durable intake, workers, hand-off policy, channel accounts, the web channel, the
+ * inbox and the assumed-resolution timer. The {@link AnswerEngine} (agent-engine), the {@link CoinMeter} (billing;
+ * {@link CoinMeter#unmetered()} without it), {@link ChannelConnectorFactory} and {@link TicketDeskProvider} beans come
+ * from other modules and are looked up lazily, so they may depend on the beans defined here.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        FlywayAutoConfiguration.class})
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
+@EnableConfigurationProperties({CoreProperties.class, ResolutionProperties.class, PipelineProperties.class})
+public class ConnectorCoreAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ConversationCore conversationCore(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                      ApplicationEventPublisher publisher, ObjectProvider<AnswerEngine> answerEngine,
+                                      ObjectProvider<CoinMeter> coinMeter,
+                                      ObjectProvider<ChannelConnectorFactory> factories,
+                                      ObjectProvider<TicketDeskProvider> deskProviders, ObjectProvider<Clock> clock,
+                                      CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
+        AnswerEngine engine = request -> answerEngine.getObject().answer(request);
+        CoinMeter meter = (tenant, conversation, channel) ->
+                coinMeter.getIfUnique(CoinMeter::unmetered).holdFor(tenant, conversation, channel);
+        return new ConversationCore(new ConversationCore.Dependencies(dataSource, transactionManager, publisher, engine,
+                meter, () -> factories.orderedStream().toList(), () -> deskProviders.orderedStream().toList(),
+                MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC)),
+                pipeline, resolution);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboundIntake inboundIntake(ConversationCore core) {
+        return core.intake();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChannelAccounts channelAccounts(ConversationCore core) {
+        return core.channelAccounts();
+    }
+
+    @Bean
+    HandoffPolicies handoffPolicies(ConversationCore core) {
+        return core.handoffPolicies();
+    }
+
+    @Bean
+    WebConversations webConversations(ConversationCore core) {
+        return core.webConversations();
+    }
+
+    @Bean
+    ConversationInbox conversationInbox(ConversationCore core) {
+        return core.inbox();
+    }
+
+    @Bean
+    ChannelConnectors channelConnectors(ConversationCore core) {
+        return core.connectors();
+    }
+
+    /** Starts the workers and the resolution timer after the context (and Flyway) is ready; stops them first on shutdown. */
+    @Bean
+    SmartLifecycle conversationPipelineLifecycle(ConversationCore core) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                core.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                core.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package io.resolvehub.core.internal;
+
+import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.channel.ChannelConnectorFactory;
+import io.resolvehub.core.channel.TicketDeskProvider;
+import io.resolvehub.core.internal.channel.ChannelCalls;
+import io.resolvehub.core.internal.channel.ChannelConnectors;
+import io.resolvehub.core.internal.channel.HubInboxDesk;
+import io.resolvehub.core.internal.channel.JdbcChannelAccounts;
+import io.resolvehub.core.internal.channel.TicketDesks;
+import io.resolvehub.core.internal.channel.WebChannelConnector;
+import io.resolvehub.core.internal.conversation.ConversationStateMachine;
+import io.resolvehub.core.internal.conversation.Conversations;
+import io.resolvehub.core.internal.conversation.JdbcConversationInbox;
+import io.resolvehub.core.internal.conversation.Transcripts;
+import io.resolvehub.core.internal.crypto.SecretBox;
+import io.resolvehub.core.internal.intake.InboundEvents;
+import io.resolvehub.core.internal.intake.InboundWorkers;
+import io.resolvehub.core.internal.intake.JdbcInboundIntake;
+import io.resolvehub.core.internal.intake.WorkSignal;
+import io.resolvehub.core.internal.pipeline.ConversationPipeline;
+import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
+import io.resolvehub.core.internal.pipeline.HandoffDelivery;
+import io.resolvehub.core.internal.pipeline.ReplyDelivery;
+import io.resolvehub.core.internal.policy.JdbcHandoffPolicies;
+import io.resolvehub.core.internal.resolution.AssumedResolutions;
+import io.resolvehub.core.internal.resolution.ResolutionScheduler;
+import io.resolvehub.core.internal.web.DefaultWebConversations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.crypto.SecretKey;
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The composition root of the conversation pipeline: builds its parts from a database and the SPI implementations
+ * other modules provide. {@link ConnectorCoreAutoConfiguration} exposes the parts as beans; tests build one (or two,
+ * to act as two hub instances on one database) directly. No logic lives here.
+ */
+public final class ConversationCore implements AutoCloseable {
+
+    /** What the pipeline needs from outside. Suppliers are resolved lazily (connector beans may depend on core's). */
+    public record Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
+                               ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
+                               Supplier<List<ChannelConnectorFactory>> connectorFactories,
+                               Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock) {
+    }
+
+    private final Conversations conversations;
+    private final Transcripts transcripts;
+    private final InboundEvents events;
+    private final WorkSignal signal;
+    private final JdbcInboundIntake intake;
+    private final JdbcChannelAccounts channelAccounts;
+    private final JdbcHandoffPolicies policies;
+    private final ChannelConnectors connectors;
+    private final GuardedAnswerEngine engine;
+    private final ConversationPipeline pipeline;
+    private final InboundWorkers workers;
+    private final AssumedResolutions assumedResolutions;
+    private final ResolutionScheduler resolutionScheduler;
+    private final DefaultWebConversations web;
+    private final JdbcConversationInbox inbox;
+    private final HubInboxDesk hubInbox;
+
+    public ConversationCore(Dependencies d, PipelineProperties pipelineProps, ResolutionProperties resolutionProps) {
+        JdbcClient jdbc = JdbcClient.create(d.dataSource());
+        TransactionTemplate tx = new TransactionTemplate(d.transactionManager());
+        Clock clock = d.clock();
+        conversations = new Conversations(jdbc);
+        transcripts = new Transcripts(jdbc);
+        events = new InboundEvents(jdbc);
+        signal = new WorkSignal();
+        intake = new JdbcInboundIntake(events, signal, clock);
+        channelAccounts = new JdbcChannelAccounts(jdbc, tx, new SecretBox(d.masterKey()), d.connectorFactories(), clock);
+        policies = new JdbcHandoffPolicies(jdbc, tx, clock);
+        connectors = new ChannelConnectors(d.connectorFactories(), channelAccounts, new WebChannelConnector());
+        hubInbox = new HubInboxDesk(jdbc, clock);
+        TicketDesks desks = new TicketDesks(d.deskProviders(), hubInbox);
+        ChannelCalls calls = new ChannelCalls(pipelineProps.channelRetryAttempts(), pipelineProps.channelRetryBackoff(),
+                pipelineProps.channelMaxInlineWait());
+        ConversationStateMachine states = new ConversationStateMachine(conversations, transcripts, d.publisher(),
+                resolutionProps.reopenWindow(), clock);
+        engine = new GuardedAnswerEngine(d.answerEngine(), pipelineProps.engineTimeout());
+        pipeline = new ConversationPipeline(conversations, transcripts, states, policies, d.coinMeter(), engine,
+                new ReplyDelivery(connectors, calls, transcripts, clock),
+                new HandoffDelivery(connectors, desks, calls, conversations, transcripts, tx, clock),
+                d.publisher(), tx, clock);
+        workers = new InboundWorkers(events, pipeline, signal, new InboundWorkers.Settings(pipelineProps.workers(),
+                pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
+                pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
+        assumedResolutions = new AssumedResolutions(conversations, events, states, tx,
+                resolutionProps.silenceWindow(), clock);
+        Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
+                : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
+        resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval);
+        web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
+                pipelineProps.webReplyTimeout(), clock);
+        inbox = new JdbcConversationInbox(jdbc, transcripts);
+    }
+
+    /** Starts the workers (which pick up unfinished events of earlier runs) and the resolution timer. */
+    public void start() {
+        workers.start();
+        resolutionScheduler.start();
+    }
+
+    public void stop() {
+        resolutionScheduler.stop();
+        workers.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        engine.close();
+        connectors.close();
+    }
+
+    public JdbcInboundIntake intake() { return intake; }
+    public JdbcChannelAccounts channelAccounts() { return channelAccounts; }
+    public JdbcHandoffPolicies handoffPolicies() { return policies; }
+    public DefaultWebConversations webConversations() { return web; }
+    public JdbcConversationInbox inbox() { return inbox; }
+    public ChannelConnectors connectors() { return connectors; }
+    public InboundWorkers workers() { return workers; }
+    public InboundEvents inboundEvents() { return events; }
+    public Conversations conversations() { return conversations; }
+    public Transcripts transcripts() { return transcripts; }
+    public AssumedResolutions assumedResolutions() { return assumedResolutions; }
+    public ConversationPipeline pipeline() { return pipeline; }
+    public HubInboxDesk hubInbox() { return hubInbox; }
+}

@@ -1,0 +1,46 @@
+package io.resolvehub.core.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code hub.pipeline.*}: the conversation pipeline's workers and resilience settings.
+ *
+ * @param workers              virtual-thread workers per instance claiming inbound events; default 4
+ * @param pollInterval         how often idle workers look for events stored by other instances; default PT1S
+ * @param lease                how long a claimed event is reserved before another instance may retry it; default PT5M
+ * @param maxAttempts          attempts before an event is dead-lettered; default 5
+ * @param retryBackoff         first retry delay of a failed event, doubled per attempt; default PT2S
+ * @param maxRetryBackoff      longest delay between attempts; default PT5M
+ * @param engineTimeout        time limit of one answer-engine call (then: engine_error hand-off); default PT20S
+ * @param webReplyTimeout      how long a web-channel REST call waits for its reply; default PT30S
+ * @param channelRetryAttempts attempts of one platform call (429/5xx) inside an event; default 3
+ * @param channelMaxInlineWait longest Retry-After waited for inside an event (longer: the event is retried later);
+ *                             default PT10S
+ * @param channelRetryBackoff  first wait between attempts of one platform call, doubled per attempt; default PT0.5S
+ */
+@ConfigurationProperties("hub.pipeline")
+public record PipelineProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
+                                 Duration retryBackoff, Duration maxRetryBackoff, Duration engineTimeout,
+                                 Duration webReplyTimeout, Integer channelRetryAttempts,
+                                 Duration channelMaxInlineWait, Duration channelRetryBackoff) {
+
+    public PipelineProperties {
+        workers = workers == null ? 4 : workers;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        lease = lease == null ? Duration.ofMinutes(5) : lease;
+        maxAttempts = maxAttempts == null ? 5 : maxAttempts;
+        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
+        maxRetryBackoff = maxRetryBackoff == null ? Duration.ofMinutes(5) : maxRetryBackoff;
+        engineTimeout = engineTimeout == null ? Duration.ofSeconds(20) : engineTimeout;
+        webReplyTimeout = webReplyTimeout == null ? Duration.ofSeconds(30) : webReplyTimeout;
+        channelRetryAttempts = channelRetryAttempts == null ? 3 : channelRetryAttempts;
+        channelMaxInlineWait = channelMaxInlineWait == null ? Duration.ofSeconds(10) : channelMaxInlineWait;
+        channelRetryBackoff = channelRetryBackoff == null ? Duration.ofMillis(500) : channelRetryBackoff;
+    }
+
+    public static PipelineProperties defaults() {
+        return new PipelineProperties(null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,30 @@
+package io.resolvehub.core.internal.channel;
+
+import io.resolvehub.core.channel.ChannelConnector;
+import io.resolvehub.core.channel.ConversationRef;
+import io.resolvehub.core.channel.DeliveryReceipt;
+import io.resolvehub.core.channel.HandoffRequest;
+import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.TicketRef;
+
+/**
+ * The built-in web channel: there is no platform to post to, the reply is the stored assistant turn that the REST
+ * call reads back. A hand-off opens the ticket at the chosen desk.
+ */
+public class WebChannelConnector implements ChannelConnector {
+
+    @Override
+    public DeliveryReceipt send(OutboundMessage message) {
+        return DeliveryReceipt.of(null);
+    }
+
+    @Override
+    public TicketRef handOff(HandoffRequest request) {
+        return request.desk().openTicket(request.conversation(), request.reason(), null);
+    }
+
+    @Override
+    public void confirmResolved(ConversationRef conversation) {
+        // the REST reply carries the new status
+    }
+}

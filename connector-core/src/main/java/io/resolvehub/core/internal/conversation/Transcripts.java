@@ -1,0 +1,113 @@
+package io.resolvehub.core.internal.conversation;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.ConversationId;
+import io.resolvehub.core.Decision;
+import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.channel.TranscriptTurn;
+import io.resolvehub.core.conversation.ConversationEventView;
+import io.resolvehub.core.internal.support.Json;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.resolvehub.core.internal.support.Sql.instant;
+import static io.resolvehub.core.internal.support.Sql.nullableDouble;
+import static io.resolvehub.core.internal.support.Sql.ts;
+
+/** The transcript ({@code conversation_turns}) and the event log ({@code conversation_events}) of conversations. */
+public class Transcripts {
+
+    private final JdbcClient jdbc;
+
+    public Transcripts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the user's message; a second call for the same event does nothing. */
+    public void recordUserTurn(ConversationId conversation, long eventId, String text, Instant at) {
+        try {
+            jdbc.sql("""
+                            insert into conversation_turns (conversation_id, inbound_event_id, role, text, citations, created_at)
+                            values (?, ?, 'user', ?, '[]', ?)""")
+                    .params(conversation.value(), eventId, text, ts(at)).update();
+        } catch (DuplicateKeyException alreadyRecorded) {
+            // re-processing the same event after a crash
+        }
+    }
+
+    /** Records the hub's reply to an event (not yet delivered); {@code eventId} null for a reply to no event. */
+    public AssistantTurn recordAssistantTurn(ConversationId conversation, Long eventId, Answer answer, Instant at) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into conversation_turns (conversation_id, inbound_event_id, role, text, decision, confidence,
+                          reason, citations, created_at)
+                        values (?, ?, 'assistant', ?, ?, ?, ?, ?, ?)""")
+                .params(conversation.value(), eventId, answer.text(), answer.decision().wire(), answer.confidence(),
+                        answer.reason() == null ? null : answer.reason().wire(), Json.write(answer.citations()), ts(at))
+                .update(keys, "id");
+        return new AssistantTurn(keys.getKey().longValue(), eventId == null ? 0 : eventId, answer, null);
+    }
+
+    public Optional<AssistantTurn> assistantTurnFor(long eventId) {
+        return jdbc.sql("select * from conversation_turns where inbound_event_id = ? and role = 'assistant'")
+                .param(eventId).query(Transcripts::mapAssistant).optional();
+    }
+
+    public void markDelivered(long turnId, String finalText, String platformMessageId, Instant at) {
+        jdbc.sql("update conversation_turns set text = coalesce(?, text), platform_message_id = ?, delivered_at = ? where id = ?")
+                .params(finalText, platformMessageId, ts(at), turnId).update();
+    }
+
+    /** The whole transcript, oldest first. */
+    public List<TranscriptTurn> transcript(ConversationId conversation) {
+        return jdbc.sql("select * from conversation_turns where conversation_id = ? order by id")
+                .param(conversation.value())
+                .query((rs, i) -> {
+                    String decision = rs.getString("decision");
+                    return new TranscriptTurn(ChatTurn.Role.fromWire(rs.getString("role")), rs.getString("text"),
+                            decision == null ? null : Decision.fromWire(decision), nullableDouble(rs, "confidence"),
+                            Json.citations(rs.getString("citations")), instant(rs, "created_at"));
+                }).list();
+    }
+
+    /** The turns before the given event's user turn, as history for the agent. */
+    public List<ChatTurn> historyBefore(ConversationId conversation, long eventId) {
+        return jdbc.sql("""
+                        select role, text from conversation_turns
+                        where conversation_id = ? and (inbound_event_id is null or inbound_event_id < ?)
+                        order by id""")
+                .params(conversation.value(), eventId)
+                .query((rs, i) -> new ChatTurn(ChatTurn.Role.fromWire(rs.getString("role")), rs.getString("text")))
+                .list();
+    }
+
+    public void recordEvent(ConversationId conversation, String type, String reason, String detail, Instant at) {
+        jdbc.sql("insert into conversation_events (conversation_id, type, reason, detail, at) values (?, ?, ?, ?, ?)")
+                .params(conversation.value(), type, reason, detail, ts(at)).update();
+    }
+
+    public List<ConversationEventView> events(ConversationId conversation) {
+        return jdbc.sql("select type, reason, detail, at from conversation_events where conversation_id = ? order by id")
+                .param(conversation.value())
+                .query((rs, i) -> new ConversationEventView(rs.getString("type"), rs.getString("reason"),
+                        rs.getString("detail"), instant(rs, "at")))
+                .list();
+    }
+
+    private static AssistantTurn mapAssistant(ResultSet rs, int row) throws SQLException {
+        Decision decision = Decision.fromWire(rs.getString("decision"));
+        String reason = rs.getString("reason");
+        Answer answer = new Answer(decision, rs.getString("text"), rs.getDouble("confidence"),
+                Json.citations(rs.getString("citations")), reason == null ? null : HandoffReason.fromWire(reason));
+        return new AssistantTurn(rs.getLong("id"), rs.getLong("inbound_event_id"), answer, instant(rs, "delivered_at"));
+    }
+}

@@ -1,0 +1,151 @@
+package io.resolvehub.core.internal.intake;
+
+import io.resolvehub.core.channel.ChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Virtual-thread workers that claim inbound events from the database and hand them to the {@link EventHandler}.
+ * Failures are retried with exponential backoff (at least a platform's {@code Retry-After}); after
+ * {@code maxAttempts} the event is dead-lettered. Unfinished events of a previous run are found by the same claim
+ * query on start (leases of a crashed instance expire).
+ */
+public class InboundWorkers implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundWorkers.class);
+
+    /** Tuning, bound from {@code hub.pipeline.*}. */
+    public record Settings(int workers, Duration pollInterval, Duration lease, int maxAttempts, Duration retryBackoff,
+                           Duration maxRetryBackoff) {
+    }
+
+    private final InboundEvents events;
+    private final EventHandler handler;
+    private final WorkSignal signal;
+    private final Settings settings;
+    private final Clock clock;
+    private final String owner = "worker-" + UUID.randomUUID();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public InboundWorkers(InboundEvents events, EventHandler handler, WorkSignal signal, Settings settings, Clock clock) {
+        this.events = events;
+        this.handler = handler;
+        this.signal = signal;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        for (int i = 0; i < settings.workers(); i++) {
+            threads.add(Thread.ofVirtual().name("inbound-worker-" + i).start(this::loop));
+        }
+        log.info("Started {} inbound workers ({})", settings.workers(), owner);
+    }
+
+    public synchronized void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                if (!runOnce()) {
+                    signal.awaitWork(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the database itself failed (e.g. connection lost): back off, keep the worker alive
+                log.warn("Inbound worker could not claim work: {}", e.toString());
+                try {
+                    Thread.sleep(settings.pollInterval());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims and processes one event; false when there was nothing to do. Public for tests that drive it by hand. */
+    public boolean runOnce() {
+        Optional<StoredEvent> claimed = events.claim(owner, clock.instant(), settings.lease());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        StoredEvent event = claimed.get();
+        try {
+            handler.handle(event);
+            events.complete(event.id(), owner, clock.instant());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            fail(event, e);
+        } finally {
+            signal.eventFinished(event.id());
+        }
+        return true;
+    }
+
+    private void fail(StoredEvent event, Exception e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (event.attempts() >= settings.maxAttempts()) {
+            log.error("Inbound event {} ({} {}) failed {} times; dead-lettered", event.id(),
+                    event.message().channel(), event.message().platformEventId(), event.attempts(), e);
+            events.deadLetter(event.id(), owner, clock.instant(), error);
+            try {
+                handler.deadLettered(event, e);
+            } catch (RuntimeException followUp) {
+                log.error("Could not record the dead letter of event {}", event.id(), followUp);
+            }
+            return;
+        }
+        Duration delay = backoff(event.attempts(), e);
+        log.warn("Inbound event {} failed (attempt {} of {}), retrying in {}: {}", event.id(), event.attempts(),
+                settings.maxAttempts(), delay, error);
+        Instant retryAt = clock.instant().plus(delay);
+        events.retryLater(event.id(), owner, retryAt, error);
+    }
+
+    Duration backoff(int attempts, Exception e) {
+        Duration base = settings.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+        Duration delay = base.compareTo(settings.maxRetryBackoff()) > 0 ? settings.maxRetryBackoff() : base;
+        if (e instanceof ChannelException ce && ce.retryAfter() != null && ce.retryAfter().compareTo(delay) > 0) {
+            delay = ce.retryAfter();
+        }
+        return delay;
+    }
+}

@@ -1,0 +1,38 @@
+package io.resolvehub.core.internal.intake;
+
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.InboundMessage;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+
+/**
+ * The durable front door: one INSERT (auto-committed) before {@link #accept} returns, then a nudge to the local
+ * workers so the event is usually picked up at once instead of at the next poll.
+ */
+public class JdbcInboundIntake implements InboundIntake {
+
+    private final InboundEvents events;
+    private final WorkSignal signal;
+    private final Clock clock;
+
+    public JdbcInboundIntake(InboundEvents events, WorkSignal signal, Clock clock) {
+        this.events = events;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome accept(InboundMessage message) {
+        return acceptReturningId(message).isPresent() ? Outcome.ACCEPTED : Outcome.DUPLICATE;
+    }
+
+    /** Like {@link #accept}, but tells the caller the stored event's id (the web channel waits for it). */
+    public OptionalLong acceptReturningId(InboundMessage message) {
+        OptionalLong id = events.insert(message, clock.instant());
+        if (id.isPresent()) {
+            signal.workArrived();
+        }
+        return id;
+    }
+}

@@ -1,0 +1,271 @@
+package io.resolvehub.core.internal.pipeline;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.AnswerRequest;
+import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.ConversationStatus;
+import io.resolvehub.core.Decision;
+import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.ResolutionKind;
+import io.resolvehub.core.conversation.HandoffPolicies;
+import io.resolvehub.core.conversation.HandoffPolicy;
+import io.resolvehub.core.event.MessageAnswered;
+import io.resolvehub.core.internal.conversation.AssistantTurn;
+import io.resolvehub.core.internal.conversation.ConversationRecord;
+import io.resolvehub.core.internal.conversation.ConversationStateMachine;
+import io.resolvehub.core.internal.conversation.Conversations;
+import io.resolvehub.core.internal.conversation.Transcripts;
+import io.resolvehub.core.internal.intake.EventHandler;
+import io.resolvehub.core.internal.intake.StoredEvent;
+import io.resolvehub.core.internal.policy.Phrases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static io.resolvehub.core.ConversationStatus.ESCALATED;
+import static io.resolvehub.core.ConversationStatus.OPEN;
+
+/**
+ * Decides what the hub does with one inbound event (SPEC §4): answer, clarify, hand off, resolve, or stay silent.
+ *
+ * <p>Each event runs in up to three steps: a transaction that records the user's turn and applies the checks that
+ * need no agent (conversation state, human phrases, the coin hold); the agent call outside any transaction; a
+ * transaction that records the reply and any state change with its events. Only then is the reply posted. The
+ * assistant turn is keyed by the inbound event, so an event re-run after a crash re-posts an undelivered reply instead
+ * of asking the agent again.
+ */
+public class ConversationPipeline implements EventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationPipeline.class);
+
+    private final Conversations conversations;
+    private final Transcripts transcripts;
+    private final ConversationStateMachine states;
+    private final HandoffPolicies policies;
+    private final CoinMeter coinMeter;
+    private final GuardedAnswerEngine engine;
+    private final ReplyDelivery replies;
+    private final HandoffDelivery handoffs;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public ConversationPipeline(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
+                                HandoffPolicies policies, CoinMeter coinMeter, GuardedAnswerEngine engine,
+                                ReplyDelivery replies, HandoffDelivery handoffs, ApplicationEventPublisher publisher,
+                                TransactionTemplate tx, Clock clock) {
+        this.conversations = conversations;
+        this.transcripts = transcripts;
+        this.states = states;
+        this.policies = policies;
+        this.coinMeter = coinMeter;
+        this.engine = engine;
+        this.replies = replies;
+        this.handoffs = handoffs;
+        this.publisher = publisher;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What the first step found. */
+    private sealed interface Step {
+        record Silent() implements Step { }
+        record Reply(AssistantTurn turn) implements Step { }
+        record Confirmed(boolean thank) implements Step { }
+        record AskAgent(ConversationRecord conversation, HandoffPolicy policy, List<ChatTurn> history) implements Step { }
+    }
+
+    @Override
+    public void handle(StoredEvent event) {
+        InboundMessage m = event.message();
+        ConversationRecord conversation = tx.execute(s -> conversations.findOrCreate(m.tenant(), m.channel(),
+                m.threadKey(), m.user(), m.replyContext(), null, clock.instant()));
+        Optional<AssistantTurn> recorded = transcripts.assistantTurnFor(event.id());
+        if (recorded.isPresent()) {
+            // a re-run after a crash: the decision is made, make sure the user got it
+            deliver(conversation, m, recorded.get());
+            return;
+        }
+        Step step = switch (m.kind()) {
+            case MESSAGE -> tx.execute(s -> firstStepOfMessage(conversation, event));
+            case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
+            case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
+            case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
+            case CLOSED_BY_PLATFORM -> tx.execute(s -> closedByPlatform(conversation));
+        };
+        switch (step) {
+            case Step.Silent silent -> { }
+            case Step.Reply reply -> deliver(conversation, m, reply.turn());
+            case Step.Confirmed confirmed -> replies.confirmResolved(conversation, m.replyContext());
+            case Step.AskAgent ask -> deliver(conversation, m, askAgent(event, ask));
+        }
+    }
+
+    private Step firstStepOfMessage(ConversationRecord found, StoredEvent event) {
+        InboundMessage m = event.message();
+        Instant now = clock.instant();
+        ConversationRecord c = conversations.lock(found.id());
+        transcripts.recordUserTurn(c.id(), event.id(), m.text(), m.receivedAt());
+        conversations.recordUserMessage(c.id(), m.replyContext(), m.user(), now);
+        if (c.status() == ESCALATED) {
+            transcripts.recordEvent(c.id(), "ai_silent", "escalated", null, now);
+            return new Step.Silent();
+        }
+        c = states.reopen(c);
+        if (c.aiAnswers() > 0 && Phrases.confirmsResolution(m.text())) {
+            return confirm(c, event, ResolutionKind.CONFIRMED, true);
+        }
+        HandoffPolicy policy = policies.get(c.tenant());
+        if (Phrases.asksForHuman(m.text(), policy.humanPhrases())) {
+            return handOff(c, event, HandoffReason.USER_REQUEST, null);
+        }
+        if (!c.aiTaken()) {
+            if (!coinMeter.holdFor(c.tenant(), c.id(), c.channel())) {
+                return handOff(c, event, HandoffReason.INSUFFICIENT_BALANCE, null);
+            }
+            conversations.markAiTaken(c.id());
+        }
+        if (c.aiAnswers() > 0 && Phrases.saysNotHelpful(m.text())) {
+            return handOff(c, event, HandoffReason.NEGATIVE_FEEDBACK, null);
+        }
+        return new Step.AskAgent(c, policy, transcripts.historyBefore(c.id(), event.id()));
+    }
+
+    private AssistantTurn askAgent(StoredEvent event, Step.AskAgent ask) {
+        InboundMessage m = event.message();
+        Answer proposal = engine.answer(new AnswerRequest(m.tenant(), m.text(), ask.history())).orElse(null);
+        return tx.execute(s -> {
+            ConversationRecord c = conversations.lock(ask.conversation().id());
+            if (c.status() != OPEN) {
+                // cannot happen while events of a thread run in order; stay silent rather than speak after a hand-off
+                log.warn("Conversation {} left 'open' while its event {} was processed", c.id(), event.id());
+                return null;
+            }
+            Answer reply = proposal == null
+                    ? HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0)
+                    : HandoffRules.decide(ask.policy(), c, proposal);
+            if (reply.decision() == Decision.HANDOFF) {
+                states.escalate(c, reply.reason(), event.id(), reply.confidence());
+            } else {
+                conversations.recordAiTurn(c.id(), reply.decision(), reply.confidence(), clock.instant());
+            }
+            return record(c, event, reply);
+        });
+    }
+
+    private Step handoffOnRequest(ConversationRecord found, StoredEvent event, HandoffReason reason) {
+        ConversationRecord c = conversations.lock(found.id());
+        if (c.status() == ESCALATED) {
+            transcripts.recordEvent(c.id(), "ai_silent", "escalated", null, clock.instant());
+            return new Step.Silent();
+        }
+        c = states.reopen(c);
+        return handOff(c, event, reason, null);
+    }
+
+    private Step handOff(ConversationRecord c, StoredEvent event, HandoffReason reason, Double confidence) {
+        states.escalate(c, reason, event.id(), confidence);
+        return new Step.Reply(record(c, event, HandoffRules.handoff(reason, confidence == null ? 0.0 : confidence)));
+    }
+
+    private Step confirm(ConversationRecord found, StoredEvent event, ResolutionKind kind, boolean thank) {
+        ConversationRecord c = conversations.lock(found.id());
+        Instant now = clock.instant();
+        if (c.status() != OPEN) {
+            transcripts.recordEvent(c.id(), "resolution_ignored", c.status().wire(), null, now);
+            return new Step.Silent();
+        }
+        if (!states.resolve(c, kind)) {
+            // only clarifying questions so far: nothing to resolve (and nothing to bill)
+            transcripts.recordEvent(c.id(), "resolution_ignored", "no_ai_answer", null, now);
+            return new Step.Silent();
+        }
+        if (thank) {
+            return new Step.Reply(record(c, event, Answer.answer(Notices.THANKS, 1.0, List.of())));
+        }
+        return new Step.Confirmed(true);
+    }
+
+    private Step closedByPlatform(ConversationRecord found) {
+        ConversationRecord c = conversations.lock(found.id());
+        if (c.status() == OPEN) {
+            if (c.aiAnswers() > 0) {
+                states.resolve(c, ResolutionKind.TICKET_SOLVED);
+            } else {
+                states.closeUnresolved(c, "closed_by_platform");
+            }
+        }
+        return new Step.Silent();
+    }
+
+    private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
+        AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), event.id(), reply, clock.instant());
+        publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), event.message().text(), reply,
+                clock.instant()));
+        return turn;
+    }
+
+    private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn) {
+        if (turn == null) {
+            return;
+        }
+        if (turn.answer().decision() == Decision.HANDOFF) {
+            handoffs.deliver(conversation, m.replyContext(), turn);
+        } else {
+            replies.send(conversation, m.replyContext(), turn);
+        }
+    }
+
+    /**
+     * The event failed for good (its platform kept failing): make sure a person still sees it. When the user is waiting
+     * for a reply, an open conversation is handed off ({@code engine_error}) to a hub-inbox ticket, since its channel
+     * is what failed; other events (a confirmation, a platform close) stay visible as dead letters in the inbox.
+     */
+    @Override
+    public void deadLettered(StoredEvent event, Exception lastFailure) {
+        InboundMessage m = event.message();
+        Instant now = clock.instant();
+        AssistantTurn turn = tx.execute(s -> {
+            ConversationRecord c = conversations.findOrCreate(m.tenant(), m.channel(), m.threadKey(), m.user(),
+                    m.replyContext(), null, now);
+            c = conversations.lock(c.id());
+            transcripts.recordEvent(c.id(), "dead_letter", m.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    lastFailure.getClass().getSimpleName() + ": " + lastFailure.getMessage(), now);
+            Optional<AssistantTurn> existing = transcripts.assistantTurnFor(event.id());
+            if (existing.isPresent() && existing.get().answer().decision() == Decision.HANDOFF) {
+                // the hand-off was decided but its ticket could not be opened through the channel
+                return c.ticket() == null ? existing.get() : null;
+            }
+            boolean userAwaitsReply = m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.HANDOFF_REQUEST
+                    || m.kind() == InboundKind.NEGATIVE_FEEDBACK;
+            if (userAwaitsReply && c.status() == OPEN
+                    && states.escalate(c, HandoffReason.ENGINE_ERROR, event.id(), null)) {
+                Answer handoff = HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0);
+                // an undelivered answer keeps its own turn; the hand-off is recorded beside it
+                AssistantTurn turn1 = transcripts.recordAssistantTurn(c.id(), existing.isPresent() ? null : event.id(),
+                        handoff, now);
+                publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), m.text(), handoff, now));
+                return turn1;
+            }
+            return null;
+        });
+        if (turn != null) {
+            ConversationRecord c = conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).orElseThrow();
+            handoffs.deliverToHubInbox(c, turn);
+        }
+    }
+
+    /** For tests and the web channel: the conversation's status now. */
+    public Optional<ConversationStatus> status(io.resolvehub.core.ConversationId id) {
+        return conversations.find(id).map(ConversationRecord::status);
+    }
+}

@@ -1,0 +1,50 @@
+package io.resolvehub.core.internal.pipeline;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.conversation.HandoffPolicy;
+import io.resolvehub.core.internal.conversation.ConversationRecord;
+
+/**
+ * The part of the hand-off policy (SPEC §4) that looks at the agent's proposal: low confidence (with
+ * {@code clarifyFirst}, the first such turn asks one clarifying question), the agent's own hand-off, and
+ * {@code maxAiTurns}. The earlier checks (a human phrase, the coin hold) run before the agent is asked, in
+ * {@link ConversationPipeline}.
+ */
+public final class HandoffRules {
+
+    private HandoffRules() {
+    }
+
+    /** What the hub replies, given the agent's proposal for a conversation in its current state. */
+    public static Answer decide(HandoffPolicy policy, ConversationRecord conversation, Answer proposal) {
+        boolean mayClarify = conversation.clarifications() == 0;
+        switch (proposal.decision()) {
+            case HANDOFF -> {
+                if (proposal.reason() == HandoffReason.LOW_CONFIDENCE && policy.clarifyFirst() && mayClarify) {
+                    return Answer.clarify(Notices.CLARIFY, proposal.confidence(), proposal.citations());
+                }
+                return handoff(proposal.reason(), proposal.confidence());
+            }
+            case CLARIFY -> {
+                return mayClarify ? proposal : handoff(HandoffReason.LOW_CONFIDENCE, proposal.confidence());
+            }
+            default -> {
+                if (proposal.confidence() < policy.confidenceThreshold()) {
+                    if (policy.clarifyFirst() && mayClarify) {
+                        return Answer.clarify(Notices.CLARIFY, proposal.confidence(), proposal.citations());
+                    }
+                    return handoff(HandoffReason.LOW_CONFIDENCE, proposal.confidence());
+                }
+                if (conversation.aiAnswers() >= policy.maxAiTurns()) {
+                    return handoff(HandoffReason.MAX_TURNS, proposal.confidence());
+                }
+                return proposal;
+            }
+        }
+    }
+
+    public static Answer handoff(HandoffReason reason, double confidence) {
+        return Answer.handoff(Notices.handoff(reason), confidence, reason);
+    }
+}

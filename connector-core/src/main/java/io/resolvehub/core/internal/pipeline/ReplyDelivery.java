@@ -1,0 +1,46 @@
+package io.resolvehub.core.internal.pipeline;
+
+import io.resolvehub.core.Decision;
+import io.resolvehub.core.channel.ChannelConnector;
+import io.resolvehub.core.channel.DeliveryReceipt;
+import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.internal.channel.ChannelCalls;
+import io.resolvehub.core.internal.channel.ChannelConnectors;
+import io.resolvehub.core.internal.conversation.AssistantTurn;
+import io.resolvehub.core.internal.conversation.ConversationRecord;
+import io.resolvehub.core.internal.conversation.Transcripts;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Posts a recorded answer or clarifying question through the tenant's connector, then marks it delivered. */
+public class ReplyDelivery {
+
+    private final ChannelConnectors connectors;
+    private final ChannelCalls calls;
+    private final Transcripts transcripts;
+    private final Clock clock;
+
+    public ReplyDelivery(ChannelConnectors connectors, ChannelCalls calls, Transcripts transcripts, Clock clock) {
+        this.connectors = connectors;
+        this.calls = calls;
+        this.transcripts = transcripts;
+        this.clock = clock;
+    }
+
+    public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn) {
+        if (turn.delivered()) {
+            return;
+        }
+        ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
+        boolean controls = turn.answer().decision() == Decision.ANSWER;
+        DeliveryReceipt receipt = calls.call(() -> connector.send(
+                new OutboundMessage(conversation.ref(replyContext), turn.answer(), controls)));
+        transcripts.markDelivered(turn.id(), null, receipt == null ? null : receipt.platformMessageId(), clock.instant());
+    }
+
+    public void confirmResolved(ConversationRecord conversation, Map<String, String> replyContext) {
+        ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
+        calls.run(() -> connector.confirmResolved(conversation.ref(replyContext)));
+    }
+}

@@ -1,0 +1,387 @@
+package io.resolvehub.core.internal.pipeline;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.Decision;
+import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.ResolutionKind;
+import io.resolvehub.core.channel.TicketRef;
+import io.resolvehub.core.conversation.ConversationDetail;
+import io.resolvehub.core.conversation.HandoffPolicy;
+import io.resolvehub.core.conversation.InboxItem;
+import io.resolvehub.core.event.ConversationResolved;
+import io.resolvehub.core.event.HandoffRequested;
+import io.resolvehub.core.event.MessageAnswered;
+import io.resolvehub.core.internal.ConversationCore;
+import io.resolvehub.core.internal.PipelineFixture;
+import io.resolvehub.core.internal.RecordingPublisher;
+import io.resolvehub.core.testing.FakeChannel;
+import io.resolvehub.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+import static io.resolvehub.core.internal.PipelineFixture.ACME;
+import static io.resolvehub.core.internal.PipelineFixture.inbound;
+import static io.resolvehub.core.internal.PipelineFixture.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConversationPipelineTest {
+
+    private PipelineFixture f;
+    private ConversationCore hub;
+
+    @AfterEach
+    void closeHub() {
+        if (f != null) f.close();
+    }
+
+    private void start(TestDatabase db) {
+        f = new PipelineFixture(db);
+        hub = f.newInstance();
+        f.connectChat(hub);
+        hub.start();
+    }
+
+    private void say(String thread, String text) {
+        hub.intake().accept(message(thread, text));
+        f.awaitIdle();
+    }
+
+    private void press(String thread, InboundKind kind) {
+        hub.intake().accept(inbound(thread, kind, ""));
+        f.awaitIdle();
+    }
+
+    private InboxItem item(String thread) {
+        return hub.inbox().list(ACME, null, null, false, 100).stream()
+                .filter(i -> hub.conversations().find(i.id()).orElseThrow().threadKey().equals(thread))
+                .findFirst().orElseThrow();
+    }
+
+    private List<HandoffReason> handoffReasons() {
+        return f.publisher.of(HandoffRequested.class).stream().map(HandoffRequested::reason).toList();
+    }
+
+    private String lastPosted() {
+        List<FakeChannel.Posted> posted = f.channel.posted();
+        return posted.get(posted.size() - 1).text();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void answersInPlaceWithCitationsAndFeedbackControls(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I reset my password?");
+
+            assertThat(f.channel.sent()).singleElement().satisfies(m -> {
+                assertThat(m.answer().decision()).isEqualTo(Decision.ANSWER);
+                assertThat(m.answer().citations()).hasSize(1);
+                assertThat(m.feedbackControls()).isTrue();
+                assertThat(m.conversation().replyContext()).containsEntry("thread_ts", "t");
+            });
+            assertThat(f.publisher.all()).singleElement().satisfies(p -> {
+                assertThat(p.event()).isInstanceOf(MessageAnswered.class);
+                assertThat(p.inTransaction()).isTrue();
+            });
+            InboxItem item = item("t");
+            assertThat(item.status().wire()).isEqualTo("open");
+            assertThat(item.aiAnswers()).isEqualTo(1);
+            assertThat(item.lastConfidence()).isEqualTo(0.9);
+            ConversationDetail detail = hub.inbox().find(ACME, item.id()).orElseThrow();
+            assertThat(detail.turns()).extracting(t -> t.role().wire()).containsExactly("user", "assistant");
+            assertThat(detail.turns().get(1).citations()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void passesEarlierTurnsAsHistory(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I export?");
+            say("t", "And as CSV?");
+            assertThat(f.engine.requests().get(1).history()).extracting(turn -> turn.text())
+                    .containsExactly("How do I export?", "Answer to: How do I export?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffWhenTheUserAsksForAHumanInAnyCommonLanguage(TestDatabase db) {
+        start(db);
+        {
+            List<String> asks = List.of("Can I talk to a human please?", "AGENT PLEASE", "Ich möchte mit einem Menschen sprechen",
+                    "Quiero hablar con una persona", "Je veux parler a un humain !");
+            for (int i = 0; i < asks.size(); i++) {
+                say("h" + i, asks.get(i));
+            }
+            assertThat(handoffReasons()).hasSize(asks.size()).containsOnly(HandoffReason.USER_REQUEST);
+            assertThat(f.engine.requests()).isEmpty();
+            assertThat(f.channel.handoffs()).hasSize(asks.size());
+            assertThat(lastPosted()).contains("#HUB-");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffOnTheHandoffButton(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I export?");
+            press("t", InboundKind.HANDOFF_REQUEST);
+            assertThat(handoffReasons()).containsExactly(HandoffReason.USER_REQUEST);
+            assertThat(item("t").ticket().system()).isEqualTo("hub");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffWhenTheCoinHoldIsRefused(TestDatabase db) {
+        start(db);
+        {
+            f.coinMeter = (tenant, conversation, channel) -> false;
+            say("t", "How do I export?");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.INSUFFICIENT_BALANCE);
+            assertThat(f.engine.requests()).as("nothing is answered on credit").isEmpty();
+            assertThat(item("t").handoffReason()).isEqualTo(HandoffReason.INSUFFICIENT_BALANCE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void holdsCoinsOnceWhenTheAiTakesTheConversation(TestDatabase db) {
+        start(db);
+        {
+            java.util.concurrent.atomic.AtomicInteger holds = new java.util.concurrent.atomic.AtomicInteger();
+            f.coinMeter = (tenant, conversation, channel) -> holds.incrementAndGet() > 0;
+            say("t", "How do I export?");
+            say("t", "And as CSV?");
+            assertThat(holds).hasValue(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void asksOneClarifyingQuestionBeforeHandingOffForLowConfidence(TestDatabase db) {
+        start(db);
+        {
+            f.engine.always(Answer.answer("maybe this", 0.2, List.of()));
+            say("t", "it does not work");
+            assertThat(f.channel.sent()).singleElement().satisfies(m -> {
+                assertThat(m.answer().decision()).isEqualTo(Decision.CLARIFY);
+                assertThat(m.feedbackControls()).isFalse();
+            });
+            say("t", "the thing on the page");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.LOW_CONFIDENCE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffForLowConfidenceAtOnceWithoutClarifyFirst(TestDatabase db) {
+        start(db);
+        {
+            hub.handoffPolicies().save(ACME, new HandoffPolicy(0.5, 3, List.of("human"), false));
+            f.engine.always(Answer.answer("maybe this", 0.2, List.of()));
+            say("t", "it does not work");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.LOW_CONFIDENCE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffWhenTheAiHasAnsweredMaxAiTurnsTimes(TestDatabase db) {
+        start(db);
+        {
+            hub.handoffPolicies().save(ACME, new HandoffPolicy(0.5, 2, List.of("human"), true));
+            say("t", "one");
+            say("t", "two");
+            assertThat(handoffReasons()).isEmpty();
+            say("t", "three");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.MAX_TURNS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffOnNegativeFeedbackByButtonOrWords(TestDatabase db) {
+        start(db);
+        {
+            say("a", "How do I export?");
+            press("a", InboundKind.NEGATIVE_FEEDBACK);
+            say("b", "How do I export?");
+            say("b", "That didn't help");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.NEGATIVE_FEEDBACK, HandoffReason.NEGATIVE_FEEDBACK);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffWhenTheEngineFindsNothing(TestDatabase db) {
+        start(db);
+        {
+            f.engine.always(Answer.handoff("I don't know", 0.1, HandoffReason.NO_KNOWLEDGE));
+            say("t", "What is the meaning of life?");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.NO_KNOWLEDGE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anEngineOutageProducesAHandOffMessageNotSilence(TestDatabase db) {
+        start(db);
+        {
+            f.engine.failWith(new IllegalStateException("index unavailable"));
+            say("t", "How do I export?");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.ENGINE_ERROR);
+            assertThat(lastPosted()).contains("a person will follow up").contains("#HUB-");
+            assertThat(item("t").status().wire()).isEqualTo("escalated");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anEngineThatHangsIsCutOffAndHandedOff(TestDatabase db) {
+        f = new PipelineFixture(db);
+        f.pipelineProperties = new io.resolvehub.core.internal.PipelineProperties(2, null, null, 3,
+                java.time.Duration.ofMillis(10), null, java.time.Duration.ofMillis(300), null, null, null,
+                java.time.Duration.ofMillis(5));
+        hub = f.newInstance();
+        f.connectChat(hub);
+        hub.start();
+        CountDownLatch never = new CountDownLatch(1);
+        try {
+            f.engine.script(request -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Answer.answer("too late", 0.9, List.of());
+            });
+            say("t", "How do I export?");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.ENGINE_ERROR);
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theAiStaysSilentAfterAHandOff(TestDatabase db) {
+        start(db);
+        {
+            say("t", "talk to a human");
+            int postedBefore = f.channel.posted().size();
+            say("t", "hello? anyone?");
+            press("t", InboundKind.HANDOFF_REQUEST);
+            assertThat(f.channel.posted()).hasSize(postedBefore);
+            assertThat(f.engine.requests()).isEmpty();
+            ConversationDetail detail = hub.inbox().find(ACME, item("t").id()).orElseThrow();
+            assertThat(detail.turns()).extracting(t -> t.text()).contains("hello? anyone?");
+            assertThat(detail.events()).extracting(e -> e.type()).contains("handoff", "ticket", "ai_silent");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theHandOffTicketCarriesTheTranscriptWithConfidenceAndSources(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I reset my password?");
+            say("t", "talk to a human");
+            String transcript = f.jdbc.sql("select transcript from hub_tickets").query(String.class).single();
+            assertThat(transcript).contains("Dana: How do I reset my password?")
+                    .contains("AI (answer, confidence 0.90)").contains("source: Resetting your password");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void usesTheTenantsTicketSystemAndFallsBackToTheHubInboxWhenItFails(TestDatabase db) {
+        start(db);
+        {
+            f.deskProviders.add(tenant -> Optional.of((view, reason, link) -> new TicketRef("zendesk", "4711", "https://z/4711")));
+            say("a", "talk to a human");
+            assertThat(item("a").ticket()).isEqualTo(new TicketRef("zendesk", "4711", "https://z/4711"));
+            assertThat(lastPosted()).contains("#4711");
+
+            f.deskProviders.clear();
+            f.deskProviders.add(tenant -> Optional.of((view, reason, link) -> {
+                throw new IllegalStateException("zendesk down");
+            }));
+            say("b", "talk to a human");
+            assertThat(item("b").ticket().system()).isEqualTo("hub");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void resolvesOnConfirmationByButtonOrWordsOnce(TestDatabase db) {
+        start(db);
+        {
+            say("a", "How do I export?");
+            press("a", InboundKind.RESOLVED);
+            press("a", InboundKind.RESOLVED);
+            say("b", "How do I export?");
+            say("b", "And as CSV?");
+            say("b", "Thanks, that worked!");
+
+            assertThat(f.publisher.of(ConversationResolved.class)).extracting(ConversationResolved::kind, ConversationResolved::aiAnswers)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ResolutionKind.CONFIRMED, 1),
+                            org.assertj.core.groups.Tuple.tuple(ResolutionKind.CONFIRMED, 2));
+            assertThat(f.channel.confirmations()).hasSize(1);
+            assertThat(lastPosted()).contains("glad that solved it");
+            assertThat(item("a").resolution()).isEqualTo(ResolutionKind.CONFIRMED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void neverResolvesAConversationInWhichTheAiOnlyAskedToClarify(TestDatabase db) {
+        start(db);
+        {
+            f.engine.always(Answer.clarify("Which product do you mean?", 0.4, List.of()));
+            say("t", "it is broken");
+            press("t", InboundKind.RESOLVED);
+            assertThat(f.publisher.of(ConversationResolved.class)).isEmpty();
+            assertThat(item("t").status().wire()).isEqualTo("open");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailingBillingListenerRollsTheStateChangeBack(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I export?");
+            java.util.concurrent.atomic.AtomicInteger charges = new java.util.concurrent.atomic.AtomicInteger();
+            f.publisher.listener(event -> {
+                if (event instanceof ConversationResolved) {
+                    charges.incrementAndGet();
+                    throw new IllegalStateException("ledger unavailable");
+                }
+            });
+            hub.intake().accept(inbound("t", InboundKind.RESOLVED, ""));
+            f.awaitIdle();
+            assertThat(item("t").status().wire()).as("charge and state change commit together or not at all")
+                    .isEqualTo("open");
+            assertThat(item("t").deadLetters()).isEqualTo(1);
+            assertThat(charges).as("every attempt reached billing").hasValue(3);
+            assertThat(hub.inbox().find(ACME, item("t").id()).orElseThrow().events())
+                    .extracting(e -> e.type()).doesNotContain("resolved").contains("dead_letter");
+
+            f.publisher.listener(event -> { });
+            press("t", InboundKind.RESOLVED);
+            assertThat(item("t").status().wire()).isEqualTo("resolved");
+            assertThat(f.publisher.all()).filteredOn(p -> p.event() instanceof ConversationResolved)
+                    .allMatch(RecordingPublisher.Published::inTransaction);
+        }
+    }
+}
