@@ -14,6 +14,7 @@ import io.resolvehub.core.InboundKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the Bolt app behind {@code /slack/**}. The middleware is chosen, not defaulted: signature verification
@@ -26,6 +27,19 @@ final class SlackBoltApp {
     static final String EVENTS_PATH = "/slack/events";
     static final String INSTALL_PATH = "/slack/install";
     static final String REDIRECT_PATH = "/slack/oauth_redirect";
+    static final String ASK_COMMAND = "/ask";
+
+    /**
+     * The Events API subscriptions and the event type each arrives as; every one has a listener below.
+     * slack-app-manifest.yml subscribes to exactly these (a test holds the two together).
+     */
+    static final Map<String, String> BOT_EVENTS = Map.of(
+            "app_mention", AppMentionEvent.TYPE_NAME,
+            "message.channels", MessageEvent.TYPE_NAME,
+            "message.groups", MessageEvent.TYPE_NAME,
+            "message.im", MessageEvent.TYPE_NAME,
+            "app_uninstalled", AppUninstalledEvent.TYPE_NAME,
+            "tokens_revoked", TokensRevokedEvent.TYPE_NAME);
 
     private SlackBoltApp() {
     }
@@ -57,7 +71,7 @@ final class SlackBoltApp {
         app.event(MessageEvent.class, inbound::onMessage);
         app.event(AppUninstalledEvent.class, inbound::onUninstalled);
         app.event(TokensRevokedEvent.class, inbound::onTokensRevoked);
-        app.command("/ask", inbound::onAsk);
+        app.command(ASK_COMMAND, inbound::onAsk);
         app.blockAction(SlackMessageRenderer.ACTION_RESOLVED, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.RESOLVED));
         app.blockAction(SlackMessageRenderer.ACTION_HANDOFF, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.HANDOFF_REQUEST));
 
