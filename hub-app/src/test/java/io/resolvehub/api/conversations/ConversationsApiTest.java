@@ -1,0 +1,202 @@
+package io.resolvehub.api.conversations;
+
+import io.resolvehub.HubTestSupport;
+import io.resolvehub.api.ApiClient;
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.Citation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web channel and inbox over real HTTP, through the real intake, workers and pipeline on H2. The agent is
+ * scripted (the SPI's other side) so the decisions are predictable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConversationsApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TestConfiguration
+    static class ScriptedAgent {
+        @Bean
+        AnswerEngine scriptedAnswerEngine() {
+            return request -> request.question().contains("unknowable")
+                    ? Answer.answer("maybe", 0.1, List.of())
+                    : Answer.answer("Open Settings > Security > Reset password.", 0.92, List.of(
+                    new Citation("src-9", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+        registry.add("hub.demo.enabled", () -> "false");
+    }
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void clientAndCoins() {
+        api = new ApiClient(port);
+        // the AI takes a conversation only when the tenant's coins cover the hold (billing's real meter)
+        assertThat(api.postJson("/api/v1/tenants/default/topups", "{\"coins\":1000,\"reference\":\"conversations-api-test\"}")
+                .statusCode()).isBetween(200, 201);
+    }
+
+    private String start() {
+        HttpResponse<String> created = api.postJson("/api/v1/tenants/default/conversations", "{\"user\":\"dana\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        return json(created).get("id").stringValue();
+    }
+
+    private JsonNode say(String id, String text) {
+        HttpResponse<String> response = api.postJson("/api/v1/tenants/default/conversations/" + id + "/messages",
+                JSON.writeValueAsString(java.util.Map.of("text", text)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void answersAWebMessageSynchronouslyWithCitations() {
+        String id = start();
+
+        JsonNode reply = say(id, "How do I reset my password?");
+
+        assertThat(reply.get("status").stringValue()).isEqualTo("open");
+        assertThat(reply.at("/reply/decision").stringValue()).isEqualTo("answer");
+        assertThat(reply.at("/reply/confidence").doubleValue()).isEqualTo(0.92);
+        assertThat(reply.at("/reply/citations/0/title").stringValue()).isEqualTo("Resetting your password");
+        assertThat(reply.at("/reply/reason").isMissingNode()).isTrue();
+
+        JsonNode transcript = json(api.get("/api/v1/tenants/default/conversations/" + id));
+        assertThat(transcript.get("turns")).hasSize(2);
+        assertThat(transcript.at("/turns/1/confidence").doubleValue()).isEqualTo(0.92);
+        assertThat(transcript.at("/turns/1/citations/0/url").stringValue()).isEqualTo("https://help.example.com/reset");
+        assertThat(transcript.at("/events/0/type").stringValue()).isEqualTo("opened");
+    }
+
+    @Test
+    void handsOffToAPersonWithATicketAndThenStaysSilent() {
+        String id = start();
+
+        JsonNode handoff = say(id, "I want to talk to a human");
+        assertThat(handoff.at("/reply/decision").stringValue()).isEqualTo("handoff");
+        assertThat(handoff.at("/reply/reason").stringValue()).isEqualTo("user_request");
+        assertThat(handoff.at("/reply/text").stringValue()).contains("#HUB-");
+        assertThat(handoff.get("status").stringValue()).isEqualTo("escalated");
+
+        JsonNode after = say(id, "hello?");
+        assertThat(after.get("reply").isNull()).isTrue();
+        assertThat(after.get("status").stringValue()).isEqualTo("escalated");
+
+        JsonNode inbox = json(api.get("/api/v1/tenants/default/conversations?status=escalated&channel=web"));
+        JsonNode row = null;
+        for (JsonNode item : inbox) if (item.get("id").stringValue().equals(id)) row = item;
+        assertThat(row).isNotNull();
+        assertThat(row.get("handoffReason").stringValue()).isEqualTo("user_request");
+        assertThat(row.at("/ticket/id").stringValue()).startsWith("HUB-");
+        assertThat(row.at("/user/name").stringValue()).isEqualTo("dana");
+    }
+
+    @Test
+    void handsOffAtOnceWhenTheTenantHasNoCoins() {
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"broke\",\"name\":\"Broke\"}").statusCode()).isEqualTo(201);
+        String id = json(api.postJson("/api/v1/tenants/broke/conversations", "{}")).get("id").stringValue();
+
+        HttpResponse<String> response = api.postJson("/api/v1/tenants/broke/conversations/" + id + "/messages",
+                "{\"text\":\"How do I reset my password?\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).at("/reply/reason").stringValue()).isEqualTo("insufficient_balance");
+    }
+
+    @Test
+    void asksToClarifyALowConfidenceQuestionFirst() {
+        String id = start();
+        JsonNode reply = say(id, "something unknowable");
+        assertThat(reply.at("/reply/decision").stringValue()).isEqualTo("clarify");
+        JsonNode second = say(id, "still unknowable");
+        assertThat(second.at("/reply/reason").stringValue()).isEqualTo("low_confidence");
+    }
+
+    @Test
+    void feedbackResolvesTheConversation() {
+        String id = start();
+        say(id, "How do I reset my password?");
+
+        HttpResponse<String> feedback = api.postJson("/api/v1/tenants/default/conversations/" + id + "/feedback",
+                "{\"resolved\":true}");
+
+        assertThat(feedback.statusCode()).isEqualTo(200);
+        assertThat(json(feedback).get("status").stringValue()).isEqualTo("resolved");
+        assertThat(json(api.get("/api/v1/tenants/default/conversations/" + id)).get("resolution").stringValue())
+                .isEqualTo("confirmed");
+    }
+
+    @Test
+    void refusesBadInputWithAnActionableProblem() {
+        String id = start();
+        assertThat(api.postJson("/api/v1/tenants/default/conversations/" + id + "/messages", "{\"text\":\"  \"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(api.postJson("/api/v1/tenants/default/conversations/" + id + "/feedback", "{\"resolved\":\"yes\"}")
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> badStatus = api.get("/api/v1/tenants/default/conversations?status=closed");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(badStatus.body()).contains("open, escalated, resolved");
+        HttpResponse<String> unknown = api.postJson("/api/v1/tenants/default/conversations/nope/messages", "{\"text\":\"hi\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.get("/api/v1/tenants/nobody/conversations").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void readsAndValidatesTheHandoffPolicy() {
+        JsonNode defaults = json(api.get("/api/v1/tenants/default/handoff-policy"));
+        assertThat(defaults.get("confidenceThreshold").doubleValue()).isEqualTo(0.5);
+        assertThat(defaults.get("maxAiTurns").intValue()).isEqualTo(3);
+        assertThat(defaults.get("clarifyFirst").booleanValue()).isTrue();
+
+        HttpResponse<String> saved = api.putJson("/api/v1/tenants/default/handoff-policy",
+                "{\"confidenceThreshold\":0.6,\"maxAiTurns\":5,\"humanPhrases\":[\"human please\"],\"clarifyFirst\":false}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        String tooMany = "[" + "\"p\",".repeat(100) + "\"p\"]";
+        for (String bad : List.of("{\"confidenceThreshold\":1.5}", "{\"maxAiTurns\":0}", "{\"maxAiTurns\":51}",
+                "{\"humanPhrases\":[\"ok\",\" \"]}", "{\"humanPhrases\":" + tooMany + "}", "{\"clarifyFirst\":\"no\"}",
+                "{\"maxAiTurns\":4,\"confidenceThreshold\":-1}", "{\"threshold\":0.2}")) {
+            HttpResponse<String> refused = api.putJson("/api/v1/tenants/default/handoff-policy", bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("Nothing was changed").doesNotContain("Exception");
+        }
+        JsonNode after = json(api.get("/api/v1/tenants/default/handoff-policy"));
+        assertThat(after.get("confidenceThreshold").doubleValue()).isEqualTo(0.6);
+        assertThat(after.get("maxAiTurns").intValue()).isEqualTo(5);
+        assertThat(after.get("humanPhrases")).hasSize(1);
+
+        api.putJson("/api/v1/tenants/default/handoff-policy", JSON.writeValueAsString(java.util.Map.of(
+                "confidenceThreshold", 0.5, "maxAiTurns", 3, "clarifyFirst", true,
+                "humanPhrases", io.resolvehub.core.conversation.HandoffPolicy.DEFAULT_HUMAN_PHRASES)));
+    }
+}
