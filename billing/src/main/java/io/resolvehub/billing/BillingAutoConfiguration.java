@@ -36,37 +36,37 @@ public class BillingAutoConfiguration {
     }
 
     @Bean
-    TenantPricing tenantPricing() {
+    TenantPricing billingTenantPricing() {
         return new TenantPricing(jdbc, tx, clock);
     }
 
     @Bean
-    LowBalanceAlerts lowBalanceAlerts(ApplicationEventPublisher events, BillingProperties properties) {
+    LowBalanceAlerts billingLowBalanceAlerts(ApplicationEventPublisher events, BillingProperties properties) {
         return new LowBalanceAlerts(jdbc, events, clock, properties.zone());
     }
 
     @Bean
-    HoldingCoinMeter coinMeter(TenantPricing pricing, LowBalanceAlerts alerts) {
+    HoldingCoinMeter billingCoinMeter(TenantPricing pricing, LowBalanceAlerts alerts) {
         return new HoldingCoinMeter(jdbc, tx, pricing, alerts, clock);
     }
 
     @Bean
-    Settlements settlements(TenantPricing pricing, ApplicationEventPublisher events) {
+    Settlements billingSettlements(TenantPricing pricing, ApplicationEventPublisher events) {
         return new Settlements(jdbc, tx, pricing, events, clock);
     }
 
     @Bean
-    TopUps topUps(TenantPricing pricing, LowBalanceAlerts alerts) {
+    TopUps billingTopUps(TenantPricing pricing, LowBalanceAlerts alerts) {
         return new TopUps(jdbc, tx, pricing, alerts, clock);
     }
 
     @Bean
-    Ledger ledger() {
+    Ledger billingLedger() {
         return new Ledger(jdbc);
     }
 
     @Bean
-    UsageReports usageReports(BillingProperties properties) {
+    UsageReports billingUsageReports(BillingProperties properties) {
         return new UsageReports(jdbc, properties.zone());
     }
 
