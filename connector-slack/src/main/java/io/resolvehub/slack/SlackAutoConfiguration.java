@@ -8,9 +8,11 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +27,11 @@ import java.util.concurrent.Executors;
  * The Slack channel: the connector factory (always, so tenants can be configured and answered), and the
  * {@code /slack/events}, {@code /slack/install}, {@code /slack/oauth_redirect} endpoints when
  * {@code hub.slack.signing-secret} is set (install also needs {@code client-id} and {@code client-secret}).
+ * Needs the hub's database (threads the hub answers in, install states) and, for the endpoints, core's
+ * {@link InboundIntake} and {@link ChannelAccounts}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(SlackProperties.class)
 public class SlackAutoConfiguration {
 

@@ -128,14 +128,16 @@ class SlackEventsEndpointTest {
     }
 
     @Test
-    void ignoresItsOwnMessagesAndEdits() {
+    void ignoresItsOwnMessagesEditsAndDeletes() {
         hub.postEvent(SlackHub.sample("events/app_mention.json"));
 
         HttpResponse<String> own = hub.postEvent(SlackHub.sample("events/message_from_hub.json"));
         HttpResponse<String> edit = hub.postEvent(SlackHub.sample("events/message_changed.json"));
+        HttpResponse<String> delete = hub.postEvent(SlackHub.sample("events/message_deleted.json"));
 
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(edit.statusCode()).isEqualTo(200);
+        assertThat(delete.statusCode()).isEqualTo(200);
         assertThat(hub.intake.accepted()).extracting(InboundMessage::platformEventId).containsExactly("Ev0MENTION01");
     }
 
