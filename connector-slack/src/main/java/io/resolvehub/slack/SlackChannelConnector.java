@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One tenant's Slack workspace: posts answers in threads, performs hand-offs, shows outcomes in place. */
-public final class SlackChannelConnector implements ChannelConnector {
+final class SlackChannelConnector implements ChannelConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChannelConnector.class);
     private static final Gson GSON = GsonFactory.createSnakeCase();

@@ -28,7 +28,7 @@ public final class SlackConnectorFactory implements ChannelConnectorFactory {
     private final SlackMessageRenderer renderer;
     private final SlackThreads threads;
 
-    public SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
+    SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
         this.api = api;
         this.renderer = renderer;
         this.threads = threads;

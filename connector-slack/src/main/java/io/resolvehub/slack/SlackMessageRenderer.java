@@ -19,7 +19,7 @@ import java.util.Map;
  * Renders the agent's answer as Block Kit messages: the text in mrkdwn, its sources as links, and the
  * "That solved it" / "Talk to a human" buttons. Everything that came from documents is neutralised.
  */
-public final class SlackMessageRenderer {
+final class SlackMessageRenderer {
 
     public static final String ACTION_RESOLVED = "hub_resolved";
     public static final String ACTION_HANDOFF = "hub_handoff";

@@ -4,7 +4,7 @@ package io.resolvehub.slack;
  * A Slack conversation's key in the hub: {@code <channel id>:<thread_ts>}, where {@code thread_ts} is the ts of the
  * thread's parent message (a top-level mention starts a thread on itself).
  */
-public record SlackThreadKey(String channel, String threadTs) {
+record SlackThreadKey(String channel, String threadTs) {
 
     public static SlackThreadKey parse(String key) {
         int colon = key == null ? -1 : key.indexOf(':');

@@ -11,16 +11,16 @@ import java.time.ZoneOffset;
  * The threads the hub has answered in ({@code slack_threads}). A message in one of them continues the conversation
  * without a new mention; any other un-mentioned channel message is none of the hub's business.
  */
-public class SlackThreads {
+class SlackThreads {
 
     private final JdbcClient jdbc;
 
-    public SlackThreads(JdbcClient jdbc) {
+    SlackThreads(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Records the thread; idempotent. */
-    public void remember(String teamId, String channelId, String threadTs) {
+    void remember(String teamId, String channelId, String threadTs) {
         if (isAnswering(teamId, channelId, threadTs)) {
             return;
         }
@@ -33,13 +33,13 @@ public class SlackThreads {
         }
     }
 
-    public boolean isAnswering(String teamId, String channelId, String threadTs) {
+    boolean isAnswering(String teamId, String channelId, String threadTs) {
         return jdbc.sql("select count(*) from slack_threads where team_id = ? and channel_id = ? and thread_ts = ?")
                 .params(teamId, channelId, threadTs).query(Long.class).single() > 0;
     }
 
     /** Forgets a workspace's threads (uninstall). */
-    public void forgetTeam(String teamId) {
+    void forgetTeam(String teamId) {
         jdbc.sql("delete from slack_threads where team_id = ?").param(teamId).update();
     }
 }

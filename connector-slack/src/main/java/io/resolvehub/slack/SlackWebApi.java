@@ -25,11 +25,11 @@ import java.time.Duration;
  *
  * @see <a href="https://api.slack.com/methods/chat.postMessage#rate_limiting">chat.postMessage rate limiting</a>
  */
-public final class SlackWebApi {
+final class SlackWebApi {
 
     /** One Web API call; the token is bound by the caller. */
     @FunctionalInterface
-    public interface SlackCall<T> {
+    interface SlackCall<T> {
         T call(MethodsClient methods) throws IOException, SlackApiException;
     }
 
@@ -37,7 +37,7 @@ public final class SlackWebApi {
     private final Retry retry;
     private final RateLimiterRegistry postLimits;
 
-    public SlackWebApi(Slack slack, SlackProperties properties) {
+    SlackWebApi(Slack slack, SlackProperties properties) {
         this.slack = slack;
         Duration maxWait = properties.maxRetryWait();
         RetryConfig retryConfig = RetryConfig.custom()
@@ -56,13 +56,13 @@ public final class SlackWebApi {
     }
 
     /** Calls {@code method} with the bot token, retrying retriable failures; {@code ok:false} answers throw too. */
-    public <T extends SlackApiTextResponse> T call(String token, String method, SlackCall<T> call) {
+    <T extends SlackApiTextResponse> T call(String token, String method, SlackCall<T> call) {
         MethodsClient methods = slack.methods(token);
         return Retry.decorateSupplier(retry, () -> once(method, methods, call)).get();
     }
 
     /** {@code chat.postMessage}, paced per channel. */
-    public ChatPostMessageResponse postMessage(String token, ChatPostMessageRequest request) {
+    ChatPostMessageResponse postMessage(String token, ChatPostMessageRequest request) {
         RateLimiter limiter = postLimits.rateLimiter("chat.postMessage:" + request.getChannel());
         return call(token, "chat.postMessage", methods -> {
             try {
@@ -73,11 +73,6 @@ public final class SlackWebApi {
             }
             return methods.chatPostMessage(request);
         });
-    }
-
-    /** The client for calls that carry their own credentials (oauth.v2.access). */
-    public Slack slack() {
-        return slack;
     }
 
     private static <T extends SlackApiTextResponse> T once(String method, MethodsClient methods, SlackCall<T> call) {
