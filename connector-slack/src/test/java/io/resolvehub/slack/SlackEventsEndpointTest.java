@@ -44,6 +44,16 @@ class SlackEventsEndpointTest {
     }
 
     @Test
+    void answersSlacksUnsignedSslCheckAndDoesNothingElse() {
+        HttpResponse<String> response = hub.post("application/x-www-form-urlencoded", "ssl_check=1&token=Jhj5dZrVaK7ZwHHjRyZWjbDl",
+                Instant.now().getEpochSecond(), "v0=unsigned");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).isEmpty();
+        assertThat(hub.slack.calls()).isEmpty();
+    }
+
+    @Test
     void storesAMentionForItsThreadBeforeAcknowledging() {
         HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention.json"));
 
