@@ -50,14 +50,10 @@ public class HoldingCoinMeter implements CoinMeter {
     private boolean hold(TenantId tenant, ConversationId conversation, ChannelType channel) {
         String t = tenant.value();
         String c = conversation.value();
-        var earlier = holds.find(t, c);
-        if (earlier.isPresent()) {
-            return tookIt(earlier.get().status());
-        }
         Pricing prices = pricing.get(tenant);
         Instant now = clock.instant();
         if (!holds.claim(t, c, channel.id(), Status.HELD, prices.maxCoins(), prices, now)) {
-            // A concurrent holdFor for this conversation committed first: its outcome is the outcome.
+            // Held before, or a concurrent holdFor for this conversation committed first: that outcome stands.
             return holds.find(t, c).map(row -> tookIt(row.status())).orElse(false);
         }
         boolean granted = accounts.tryHold(t, prices.maxCoins());
