@@ -17,8 +17,9 @@ import java.util.List;
  * @param redirectUri              the OAuth redirect URL registered with Slack; optional when only one is registered
  * @param postsPerSecondPerChannel {@code chat.postMessage} budget per channel (Slack allows about 1/s)
  * @param retryAttempts            attempts per Web API call for retriable failures (429, 5xx, I/O)
- * @param maxRetryWait             the longest {@code Retry-After} waited inside the connector; longer waits go back
- *                                 to the pipeline as a retriable failure
+ * @param maxRetryWait             the longest {@code Retry-After} waited inside the connector (so one rate-limited
+ *                                 step of a hand-off does not repeat the whole hand-off); longer waits go back to the
+ *                                 pipeline as a retriable failure, which it retries after {@code Retry-After}
  * @param historyTimeout           how long the events endpoint waits for a thread's history before acknowledging
  *                                 without it (Slack wants an answer within 3 s)
  * @param installStateTtl          how long an OAuth install link stays valid
@@ -42,7 +43,7 @@ public record SlackProperties(String signingSecret, String clientId, String clie
             throw new IllegalArgumentException("hub.slack.posts-per-second-per-channel must be positive");
         }
         retryAttempts = retryAttempts == null ? 3 : Math.max(1, retryAttempts);
-        maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(30) : maxRetryWait;
+        maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(2) : maxRetryWait;
         historyTimeout = historyTimeout == null ? Duration.ofMillis(1500) : historyTimeout;
         installStateTtl = installStateTtl == null ? Duration.ofMinutes(10) : installStateTtl;
     }
