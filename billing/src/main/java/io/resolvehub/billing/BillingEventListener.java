@@ -26,13 +26,13 @@ public class BillingEventListener {
 
     @EventListener
     public void on(HandoffRequested event) {
-        settlements.release(event.tenant(), event.conversation(), event.channel(),
-                "handoff:" + event.reason().wire(), event.at());
+        settlements.releaseOnHandoff(event.tenant(), event.conversation(), event.channel(), event.reason(),
+                event.at());
     }
 
     @EventListener
     public void on(ConversationClosedUnresolved event) {
-        settlements.release(event.tenant(), event.conversation(), event.channel(), "closed_unresolved", event.at());
+        settlements.releaseOnClose(event.tenant(), event.conversation(), event.channel(), event.at());
     }
 
     @EventListener

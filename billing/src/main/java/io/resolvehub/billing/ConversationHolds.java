@@ -22,8 +22,10 @@ final class ConversationHolds {
         REFUSED,
         /** Resolved and charged; the rest of the hold released. */
         CHARGED,
-        /** Handed off or closed unresolved: the whole hold released. */
+        /** Handed off: the whole hold released; a human owns it, the AI never resolves it. */
         RELEASED,
+        /** Closed unresolved: the whole hold released; the user may reopen it and the AI still resolve it. */
+        CLOSED,
         /** Charged, then refunded. */
         REFUNDED,
         /** Resolved without a hold and too few coins to charge it: recorded, not billed on credit. */

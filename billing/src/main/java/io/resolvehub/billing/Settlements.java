@@ -5,6 +5,7 @@ import io.resolvehub.billing.ConversationHolds.Status;
 import io.resolvehub.billing.LedgerEntries.NewEntry;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.ConversationId;
+import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.ResolutionKind;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.event.ConversationResolved;
@@ -26,7 +27,9 @@ import java.util.Optional;
  *
  * <p><b>A resolution without a hold</b> (the conversation began while the hub ran unmetered, or before billing was
  * deployed) is charged at the tenant's current pricing straight from the available coins when they cover it; when
- * they do not, it is recorded as {@code unbilled} and logged, never charged on credit. A hold made before a price
+ * they do not, it is recorded as {@code unbilled} and logged, never charged on credit. A conversation whose hold was
+ * released (closed unresolved) and that the user then reopened and the AI resolved is charged the same way, at the
+ * pricing of its original hold. A hold made before a price
  * change is settled at the pricing stored with the hold, so a price change never re-prices a conversation under way
  * and a charge never exceeds its hold.
  */
@@ -75,6 +78,13 @@ public class Settlements {
             return chargeWithoutHold(resolved, at);
         }
         Row hold = row.get();
+        if (hold.status() == Status.CLOSED) {
+            // Closed unresolved, then reopened by the user and resolved: core does not hold again for it.
+            long price = Pricing.priceOf(hold.baseCoins(), hold.coinsPerExtraAnswer(), hold.maxCoins(),
+                    resolved.aiAnswers());
+            return holds.move(t, c, Status.CLOSED, Status.CHARGED, clock.instant())
+                    ? debit(resolved, price, at) : Optional.empty();
+        }
         if (hold.status() != Status.HELD) {
             log.debug("conversation {} of {} already {}; resolution not charged again", c, t, hold.status().wire());
             return Optional.empty();
@@ -102,10 +112,17 @@ public class Settlements {
         if (!holds.claim(t, c, resolved.channel().id(), Status.CHARGED, 0, prices, clock.instant())) {
             return Optional.empty();   // a racing settlement claimed it first
         }
+        return debit(resolved, price, at);
+    }
+
+    /** Charges a claimed conversation that has no open hold straight from the available coins, never on credit. */
+    private Optional<Receipt> debit(ConversationResolved resolved, long price, Instant at) {
+        String t = resolved.tenant().value();
+        String c = resolved.conversation().value();
         if (!accounts.tryDebit(t, price)) {
             holds.move(t, c, Status.CHARGED, Status.UNBILLED, clock.instant());
-            log.warn("conversation {} of {} resolved without a hold and only {} coins available for its price {};"
-                    + " recorded as unbilled", c, t, availableOf(t), price);
+            log.warn("conversation {} of {} resolved without an open hold and only {} coins available for its"
+                    + " price {}; recorded as unbilled", c, t, availableOf(t), price);
             return Optional.empty();
         }
         return Optional.of(published(ledger.append(chargeEntry(resolved, price, 0, at))));
@@ -125,20 +142,28 @@ public class Settlements {
         return receipt;
     }
 
+    /** Releases the whole hold of a conversation that went to a human; anything but an open hold is left as it is. */
+    public boolean releaseOnHandoff(TenantId tenant, ConversationId conversation, ChannelType channel,
+                                    HandoffReason reason, Instant at) {
+        return release(tenant, conversation, channel, Status.RELEASED, "handoff:" + reason.wire(), at);
+    }
+
     /**
-     * Releases the whole hold of a conversation that went to a human or closed unresolved. A conversation already
-     * charged, released or refused is left as it is.
-     *
-     * @param cause stored as the release's reason, e.g. {@code handoff:low_confidence} or {@code closed_unresolved}
+     * Releases the whole hold of a conversation closed without a resolution. Should the user reopen it and the AI
+     * then resolve it, that resolution is charged from the available coins (see the class comment).
      */
-    public boolean release(TenantId tenant, ConversationId conversation, ChannelType channel, String cause,
-                           Instant at) {
+    public boolean releaseOnClose(TenantId tenant, ConversationId conversation, ChannelType channel, Instant at) {
+        return release(tenant, conversation, channel, Status.CLOSED, "closed_unresolved", at);
+    }
+
+    private boolean release(TenantId tenant, ConversationId conversation, ChannelType channel, Status to,
+                            String cause, Instant at) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             String t = tenant.value();
             String c = conversation.value();
             Optional<Row> row = holds.find(t, c);
             if (row.isEmpty() || row.get().status() != Status.HELD
-                    || !holds.move(t, c, Status.HELD, Status.RELEASED, clock.instant())) {
+                    || !holds.move(t, c, Status.HELD, to, clock.instant())) {
                 return false;
             }
             long held = row.get().heldCoins();

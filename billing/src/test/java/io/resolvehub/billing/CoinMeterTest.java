@@ -177,11 +177,28 @@ class CoinMeterTest {
         f.hold(ACME, "c1");
         f.settlements.settle(f.resolution(ACME, "c1", 1, ResolutionKind.CONFIRMED));
 
-        boolean released = f.settlements.release(ACME, new ConversationId("c1"), ChannelType.SLACK,
-                "closed_unresolved", f.clock.instant());
+        boolean released = f.settlements.releaseOnClose(ACME, new ConversationId("c1"), ChannelType.SLACK,
+                f.clock.instant());
 
         assertThat(released).isFalse();
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(19, 0));
+    }
+
+    @Test
+    void chargesAConversationReopenedAfterAnUnresolvedCloseFromAvailableCoinsAtItsHoldsPricing() {
+        f.topUps.topUp(ACME, 20, "inv-1");
+        f.hold(ACME, "c1");
+        f.pricing.put(ACME, new Pricing(4, 4, 10, 0));
+        var listener = new BillingEventListener(f.settlements);
+        listener.on(new io.resolvehub.core.event.ConversationClosedUnresolved(ACME, new ConversationId("c1"),
+                ChannelType.SLACK, f.clock.instant()));
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 0));
+
+        Receipt receipt = f.settlements.settle(f.resolution(ACME, "c1", 3, ResolutionKind.CONFIRMED)).orElseThrow();
+
+        assertThat(receipt.coins()).as("1 + 1 x 2 under the pricing of the hold").isEqualTo(3);
+        assertThat(f.settlements.settle(f.resolution(ACME, "c1", 3, ResolutionKind.CONFIRMED))).isEmpty();
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(17, 0));
     }
 
     @Test
@@ -254,7 +271,7 @@ class CoinMeterTest {
             f.hold(ACME, "c" + i);
         }
         f.settlements.settle(f.resolution(ACME, "c0", 2, ResolutionKind.CONFIRMED));
-        f.settlements.release(ACME, new ConversationId("c1"), ChannelType.TEAMS, "closed_unresolved", f.clock.instant());
+        f.settlements.releaseOnClose(ACME, new ConversationId("c1"), ChannelType.TEAMS, f.clock.instant());
         f.topUps.adjust(ACME, -3, "fix-1", "goodwill reversal");
 
         assertThat(f.ledger.sumOfEntries(ACME)).isEqualTo(f.ledger.balance(ACME));

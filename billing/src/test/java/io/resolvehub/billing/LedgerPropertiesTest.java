@@ -32,7 +32,7 @@ class LedgerPropertiesTest {
 
     static Stream<Arguments> databasesAndSeeds() {
         return Stream.of(TestDatabase.values())
-                .flatMap(db -> Stream.of(1L, 2L, 3L, 4L, 5L).map(seed -> Arguments.of(db, seed)));
+                .flatMap(db -> Stream.of(1L, 2L, 3L, 4L).map(seed -> Arguments.of(db, seed)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
@@ -84,8 +84,14 @@ class LedgerPropertiesTest {
                 case 1 -> f.settlements.settle(new io.resolvehub.core.event.ConversationResolved(ACME, conversation,
                         ChannelType.SLACK, 1 + random.nextInt(8), ResolutionKind.values()[random.nextInt(3)],
                         f.clock.instant()));
-                case 2 -> f.settlements.release(ACME, conversation, ChannelType.SLACK, "handoff:user_request",
-                        f.clock.instant());
+                case 2 -> {
+                    if (random.nextBoolean()) {
+                        f.settlements.releaseOnHandoff(ACME, conversation, ChannelType.SLACK,
+                                io.resolvehub.core.HandoffReason.USER_REQUEST, f.clock.instant());
+                    } else {
+                        f.settlements.releaseOnClose(ACME, conversation, ChannelType.SLACK, f.clock.instant());
+                    }
+                }
                 case 3 -> f.settlements.refundReopened(ACME, conversation, f.clock.instant());
                 case 4 -> f.topUps.topUp(ACME, 1 + random.nextInt(10), "ref-" + random.nextInt(40));
                 default -> f.topUps.adjust(ACME, random.nextInt(7) - 4 == 0 ? 1 : random.nextInt(7) - 4,
@@ -163,18 +169,34 @@ class LedgerPropertiesTest {
                     assertThat(receipt).as("charge " + context).isPresent();
                     assertThat(receipt.get().coins()).as("price " + context).isEqualTo(price);
                     charges.put(receipt.get().chargeId(), c);
+                } else if (state.status.equals("closed")) {
+                    Pricing p = state.pricing;
+                    long price = Math.min(p.maxCoins(), p.baseCoins() + p.coinsPerExtraAnswer() * (answers - 1L));
+                    if (available() >= price) {
+                        balance -= price;
+                        conversations.put(c, new Conversation("charged", state.heldCoins, p, price, how));
+                        assertThat(receipt).as("reopened charge " + context).isPresent();
+                        assertThat(receipt.get().coins()).isEqualTo(price);
+                        charges.put(receipt.get().chargeId(), c);
+                    } else {
+                        conversations.put(c, state.with("unbilled"));
+                        assertThat(receipt).as("reopened, unbilled " + context).isEmpty();
+                    }
                 } else {
                     assertThat(receipt).as("settled once " + context).isEmpty();
                 }
                 return "resolve " + c + " after " + answers;
             }
             if (kind < 56) {
-                boolean released = f.settlements.release(ACME, id, ChannelType.TEAMS, "closed_unresolved",
-                        f.clock.instant());
+                boolean handoff = random.nextBoolean();
+                boolean released = handoff
+                        ? f.settlements.releaseOnHandoff(ACME, id, ChannelType.TEAMS,
+                        io.resolvehub.core.HandoffReason.LOW_CONFIDENCE, f.clock.instant())
+                        : f.settlements.releaseOnClose(ACME, id, ChannelType.TEAMS, f.clock.instant());
                 boolean expected = state != null && state.status.equals("held");
                 if (expected) {
                     held -= state.heldCoins;
-                    conversations.put(c, state.with("released"));
+                    conversations.put(c, state.with(handoff ? "released" : "closed"));
                 }
                 assertThat(released).as("release " + c + " " + context).isEqualTo(expected);
                 return "release " + c;
