@@ -4,7 +4,6 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,7 @@ class SlackEventsEndpointTest {
 
     @BeforeAll
     static void start() {
-        hub = new SlackHub();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
+        hub = SlackHub.shared();
     }
 
     @BeforeEach

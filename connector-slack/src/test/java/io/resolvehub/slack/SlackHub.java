@@ -52,8 +52,15 @@ final class SlackHub implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    SlackHub() {
-        this(Map.of());
+    private static SlackHub shared;
+
+    /** One hub for every test class of this JVM (starting Spring is the slow part); call {@link #reset()} per test. */
+    static synchronized SlackHub shared() {
+        if (shared == null) {
+            shared = new SlackHub(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared.reset();
     }
 
     SlackHub(Map<String, String> extraProperties) {

@@ -3,7 +3,6 @@ package io.resolvehub.slack;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,7 @@ class SlackInstallTest {
 
     @BeforeAll
     static void start() {
-        hub = new SlackHub();
-    }
-
-    @AfterAll
-    static void stop() {
-        hub.close();
+        hub = SlackHub.shared();
     }
 
     @BeforeEach
