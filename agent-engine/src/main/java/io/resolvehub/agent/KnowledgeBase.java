@@ -136,7 +136,12 @@ public final class KnowledgeBase {
         KnowledgeSource source = new KnowledgeSource("src_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 tenant, type, title, url, filename, SourceStatus.PENDING, 0, null, null, now, now);
         sources.insert(source, content);
-        ingestor.submit(source.id());
+        try {
+            ingestor.submit(source.id());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            sources.delete(tenant, source.id());   // nothing half-applied: the caller may retry later
+            throw new IngestionBusyException();
+        }
         return source;
     }
 

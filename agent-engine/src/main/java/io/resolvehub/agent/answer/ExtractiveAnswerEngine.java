@@ -123,6 +123,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : embedder.embed(retrieval.query().question());
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
+                candidates.stream().map(c -> c.hit().headingPath().isEmpty() ? "" : c.hit().headingPath().getLast()).toList(),
                 retrieval.ownTerms(), retrieval.carriedTerms(), retrieval.query().question(), questionVector, embedder);
         SearchHit source = candidates.get(selection.passage()).hit();
         return Answer.answer(voice.frame(selection.excerpt()), conf, List.of(citation(source, selection.excerpt())));

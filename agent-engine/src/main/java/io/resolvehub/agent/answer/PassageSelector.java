@@ -79,11 +79,12 @@ final class PassageSelector {
 
     /**
      * @param passages      candidate passages, best first
+     * @param headings      the section heading of each passage ("" when none)
      * @param ownTerms      content words of the user's latest message
      * @param carriedTerms  content words of earlier user turns carried into the query
      * @param questionVector embedding of the user's latest message
      */
-    static Selection select(List<String> passages, Set<String> ownTerms, Set<String> carriedTerms, String question,
+    static Selection select(List<String> passages, List<String> headings, Set<String> ownTerms, Set<String> carriedTerms, String question,
                             float[] questionVector, Embedder embedder) {
         boolean procedural = procedural(question);
         List<List<Unit>> perPassage = new ArrayList<>();
@@ -99,11 +100,12 @@ final class PassageSelector {
         double[] lexical = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
             Unit unit = all.get(i);
-            Set<String> present = Terms.of(unit.text());
+            // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
+            Set<String> present = Terms.of(headings.get(unit.passage()) + " " + unit.text());
             double score = ownTerms.stream().filter(present::contains).count()
-                    + 0.5 * carriedTerms.stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
+                    + 0.25 * carriedTerms.stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
             if (unit.steps() && procedural) {
-                score += 1.5;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
+                score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
             List<Unit> siblings = perPassage.get(unit.passage());
             if (unit.position() + 1 < siblings.size() && siblings.get(unit.position() + 1).steps() && unit.text().endsWith(":")) {
@@ -119,13 +121,20 @@ final class PassageSelector {
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lexical[i]).thenComparingInt(i -> i));
         int shortlist = Math.min(RESCORED, order.length);
-        List<float[]> vectors = embedder.embedAll(Arrays.stream(order, 0, shortlist).map(i -> all.get(i).text()).toList());
+        List<float[]> vectors = embedder.embedAll(Arrays.stream(order, 0, shortlist)
+                .map(i -> headings.get(all.get(i).passage()) + "\n" + all.get(i).text()).toList());
         double maxLexical = Math.max(1, lexical[order[0]]);
         int best = order[0];
         double bestScore = Double.NEGATIVE_INFINITY;
+        // A "how do I…" question is answered by steps whenever relevant steps are at hand, however well a prose
+        // sentence that merely names the topic matches by meaning.
+        boolean onlySteps = procedural && Arrays.stream(order, 0, shortlist).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
         for (int k = 0; k < shortlist; k++) {
             int i = order[k];
-            double score = lexical[i] / maxLexical + 3 * dot(questionVector, vectors.get(k));
+            if (onlySteps && !all.get(i).steps()) {
+                continue;
+            }
+            double score = lexical[i] / maxLexical + 2.5 * dot(questionVector, vectors.get(k));
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
