@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The Slack channel: the connector factory (always, so tenants can be configured and answered), and the
@@ -70,19 +68,17 @@ public class SlackAutoConfiguration {
     static class SlackEndpoints {
 
         @Bean(destroyMethod = "close")
-        ExecutorService slackHistoryExecutor() {
-            return Executors.newVirtualThreadPerTaskExecutor();
-        }
-
-        @Bean(destroyMethod = "stop")
-        App slackApp(SlackProperties properties, Slack slack, SlackWebApi api, SlackThreads threads,
-                     ChannelAccounts accounts, InboundIntake intake, DataSource dataSource,
-                     ExecutorService slackHistoryExecutor) {
+        SlackInbound slackInbound(SlackProperties properties, SlackWebApi api, SlackThreads threads,
+                                  ChannelAccounts accounts, InboundIntake intake) {
             if (!properties.eventsEnabled()) {
                 throw new IllegalStateException("hub.slack.signing-secret is blank: set the Slack app's signing secret or remove the property");
             }
-            SlackInbound inbound = new SlackInbound(accounts, intake, threads, api, new SlackEventTranslator(),
-                    properties.historyTimeout(), slackHistoryExecutor);
+            return new SlackInbound(accounts, intake, threads, api, new SlackEventTranslator(), properties.historyTimeout());
+        }
+
+        @Bean(destroyMethod = "stop")
+        App slackApp(SlackProperties properties, Slack slack, SlackInbound inbound, ChannelAccounts accounts,
+                     DataSource dataSource) {
             SlackInstallStates states = properties.installEnabled()
                     ? new SlackInstallStates(JdbcClient.create(dataSource), properties.installStateTtl(), Clock.systemUTC()) : null;
             SlackInstallations installations = properties.installEnabled() ? new SlackInstallations(accounts) : null;

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  * The Bolt listeners: decide whether a Slack event is addressed to the hub, translate it, hand it to the durable
  * intake and only then acknowledge. Answering happens later, asynchronously, through the pipeline.
  */
-final class SlackInbound {
+final class SlackInbound implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
     private static final int HISTORY_TURNS = 20;
@@ -55,14 +56,19 @@ final class SlackInbound {
     private final ExecutorService historyExecutor;
 
     SlackInbound(ChannelAccounts accounts, InboundIntake intake, SlackThreads threads, SlackWebApi api,
-                 SlackEventTranslator translator, Duration historyTimeout, ExecutorService historyExecutor) {
+                 SlackEventTranslator translator, Duration historyTimeout) {
         this.accounts = accounts;
         this.intake = intake;
         this.threads = threads;
         this.api = api;
         this.translator = translator;
         this.historyTimeout = historyTimeout;
-        this.historyExecutor = historyExecutor;
+        this.historyExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Override
+    public void close() {
+        historyExecutor.close();
     }
 
     Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
