@@ -15,7 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -25,13 +29,15 @@ import static io.resolvehub.core.internal.support.Sql.ts;
 /**
  * The {@code inbound_events} table: durable intake and the work queue the pipeline's workers claim from.
  *
- * <p>Claiming is two portable statements: read a few candidates, then take one with a conditional UPDATE (status +
- * lease) whose row count says whether this worker won. A candidate is eligible only when no earlier event of the same
- * thread is still unfinished, which gives per-conversation order across any number of instances.
+ * <p>Claiming is portable SQL: read the oldest unfinished events (see {@link #heads}), then take one candidate with a
+ * conditional UPDATE (status + lease) whose row count says whether this worker won. A candidate is eligible only when
+ * it is its thread's oldest unfinished event, which gives per-conversation order across any number of instances.
  */
 public class InboundEvents {
 
     private static final String UNFINISHED = "('received','processing')";
+    /** How many of the oldest unfinished events a claim looks at. */
+    static final int WINDOW = 512;
 
     private final JdbcClient jdbc;
 
@@ -59,17 +65,7 @@ public class InboundEvents {
 
     /** Takes the oldest eligible event for {@code owner} until {@code now + lease}; empty when there is none. */
     public Optional<StoredEvent> claim(String owner, Instant now, Duration lease) {
-        List<Long> candidates = jdbc.sql("""
-                        select e.id from inbound_events e
-                        where e.status in %1$s and e.next_attempt_at <= ?
-                          and (e.status = 'received' or e.lease_until < ?)
-                          and not exists (select 1 from inbound_events p
-                                          where p.tenant_id = e.tenant_id and p.channel = e.channel
-                                            and p.thread_key = e.thread_key and p.id < e.id and p.status in %1$s)
-                        order by e.id
-                        limit 8""".formatted(UNFINISHED))
-                .params(ts(now), ts(now))
-                .query(Long.class).list();
+        List<Long> candidates = heads(now);
         for (long id : candidates) {
             int won = jdbc.sql("""
                             update inbound_events set status = 'processing', lease_owner = ?, lease_until = ?,
@@ -83,6 +79,50 @@ public class InboundEvents {
             }
         }
         return Optional.empty();
+    }
+
+    private record Unfinished(long id, String thread, boolean received, Instant nextAttemptAt, Instant leaseUntil) {
+        boolean claimable(Instant now) {
+            return !nextAttemptAt.isAfter(now) && (received || (leaseUntil != null && leaseUntil.isBefore(now)));
+        }
+    }
+
+    /**
+     * The claimable heads among the oldest {@link #WINDOW} unfinished events: each thread's oldest unfinished event, if
+     * it is due (or its lease expired). Two index range scans (received, processing) merged by id, so the cost does
+     * not grow with the backlog. Only heads may run, which keeps every thread in order across instances; a thread
+     * whose head waits (processing, backing off) holds back only its own later events.
+     */
+    private List<Long> heads(Instant now) {
+        List<Unfinished> received = unfinished("received");
+        List<Unfinished> processing = unfinished("processing");
+        long cutoff = Long.MAX_VALUE;
+        if (received.size() == WINDOW) cutoff = received.get(WINDOW - 1).id();
+        if (processing.size() == WINDOW) cutoff = Math.min(cutoff, processing.get(WINDOW - 1).id());
+        List<Unfinished> window = new ArrayList<>(received.size() + processing.size());
+        window.addAll(received);
+        window.addAll(processing);
+        window.sort(Comparator.comparingLong(Unfinished::id));
+        Set<String> seenThreads = new HashSet<>();
+        List<Long> heads = new ArrayList<>();
+        for (Unfinished u : window) {
+            if (u.id() > cutoff || heads.size() == 8) break;
+            if (seenThreads.add(u.thread()) && u.claimable(now)) {
+                heads.add(u.id());
+            }
+        }
+        return heads;
+    }
+
+    private List<Unfinished> unfinished(String status) {
+        return jdbc.sql("""
+                        select id, tenant_id, channel, thread_key, next_attempt_at, lease_until from inbound_events
+                        where status = ? order by id limit ?""")
+                .params(status, WINDOW)
+                .query((rs, i) -> new Unfinished(rs.getLong("id"),
+                        rs.getString("tenant_id") + "\u0000" + rs.getString("channel") + "\u0000" + rs.getString("thread_key"),
+                        status.equals("received"), instant(rs, "next_attempt_at"), instant(rs, "lease_until")))
+                .list();
     }
 
     public Optional<StoredEvent> find(long id) {

@@ -125,12 +125,13 @@ public class InboundWorkers implements AutoCloseable {
         if (event.attempts() >= settings.maxAttempts()) {
             log.error("Inbound event {} ({} {}) failed {} times; dead-lettered", event.id(),
                     event.message().channel(), event.message().platformEventId(), event.attempts(), e);
-            events.deadLetter(event.id(), owner, clock.instant(), error);
+            // the follow-up first, so whoever waits for the event finds its outcome once it reads 'dead'
             try {
                 handler.deadLettered(event, e);
             } catch (RuntimeException followUp) {
                 log.error("Could not record the dead letter of event {}", event.id(), followUp);
             }
+            events.deadLetter(event.id(), owner, clock.instant(), error);
             return;
         }
         Duration delay = backoff(event.attempts(), e);
