@@ -98,6 +98,41 @@ class ConcurrentSettlementTest {
     }
 
     @Test
+    void holdsOnceWhenSixteenThreadsHoldTheSameConversation() {
+        pipeline.run(context -> {
+            context.getBean(TopUps.class).topUp(ACME, 100, "inv-1");
+            var meter = context.getBean(HoldingCoinMeter.class);
+            List<Callable<Boolean>> holds = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                holds.add(() -> meter.holdFor(ACME, new ConversationId("same"), ChannelType.ZENDESK));
+            }
+
+            assertThat(runConcurrently(16, holds)).containsOnly(true);
+
+            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 5));
+            assertThat(pipeline.jdbc.sql("SELECT COUNT(*) FROM billing_ledger WHERE entry_type = 'hold'")
+                    .query(Long.class).single()).isOne();
+        });
+    }
+
+    @Test
+    void creditsOnceWhenSixteenThreadsSendTheSameTopUp() {
+        pipeline.run(context -> {
+            var topUps = context.getBean(TopUps.class);
+            List<Callable<TopUpResult>> sends = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                sends.add(() -> topUps.topUp(ACME, 250, "payment-42"));
+            }
+
+            List<TopUpResult> results = runConcurrently(16, sends);
+
+            assertThat(results).filteredOn(r -> !r.replayed()).hasSize(1);
+            assertThat(results).extracting(r -> r.entry().id()).containsOnly(results.getFirst().entry().id());
+            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(250, 0));
+        });
+    }
+
+    @Test
     void leavesNeitherChargeNorStateChangeWhenTheConnectionIsKilledBeforeCommit() {
         pipeline.run(context -> {
             context.getBean(TopUps.class).topUp(ACME, 100, "inv-1");
