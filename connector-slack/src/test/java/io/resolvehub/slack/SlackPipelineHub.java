@@ -9,6 +9,10 @@ import io.resolvehub.core.Citation;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.channel.ConversationView;
+import io.resolvehub.core.channel.TicketDesk;
+import io.resolvehub.core.channel.TicketDeskProvider;
+import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -44,6 +49,10 @@ final class SlackPipelineHub implements AutoCloseable {
 
     final FakeSlackApi slack = new FakeSlackApi();
     final List<AnswerRequest> questions = new CopyOnWriteArrayList<>();
+    /** A Zendesk-like desk offered for tenant acme while {@code zendeskConnected} is set; else core's inbox is used. */
+    final List<ConversationView> zendeskTickets = new CopyOnWriteArrayList<>();
+    final List<String> zendeskThreadLinks = new CopyOnWriteArrayList<>();
+    volatile boolean zendeskConnected;
     final DataSource dataSource;
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -61,6 +70,8 @@ final class SlackPipelineHub implements AutoCloseable {
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
                     ctx.getBeanFactory().registerSingleton("answerEngine", (AnswerEngine) this::answer);
+                    ctx.getBeanFactory().registerSingleton("zendeskDesks", (TicketDeskProvider) tenant ->
+                            zendeskConnected && tenant.equals(ACME) ? Optional.of(zendeskDesk()) : Optional.empty());
                 })
                 .run();
         context.getBean(ChannelAccounts.class).save(ACME, ChannelType.SLACK, "T0HUBTEST", new ChannelSettings(Map.of(
@@ -71,6 +82,14 @@ final class SlackPipelineHub implements AutoCloseable {
         questions.add(request);
         return Answer.answer("To reset your password, open **Settings** and choose *Reset password*.", 0.9,
                 List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
+    }
+
+    private TicketDesk zendeskDesk() {
+        return (conversation, reason, threadLink) -> {
+            zendeskTickets.add(conversation);
+            zendeskThreadLinks.add(threadLink);
+            return new TicketRef("zendesk", "1234", "https://acme.zendesk.com/agent/tickets/1234");
+        };
     }
 
     List<FakeSlackApi.Call> posts(String channel) {
