@@ -7,6 +7,8 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.tenant.TenantDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -78,11 +80,11 @@ public class SlackAutoConfiguration {
 
         @Bean(destroyMethod = "stop")
         App slackApp(SlackProperties properties, Slack slack, SlackInbound inbound, ChannelAccounts accounts,
-                     DataSource dataSource) {
+                     DataSource dataSource, ObjectProvider<TenantDirectory> tenants) {
             SlackInstallStates states = properties.installEnabled()
                     ? new SlackInstallStates(JdbcClient.create(dataSource), properties.installStateTtl(), Clock.systemUTC()) : null;
             SlackInstallations installations = properties.installEnabled() ? new SlackInstallations(accounts) : null;
-            return SlackBoltApp.create(properties, slack, inbound, states, installations);
+            return SlackBoltApp.create(properties, slack, inbound, states, installations, tenants.getIfAvailable());
         }
 
         @Bean

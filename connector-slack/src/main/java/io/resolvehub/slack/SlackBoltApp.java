@@ -12,6 +12,7 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.tenant.TenantDirectory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,11 @@ final class SlackBoltApp {
     private SlackBoltApp() {
     }
 
+    /**
+     * @param tenants the hub's tenant directory, to refuse installs for tenants that do not exist; null to skip
+     */
     static App create(SlackProperties properties, Slack slack, SlackInbound inbound, SlackInstallStates states,
-                      SlackInstallations installations) {
+                      SlackInstallations installations, TenantDirectory tenants) {
         boolean install = properties.installEnabled() && states != null && installations != null;
         AppConfig config = AppConfig.builder()
                 .slack(slack)
@@ -67,7 +71,7 @@ final class SlackBoltApp {
         // Slack's periodic ssl_check for the slash command URL is unsigned: answer 200, touch nothing.
         middleware.add(new SSLCheck(null));
         middleware.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(properties.signingSecret()))));
-        middleware.add(SlackInstallations.tenantCheck());
+        middleware.add(SlackInstallations.tenantCheck(tenants));
         App app = new App(config, slack, middleware);
 
         app.event(AppMentionEvent.class, inbound::onMention);

@@ -11,6 +11,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.tenant.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +76,20 @@ final class SlackInstallations {
         return page(response, 500, "The install failed on our side. Please try again in a minute.");
     }
 
-    /** Refuses {@code /slack/install?tenant=} values that are not tenant ids, before a state is issued. */
-    static Middleware tenantCheck() {
+    /**
+     * Refuses {@code /slack/install?tenant=} values that are not tenant ids, or (when the hub's tenant directory is
+     * known) tenants that do not exist, before a state is issued.
+     */
+    static Middleware tenantCheck(TenantDirectory tenants) {
         return (Request req, Response resp, MiddlewareChain chain) -> {
-            if (req.getRequestType() == RequestType.OAuthStart && !TenantId.isValid(SlackInstallStates.requestedTenant(req))) {
-                return page(resp, 400, "Unknown tenant id in ?tenant=: use lower-case letters, digits and dashes.");
+            if (req.getRequestType() == RequestType.OAuthStart) {
+                String requested = SlackInstallStates.requestedTenant(req);
+                if (!TenantId.isValid(requested)) {
+                    return page(resp, 400, "Invalid tenant id in ?tenant=: use lower-case letters, digits and dashes.");
+                }
+                if (tenants != null && tenants.find(new TenantId(requested)).isEmpty()) {
+                    return page(resp, 404, "There is no tenant '" + requested + "': create it first, then install again.");
+                }
             }
             return chain.next(req);
         };

@@ -6,6 +6,8 @@ import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.tenant.Tenant;
+import io.resolvehub.core.tenant.TenantDirectory;
 import io.resolvehub.core.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Slack connector as the hub serves it: the auto-configuration in a Spring Boot app on a real Tomcat (random
@@ -79,6 +82,7 @@ final class SlackHub implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("inboundIntake", intake);
                     ctx.getBeanFactory().registerSingleton("channelAccounts", accounts);
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
+                    ctx.getBeanFactory().registerSingleton("tenantDirectory", new KnownTenants("default", "acme", "globex"));
                 })
                 .run();
     }
@@ -179,6 +183,28 @@ final class SlackHub implements AutoCloseable {
     public void close() {
         context.close();
         slack.close();
+    }
+
+    /** The hub's tenants: a fixed set. */
+    private record KnownTenants(List<String> ids) implements TenantDirectory {
+        KnownTenants(String... ids) {
+            this(List.of(ids));
+        }
+
+        @Override
+        public Optional<Tenant> find(TenantId id) {
+            return ids.contains(id.value()) ? Optional.of(new Tenant(id, id.value(), Instant.EPOCH)) : Optional.empty();
+        }
+
+        @Override
+        public boolean create(TenantId id, String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Tenant> all() {
+            return ids.stream().map(id -> new Tenant(new TenantId(id), id, Instant.EPOCH)).toList();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -135,6 +135,15 @@ class SlackInstallTest {
         assertThat(hub.jdbc().sql("select count(*) from slack_install_states").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aTenantTheHubDoesNotServeIsRefusedBeforeAnyState() {
+        HttpResponse<String> response = hub.get("/slack/install?tenant=initech");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("no tenant 'initech'");
+        assertThat(hub.jdbc().sql("select count(*) from slack_install_states").query(Long.class).single()).isZero();
+    }
+
     private static String startInstall(String tenant) {
         HttpResponse<String> response = hub.get("/slack/install" + (tenant == null ? "" : "?tenant=" + tenant));
         assertThat(response.statusCode()).isEqualTo(302);
