@@ -1,7 +1,6 @@
 package io.resolvehub.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 /**
  * Builds the Bolt app behind {@code /slack/**}. The middleware is chosen, not defaulted: signature verification
- * first (v0, 5-minute window: 401 for anything else), then no Bolt authorization, because the tenant and bot token of
+ * first (v0, 5-minute window either way: 401 for anything else), then no Bolt authorization, because the tenant and bot token of
  * a workspace come from the hub's channel records, not from Bolt's installation store.
  */
 final class SlackBoltApp {
@@ -70,7 +69,7 @@ final class SlackBoltApp {
         List<Middleware> middleware = new ArrayList<>();
         // Slack's periodic ssl_check for the slash command URL is unsigned: answer 200, touch nothing.
         middleware.add(new SSLCheck(null));
-        middleware.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(properties.signingSecret()))));
+        middleware.add(new RequestVerification(new SlackRequestVerifier(properties.signingSecret())));
         middleware.add(SlackInstallations.tenantCheck(tenants));
         App app = new App(config, slack, middleware);
 

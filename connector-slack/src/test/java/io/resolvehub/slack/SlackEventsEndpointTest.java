@@ -99,6 +99,26 @@ class SlackEventsEndpointTest {
     }
 
     @Test
+    void refusesASignatureDatedMoreThanFiveMinutesAhead() {
+        long future = Instant.now().plusSeconds(301).getEpochSecond();
+
+        HttpResponse<String> response = hub.post("application/json", SlackHub.sample("events/app_mention.json"), future, null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void acceptsASignatureFromFourMinutesAgo() {
+        long recent = Instant.now().minusSeconds(240).getEpochSecond();
+
+        HttpResponse<String> response = hub.post("application/json", SlackHub.sample("events/app_mention.json"), recent, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(hub.intake.accepted()).hasSize(1);
+    }
+
+    @Test
     void refusesABodyChangedAfterSigning() {
         String signedBody = SlackHub.sample("events/app_mention.json");
         long now = Instant.now().getEpochSecond();
