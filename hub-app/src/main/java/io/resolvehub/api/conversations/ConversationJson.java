@@ -82,11 +82,15 @@ final class ConversationJson {
     record DetailView(String id, String channel, UserView user, String status, Double lastConfidence,
                       String handoffReason, TicketView ticket, String resolution, int aiAnswers, int deadLetters,
                       String lastError, List<TurnView> turns, List<EventView> events) {
-        static DetailView of(ConversationDetail d) {
+        /** @param billingEvents the conversation's coin movements (hold, charge, release, refund), merged in by time */
+        static DetailView of(ConversationDetail d, List<EventView> billingEvents) {
             InboxView s = InboxView.of(d.summary());
+            List<EventView> events = new java.util.ArrayList<>(d.events().stream().map(EventView::of).toList());
+            events.addAll(billingEvents);
+            events.sort(java.util.Comparator.comparing(e -> java.time.Instant.parse(e.at())));
             return new DetailView(s.id(), s.channel(), s.user(), s.status(), s.lastConfidence(), s.handoffReason(),
                     s.ticket(), s.resolution(), s.aiAnswers(), s.deadLetters(), s.lastError(),
-                    d.turns().stream().map(TurnView::of).toList(), d.events().stream().map(EventView::of).toList());
+                    d.turns().stream().map(TurnView::of).toList(), events);
         }
     }
 }

@@ -13,6 +13,8 @@ import io.resolvehub.core.conversation.ConversationInbox;
 import io.resolvehub.core.conversation.ConversationNotFoundException;
 import io.resolvehub.core.conversation.WebConversations;
 import io.resolvehub.core.conversation.WebReply;
+import io.resolvehub.billing.Ledger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +44,14 @@ class ConversationsController {
     private final TenantAccess access;
     private final WebConversations web;
     private final ConversationInbox inbox;
+    private final ObjectProvider<Ledger> ledger;
 
-    ConversationsController(TenantAccess access, WebConversations web, ConversationInbox inbox) {
+    ConversationsController(TenantAccess access, WebConversations web, ConversationInbox inbox,
+                            ObjectProvider<Ledger> ledger) {
         this.access = access;
         this.web = web;
         this.inbox = inbox;
+        this.ledger = ledger;
     }
 
     @PostMapping
@@ -119,8 +124,19 @@ class ConversationsController {
     @GetMapping("/{id}")
     DetailView conversation(@PathVariable String tenant, @PathVariable String id) {
         TenantId t = access.require(tenant);
-        return inbox.find(t, new ConversationId(id)).map(DetailView::of)
+        ConversationId conversation = new ConversationId(id);
+        return inbox.find(t, conversation).map(detail -> DetailView.of(detail, coinEvents(t, conversation)))
                 .orElseThrow(() -> notFound(t, id));
+    }
+
+    /** The transcript shows what the conversation cost: billing's hold, charge, release and refund entries. */
+    private List<ConversationJson.EventView> coinEvents(TenantId tenant, ConversationId conversation) {
+        Ledger coins = ledger.getIfAvailable();
+        if (coins == null) return List.of();
+        return coins.ofConversation(tenant, conversation).stream()
+                .map(e -> new ConversationJson.EventView(e.type().name().toLowerCase(java.util.Locale.ROOT), e.reason(),
+                        e.coins() + " coins", e.at().toString()))
+                .toList();
     }
 
     private ReplyView reply(java.util.function.Supplier<WebReply> call, TenantId tenant, String id) {

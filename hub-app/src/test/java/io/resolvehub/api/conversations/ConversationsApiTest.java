@@ -150,8 +150,12 @@ class ConversationsApiTest {
 
         assertThat(feedback.statusCode()).isEqualTo(200);
         assertThat(json(feedback).get("status").stringValue()).isEqualTo("resolved");
-        assertThat(json(api.get("/api/v1/tenants/default/conversations/" + id)).get("resolution").stringValue())
-                .isEqualTo("confirmed");
+        JsonNode transcript = json(api.get("/api/v1/tenants/default/conversations/" + id));
+        assertThat(transcript.get("resolution").stringValue()).isEqualTo("confirmed");
+        List<String> types = new java.util.ArrayList<>();
+        transcript.get("events").forEach(e -> types.add(e.get("type").stringValue()));
+        assertThat(types).as("the transcript shows the hold and the one charge").contains("resolved", "hold", "charge")
+                .filteredOn("charge"::equals).hasSize(1);
     }
 
     @Test
