@@ -1,5 +1,7 @@
 package io.resolvehub.core.internal.channel;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -14,10 +16,21 @@ import java.util.function.Supplier;
  * retried with exponential backoff, waiting at least the platform's {@code Retry-After}. A {@code Retry-After}
  * longer than {@code maxInlineWait} is not waited for here: the exception propagates and the event is retried later
  * by the intake (which also honours it), so a worker is not parked for minutes.
+ *
+ * <p>Around the retries, a circuit breaker per tenant and channel: when a platform keeps failing, further calls fail
+ * fast ({@link io.github.resilience4j.circuitbreaker.CallNotPermittedException}) and their events wait for the
+ * intake's backoff instead of hammering it. Permanent failures (a revoked token) do not count: they are not outages.
  */
 public class ChannelCalls {
 
     private final Retry retry;
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(30))
+            .recordException(e -> !(e instanceof ChannelException ce) || ce.retriable())
+            .build());
 
     public ChannelCalls(int maxAttempts, Duration initialBackoff, Duration maxInlineWait) {
         IntervalFunction exponential = IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0);
@@ -37,11 +50,12 @@ public class ChannelCalls {
                 .build());
     }
 
-    public <T> T call(Supplier<T> platformCall) {
-        return retry.executeSupplier(platformCall);
+    /** @param breaker names the dependency, e.g. {@code acme/slack}: one circuit per tenant and channel */
+    public <T> T call(String breaker, Supplier<T> platformCall) {
+        return breakers.circuitBreaker(breaker).executeSupplier(() -> retry.executeSupplier(platformCall));
     }
 
-    public void run(Runnable platformCall) {
-        retry.executeRunnable(platformCall);
+    public void run(String breaker, Runnable platformCall) {
+        breakers.circuitBreaker(breaker).executeRunnable(() -> retry.executeRunnable(platformCall));
     }
 }

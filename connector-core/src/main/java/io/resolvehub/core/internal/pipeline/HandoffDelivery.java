@@ -56,7 +56,7 @@ public class HandoffDelivery {
         TicketDesk desk = desks.forTenant(conversation.tenant());
         HandoffRequest request = new HandoffRequest(view, reason, desk, Notices.handoff(reason));
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
-        TicketRef ticket = calls.call(() -> connector.handOff(request));
+        TicketRef ticket = calls.call(ReplyDelivery.breaker(conversation), () -> connector.handOff(request));
         if (ticket == null) {
             throw new IllegalStateException("the " + conversation.channel() + " connector returned no ticket");
         }

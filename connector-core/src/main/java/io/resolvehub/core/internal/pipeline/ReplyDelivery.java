@@ -34,13 +34,17 @@ public class ReplyDelivery {
         }
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         boolean controls = turn.answer().decision() == Decision.ANSWER;
-        DeliveryReceipt receipt = calls.call(() -> connector.send(
+        DeliveryReceipt receipt = calls.call(breaker(conversation), () -> connector.send(
                 new OutboundMessage(conversation.ref(replyContext), turn.answer(), controls)));
         transcripts.markDelivered(turn.id(), null, receipt == null ? null : receipt.platformMessageId(), clock.instant());
     }
 
     public void confirmResolved(ConversationRecord conversation, Map<String, String> replyContext) {
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
-        calls.run(() -> connector.confirmResolved(conversation.ref(replyContext)));
+        calls.run(breaker(conversation), () -> connector.confirmResolved(conversation.ref(replyContext)));
+    }
+
+    static String breaker(ConversationRecord conversation) {
+        return conversation.tenant().value() + "/" + conversation.channel().id();
     }
 }
