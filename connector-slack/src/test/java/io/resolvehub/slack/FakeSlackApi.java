@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FakeSlackApi implements AutoCloseable {
 
     /** One recorded call. */
-    record Call(String method, Map<String, List<String>> params, String authorization) {
+    record Call(String method, Map<String, List<String>> params, String authorization, long receivedNanos) {
         String param(String name) {
             List<String> values = params.get(name);
             return values == null || values.isEmpty() ? null : values.getFirst();
@@ -92,7 +92,7 @@ final class FakeSlackApi implements AutoCloseable {
         if (exchange.getRequestURI().getRawQuery() != null) {
             form(exchange.getRequestURI().getRawQuery()).forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         }
-        calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
+        calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
 
         Queue<Scripted> queue = scripted.get(method);
         Scripted next = queue == null ? null : queue.poll();
