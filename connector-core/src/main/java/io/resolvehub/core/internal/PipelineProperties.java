@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param workers              virtual-thread workers per instance claiming inbound events; default 4
  * @param pollInterval         how often idle workers look for events stored by other instances; default PT1S
- * @param lease                how long a claimed event is reserved before another instance may retry it; default PT5M
+ * @param lease                how long a claimed event stays reserved without a renewal (the working instance renews it
+ *                             every third of it); after a crash, its events are picked up again after this; default PT1M
  * @param maxAttempts          attempts before an event is dead-lettered; default 5
  * @param retryBackoff         first retry delay of a failed event, doubled per attempt; default PT2S
  * @param maxRetryBackoff      longest delay between attempts; default PT5M
@@ -29,7 +30,7 @@ public record PipelineProperties(Integer workers, Duration pollInterval, Duratio
     public PipelineProperties {
         workers = workers == null ? 4 : workers;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-        lease = lease == null ? Duration.ofMinutes(5) : lease;
+        lease = lease == null ? Duration.ofMinutes(1) : lease;
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
         maxRetryBackoff = maxRetryBackoff == null ? Duration.ofMinutes(5) : maxRetryBackoff;

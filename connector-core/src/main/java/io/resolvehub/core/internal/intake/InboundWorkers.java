@@ -36,6 +36,7 @@ public class InboundWorkers implements AutoCloseable {
     private final String owner = "worker-" + UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public InboundWorkers(InboundEvents events, EventHandler handler, WorkSignal signal, Settings settings, Clock clock) {
         this.events = events;
@@ -51,6 +52,9 @@ public class InboundWorkers implements AutoCloseable {
         }
         for (int i = 0; i < settings.workers(); i++) {
             threads.add(Thread.ofVirtual().name("inbound-worker-" + i).start(this::loop));
+        }
+        if (settings.workers() > 0) {
+            threads.add(Thread.ofVirtual().name("inbound-lease-keeper").start(this::keepLeases));
         }
         log.info("Started {} inbound workers ({})", settings.workers(), owner);
     }
@@ -106,6 +110,7 @@ public class InboundWorkers implements AutoCloseable {
             return false;
         }
         StoredEvent event = claimed.get();
+        inFlight.add(event.id());
         try {
             handler.handle(event);
             events.complete(event.id(), owner, clock.instant());
@@ -115,9 +120,31 @@ public class InboundWorkers implements AutoCloseable {
             }
             fail(event, e);
         } finally {
+            inFlight.remove(event.id());
             signal.eventFinished(event.id());
         }
         return true;
+    }
+
+    /**
+     * Renews the leases of the events this instance is working on every third of the lease, so a slow event (a long
+     * Retry-After, a slow model) is never taken over by another instance while this one is alive, and the lease can be
+     * short enough that a crashed instance's events are picked up again soon.
+     */
+    private void keepLeases() {
+        Duration period = settings.lease().dividedBy(3);
+        while (running.get()) {
+            try {
+                Thread.sleep(period);
+                for (long id : inFlight) {
+                    events.renewLease(id, owner, clock.instant().plus(settings.lease()));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not renew inbound event leases: {}", e.toString());
+            }
+        }
     }
 
     private void fail(StoredEvent event, Exception e) {

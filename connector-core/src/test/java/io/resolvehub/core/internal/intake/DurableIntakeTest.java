@@ -8,6 +8,7 @@ import io.resolvehub.core.conversation.HandoffPolicy;
 import io.resolvehub.core.conversation.InboxItem;
 import io.resolvehub.core.internal.ConversationCore;
 import io.resolvehub.core.internal.PipelineFixture;
+import io.resolvehub.core.internal.PipelineProperties;
 import io.resolvehub.core.testing.FakeChannel;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,6 +186,39 @@ class DurableIntakeTest {
             f.awaitIdle();
             assertThat(f.channel.sent()).extracting(m -> m.conversation().threadKey()).containsExactlyInAnyOrder("slow", "fast");
             assertThat(f.channel.posted()).extracting(FakeChannel.Posted::text).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aSlowEventKeepsItsLeaseAndIsNotTakenOverByAnotherInstance(TestDatabase db) {
+        try (PipelineFixture f = new PipelineFixture(db)) {
+            f.pipelineProperties = new PipelineProperties(1, Duration.ofMillis(50), Duration.ofMillis(300), 3,
+                    Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), null, 3, null, Duration.ofMillis(5));
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            f.engine.script(request -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return io.resolvehub.core.internal.ScriptedAnswerEngine.confident(request);
+            });
+            ConversationCore one = f.newInstance();
+            ConversationCore two = f.newInstance();
+            f.connectChat(one);
+            one.intake().accept(message("slow", "a slow question"));
+            one.start();
+            two.start();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> f.engine.requests().size() == 1);
+            // several lease lengths pass while the first instance is still working on it
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> f.engine.requests().size() == 1);
+            release.countDown();
+            f.awaitIdle();
+
+            assertThat(f.channel.sent()).hasSize(1);
         }
     }
 }
