@@ -7,6 +7,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,7 +91,7 @@ final class LedgerEntries {
     }
 
     List<LedgerEntry> ofTypes(String tenant, Instant from, Instant to, EntryType... types) {
-        String placeholders = String.join(", ", java.util.Collections.nCopies(types.length, "?"));
+        String placeholders = String.join(", ", Collections.nCopies(types.length, "?"));
         Object[] params = new Object[3 + types.length];
         params[0] = tenant;
         params[1] = utc(from);

@@ -28,10 +28,11 @@ import java.util.Optional;
  * <p><b>A resolution without a hold</b> (the conversation began while the hub ran unmetered, or before billing was
  * deployed) is charged at the tenant's current pricing straight from the available coins when they cover it; when
  * they do not, it is recorded as {@code unbilled} and logged, never charged on credit. A conversation whose hold was
- * released (closed unresolved) and that the user then reopened and the AI resolved is charged the same way, at the
- * pricing of its original hold. A hold made before a price
- * change is settled at the pricing stored with the hold, so a price change never re-prices a conversation under way
- * and a charge never exceeds its hold.
+ * released because it closed unresolved, and that the user then reopened and the AI resolved, is charged the same
+ * way at the pricing of its original hold; a conversation handed off is never charged.
+ *
+ * <p>A hold made before a price change is settled at the pricing stored with the hold, so a price change never
+ * re-prices a conversation under way and a charge never exceeds its hold.
  */
 public class Settlements {
 

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 
 /** Each tenant's {@link Pricing}; {@link Pricing#DEFAULT} until an admin sets one. */
 public class TenantPricing {
@@ -57,7 +58,7 @@ public class TenantPricing {
         return pricing;
     }
 
-    private int update(TenantId tenant, Pricing pricing, java.time.OffsetDateTime at) {
+    private int update(TenantId tenant, Pricing pricing, OffsetDateTime at) {
         return jdbc.sql("UPDATE billing_pricing SET base_coins = ?, coins_per_extra_answer = ?, max_coins = ?,"
                         + " low_balance_coins = ?, updated_at = ? WHERE tenant = ?")
                 .params(pricing.baseCoins(), pricing.coinsPerExtraAnswer(), pricing.maxCoins(),

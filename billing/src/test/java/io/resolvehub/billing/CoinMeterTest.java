@@ -5,6 +5,7 @@ import io.resolvehub.core.ConversationId;
 import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.ResolutionKind;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.event.ConversationClosedUnresolved;
 import io.resolvehub.core.event.HandoffRequested;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Holds and settlement of SPEC §5, on H2 and PostgreSQL. */
 @ParameterizedClass
@@ -78,9 +81,9 @@ class CoinMeterTest {
         assertThat(f.ledger.ofConversation(ACME, new ConversationId("c1")))
                 .extracting(LedgerEntry::type, LedgerEntry::coins, LedgerEntry::idempotencyKey)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(EntryType.HOLD, 5L, "hold:c1"),
-                        org.assertj.core.groups.Tuple.tuple(EntryType.CHARGE, 1L, "charge:c1"),
-                        org.assertj.core.groups.Tuple.tuple(EntryType.RELEASE, 4L, "release:c1"));
+                        tuple(EntryType.HOLD, 5L, "hold:c1"),
+                        tuple(EntryType.CHARGE, 1L, "charge:c1"),
+                        tuple(EntryType.RELEASE, 4L, "release:c1"));
         assertThat(f.events).contains(new CoinsCharged(receipt));
     }
 
@@ -165,8 +168,8 @@ class CoinMeterTest {
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 0));
         assertThat(f.ledger.ofConversation(ACME, new ConversationId("c1")))
                 .extracting(LedgerEntry::type, LedgerEntry::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(EntryType.HOLD, null),
-                        org.assertj.core.groups.Tuple.tuple(EntryType.RELEASE, "handoff:low_confidence"));
+                .containsExactly(tuple(EntryType.HOLD, null),
+                        tuple(EntryType.RELEASE, "handoff:low_confidence"));
         assertThat(f.settlements.settle(f.resolution(ACME, "c1", 1, ResolutionKind.CONFIRMED)))
                 .as("a conversation handed off is not charged later").isEmpty();
     }
@@ -190,7 +193,7 @@ class CoinMeterTest {
         f.hold(ACME, "c1");
         f.pricing.put(ACME, new Pricing(4, 4, 10, 0));
         var listener = new BillingEventListener(f.settlements);
-        listener.on(new io.resolvehub.core.event.ConversationClosedUnresolved(ACME, new ConversationId("c1"),
+        listener.on(new ConversationClosedUnresolved(ACME, new ConversationId("c1"),
                 ChannelType.SLACK, f.clock.instant()));
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 0));
 
@@ -238,7 +241,7 @@ class CoinMeterTest {
         assertThat(refund.chargeId()).isEqualTo(chargeId);
         assertThat(refund.idempotencyKey()).isEqualTo("refund:" + chargeId);
         assertThat(f.events).contains(new ChargeRefunded(refund));
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                         () -> f.settlements.refundCharge(ACME, chargeId, "again"))
                 .isInstanceOf(BillingException.Conflict.class)
                 .hasMessageContaining("already refunded");
@@ -255,11 +258,11 @@ class CoinMeterTest {
         long topUpId = f.ledger.entries(ACME, Ledger.BEGINNING, Ledger.END, 0, 1)
                 .getFirst().id();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.settlements.refundCharge(GLOBEX, chargeId, "x"))
+        assertThatThrownBy(() -> f.settlements.refundCharge(GLOBEX, chargeId, "x"))
                 .isInstanceOf(BillingException.NotFound.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.settlements.refundCharge(ACME, topUpId, "x"))
+        assertThatThrownBy(() -> f.settlements.refundCharge(ACME, topUpId, "x"))
                 .isInstanceOf(BillingException.NotFound.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.settlements.refundCharge(ACME, chargeId, " "))
+        assertThatThrownBy(() -> f.settlements.refundCharge(ACME, chargeId, " "))
                 .isInstanceOf(BillingException.Invalid.class);
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(19, 0));
     }

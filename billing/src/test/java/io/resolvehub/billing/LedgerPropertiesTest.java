@@ -2,8 +2,10 @@ package io.resolvehub.billing;
 
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.ConversationId;
+import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.ResolutionKind;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,13 +83,13 @@ class LedgerPropertiesTest {
         try {
             switch (random.nextInt(6)) {
                 case 0 -> f.meter.holdFor(ACME, conversation, ChannelType.SLACK);
-                case 1 -> f.settlements.settle(new io.resolvehub.core.event.ConversationResolved(ACME, conversation,
+                case 1 -> f.settlements.settle(new ConversationResolved(ACME, conversation,
                         ChannelType.SLACK, 1 + random.nextInt(8), ResolutionKind.values()[random.nextInt(3)],
                         f.clock.instant()));
                 case 2 -> {
                     if (random.nextBoolean()) {
                         f.settlements.releaseOnHandoff(ACME, conversation, ChannelType.SLACK,
-                                io.resolvehub.core.HandoffReason.USER_REQUEST, f.clock.instant());
+                                HandoffReason.USER_REQUEST, f.clock.instant());
                     } else {
                         f.settlements.releaseOnClose(ACME, conversation, ChannelType.SLACK, f.clock.instant());
                     }
@@ -145,7 +147,7 @@ class LedgerPropertiesTest {
             if (kind < 44) {
                 int answers = 1 + random.nextInt(8);
                 ResolutionKind how = ResolutionKind.values()[random.nextInt(3)];
-                var receipt = f.settlements.settle(new io.resolvehub.core.event.ConversationResolved(ACME, id,
+                var receipt = f.settlements.settle(new ConversationResolved(ACME, id,
                         ChannelType.TEAMS, answers, how, f.clock.instant()));
                 if (state == null) {
                     long price = pricing.chargeFor(answers);
@@ -191,7 +193,7 @@ class LedgerPropertiesTest {
                 boolean handoff = random.nextBoolean();
                 boolean released = handoff
                         ? f.settlements.releaseOnHandoff(ACME, id, ChannelType.TEAMS,
-                        io.resolvehub.core.HandoffReason.LOW_CONFIDENCE, f.clock.instant())
+                        HandoffReason.LOW_CONFIDENCE, f.clock.instant())
                         : f.settlements.releaseOnClose(ACME, id, ChannelType.TEAMS, f.clock.instant());
                 boolean expected = state != null && state.status.equals("held");
                 if (expected) {

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Top-ups, pricing storage, low-balance alerts, usage and the CSV export, on H2 and PostgreSQL. */
@@ -123,8 +124,8 @@ class TopUpsAndReportsTest {
         List<LowBalanceAlerted> alerts = f.events.stream().filter(LowBalanceAlerted.class::isInstance)
                 .map(LowBalanceAlerted.class::cast).toList();
         assertThat(alerts).extracting(LowBalanceAlerted::day, LowBalanceAlerted::available)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 20), 10L),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 11, 21), 0L));
+                .containsExactly(tuple(LocalDate.of(2026, 11, 20), 10L),
+                        tuple(LocalDate.of(2026, 11, 21), 0L));
         assertThat(f.alerts.recent(ACME, 10)).extracting(LowBalanceAlerted::day)
                 .containsExactly(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 20));
     }
