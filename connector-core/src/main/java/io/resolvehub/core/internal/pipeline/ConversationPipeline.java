@@ -87,6 +87,10 @@ public class ConversationPipeline implements EventHandler {
     @Override
     public void handle(StoredEvent event) {
         InboundMessage m = event.message();
+        if (m.kind() == InboundKind.CLOSED_BY_PLATFORM
+                && conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).isEmpty()) {
+            return; // a ticket the hub never took part in was closed: nothing to settle
+        }
         ConversationRecord conversation = tx.execute(s -> conversations.findOrCreate(m.tenant(), m.channel(),
                 m.threadKey(), m.user(), m.replyContext(), null, clock.instant()));
         Optional<AssistantTurn> recorded = transcripts.assistantTurnFor(event.id());

@@ -384,4 +384,21 @@ class ConversationPipelineTest {
                     .allMatch(RecordingPublisher.Published::inTransaction);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aTicketSolvedOnThePlatformResolvesWhatTheAiAnsweredAndIgnoresTheRest(TestDatabase db) {
+        start(db);
+        say("answered", "How do I export?");
+        press("answered", InboundKind.CLOSED_BY_PLATFORM);
+        f.engine.always(Answer.clarify("Which product?", 0.4, List.of()));
+        say("clarified", "it is broken");
+        press("clarified", InboundKind.CLOSED_BY_PLATFORM);
+        press("never-seen", InboundKind.CLOSED_BY_PLATFORM);
+
+        assertThat(f.publisher.of(ConversationResolved.class)).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(ResolutionKind.TICKET_SOLVED));
+        assertThat(f.status("clarified")).isEqualTo("unresolved");
+        assertThat(hub.inbox().list(ACME, null, null, false, 100)).hasSize(2);
+    }
 }
