@@ -3,6 +3,7 @@ package io.resolvehub.slack;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -109,6 +110,24 @@ class SlackPipelineEndToEndTest {
         } finally {
             hub.zendeskConnected = false;
         }
+    }
+
+    @Test
+    @Disabled("connector-core's pipeline does not yet prepend InboundMessage.priorTurns() to the agent's history "
+            + "(ConversationPipeline: the AskAgent history); enable once it does")
+    void aMentionInsideAnExistingThreadIsAnsweredWithTheThreadsEarlierMessages() {
+        int questionsBefore = hub.questions.size();
+        String mention = SlackHub.sample("events/app_mention_in_thread.json")
+                .replace("1700000000.000100", "1700000500.000100").replace("Ev0MENTION02", "Ev0MENTION55");
+
+        assertThat(post("application/json", mention).statusCode()).isEqualTo(200);
+
+        awaitPosts("C0SUPPORT", "1700000500.000100", 1);
+        assertThat(hub.questions.size() - questionsBefore).isEqualTo(1);
+        assertThat(hub.questions.getLast().question()).isEqualTo("how do I raise the export quota?");
+        assertThat(hub.questions.getLast().history()).extracting(io.resolvehub.core.ChatTurn::text)
+                .containsExactly("Our export to CSV keeps failing since this morning",
+                        "Same here, it says <quota exceeded> for @U0CUSTOMER");
     }
 
     /** The posts in a channel (and thread, when given), once there are {@code count} of them. */
