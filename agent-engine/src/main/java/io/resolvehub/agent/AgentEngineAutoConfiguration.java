@@ -5,6 +5,7 @@ import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
 import io.resolvehub.agent.answer.VoiceSettingsRepository;
 import io.resolvehub.agent.embed.Embedder;
 import io.resolvehub.agent.embed.MiniLmEmbedder;
+import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
 import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.Chunker;
@@ -57,6 +58,17 @@ public class AgentEngineAutoConfiguration {
     @ConditionalOnProperty(name = "hub.search.backend", havingValue = "lucene", matchIfMissing = true)
     KnowledgeIndex luceneKnowledgeIndex(@Value("${hub.data-dir:./data}") String dataDir) {
         return new LuceneKnowledgeIndex(Path.of(dataDir, "index"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "hub.search.backend", havingValue = "elasticsearch")
+    KnowledgeIndex elasticsearchKnowledgeIndex(SearchProperties search, Embedder embedder) {
+        String url = search.elasticsearch().url();
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("hub.search.backend=elasticsearch needs hub.search.elasticsearch.url, e.g. http://127.0.0.1:9200");
+        }
+        return new ElasticsearchKnowledgeIndex(url, search.elasticsearch().index(), embedder.dimension());
     }
 
     @Bean(destroyMethod = "close")

@@ -37,11 +37,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
 
     private final KnowledgeIndex index;
     private final Embedder embedder;
-    private final VoiceSettingsRepository voices;
+    private final Voices voices;
     private final ConfidenceModel confidence;
     private final double threshold;
 
-    public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices,
+    public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, Voices voices,
                                   ConfidenceModel confidence, double threshold) {
         this.index = index;
         this.embedder = embedder;

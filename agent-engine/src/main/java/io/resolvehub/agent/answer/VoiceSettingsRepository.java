@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Each tenant's voice settings; a tenant that never set them gets {@link VoiceSettings#DEFAULT}. */
-public final class VoiceSettingsRepository {
+public final class VoiceSettingsRepository implements Voices {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -19,6 +19,7 @@ public final class VoiceSettingsRepository {
         this.tx = tx;
     }
 
+    @Override
     public VoiceSettings get(TenantId tenant) {
         return jdbc.sql("SELECT assistant_name, tone, greeting, sign_off FROM agent_voice_settings WHERE tenant = :tenant")
                 .param("tenant", tenant.value())
