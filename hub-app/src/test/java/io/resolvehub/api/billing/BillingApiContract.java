@@ -199,8 +199,42 @@ abstract class BillingApiContract {
     }
 
     @Test
+    void handsANewConversationToAPersonWhenTheTenantHasNoCoins() {
+        String conversation = startConversation();
+
+        HttpResponse<String> reply = api.postJson(base + "/conversations/" + conversation + "/messages",
+                "{\"text\":\"How do I export my notes?\"}");
+
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"decision\":\"handoff\"", "\"reason\":\"insufficient_balance\"");
+        assertThat(ledgerJson()).isEqualTo("[]");
+    }
+
+    @Test
+    void holdsWhenThePipelineGivesTheAiAConversationAndReleasesWhenItGoesToAPerson() {
+        api.postJson(base + "/topups", "{\"coins\":20,\"reference\":\"inv-1\"}");
+        String conversation = startConversation();
+
+        HttpResponse<String> reply = api.postJson(base + "/conversations/" + conversation + "/messages",
+                "{\"text\":\"How do I export my notes?\"}");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        assertThat(ledgerJson()).contains("\"type\":\"hold\",\"coins\":5");
+        api.postJson(base + "/conversations/" + conversation + "/feedback", "{\"resolved\":false}");
+
+        assertThat(ledgerJson()).containsOnlyOnce("\"type\":\"hold\"").containsOnlyOnce("\"type\":\"release\"")
+                .contains("\"conversation\":\"" + conversation + "\"").doesNotContain("\"type\":\"charge\"");
+        assertThat(api.get(base + "/balance").body()).isEqualTo("{\"balance\":20,\"held\":0,\"available\":20}");
+    }
+
+    @Test
     void answersAnUnknownTenantWith404() {
         assertProblem(api.get("/api/v1/tenants/no-such-tenant/balance"), 404, "There is no tenant");
+    }
+
+    private String startConversation() {
+        HttpResponse<String> started = api.postJson(base + "/conversations", "{\"user\":\"dana\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
     /** What the pipeline does: hold when the AI takes the conversation, then resolve inside a transaction. */
