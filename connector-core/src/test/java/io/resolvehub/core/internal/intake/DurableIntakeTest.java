@@ -193,7 +193,8 @@ class DurableIntakeTest {
     @EnumSource(TestDatabase.class)
     void aSlowEventKeepsItsLeaseAndIsNotTakenOverByAnotherInstance(TestDatabase db) {
         try (PipelineFixture f = new PipelineFixture(db)) {
-            f.pipelineProperties = new PipelineProperties(1, Duration.ofMillis(50), Duration.ofMillis(300), 3,
+            // a lease short enough to run out several times during the test, long enough for a busy machine's stalls
+            f.pipelineProperties = new PipelineProperties(1, Duration.ofMillis(50), Duration.ofSeconds(3), 3,
                     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), null, 3, null, Duration.ofMillis(5));
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             f.engine.script(request -> {
@@ -213,7 +214,7 @@ class DurableIntakeTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> f.engine.requests().size() == 1);
             // several lease lengths pass while the first instance is still working on it
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
                     .until(() -> f.engine.requests().size() == 1);
             release.countDown();
             f.awaitIdle();
