@@ -99,7 +99,8 @@ public final class SettlementBenchmark {
             int round = 0;
             for (int workers : warmUpThen(workerCounts)) {
                 var dataSource = pool("jdbc:h2:file:" + dir.resolve("run" + round++) + ";"
-                        + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", workers);
+                        + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "sa", "",
+                        workers);   // the hub's own H2 settings (application.yml)
                 Result result = run("h2 (file)", dataSource, workers, tenants, round == 1 ? Math.min(n, 1000) : n);
                 dataSource.close();
                 if (round > 1) {
