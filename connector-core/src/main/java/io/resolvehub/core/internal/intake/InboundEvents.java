@@ -37,7 +37,7 @@ public class InboundEvents {
 
     private static final String UNFINISHED = "('received','processing')";
     /** How many of the oldest unfinished events a claim looks at. */
-    static final int WINDOW = 512;
+    static final int WINDOW = 128;
 
     private final JdbcClient jdbc;
 
