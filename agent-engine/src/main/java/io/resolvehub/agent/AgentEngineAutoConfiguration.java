@@ -13,6 +13,9 @@ import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.Parsers;
 import io.resolvehub.agent.ingest.WebReader;
+import io.resolvehub.agent.llm.ChatModels;
+import io.resolvehub.agent.llm.LlmAnswerEngine;
+import io.resolvehub.agent.llm.LlmProperties;
 import io.resolvehub.core.AnswerEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,7 +37,7 @@ import java.nio.file.Path;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
-@EnableConfigurationProperties({AgentProperties.class, SearchProperties.class})
+@EnableConfigurationProperties({AgentProperties.class, SearchProperties.class, LlmProperties.class})
 public class AgentEngineAutoConfiguration {
 
     @Bean
@@ -83,11 +86,18 @@ public class AgentEngineAutoConfiguration {
         return new KnowledgeBase(sources, index, ingestor);
     }
 
+    /** The agent of the hub: extractive unless {@code hub.llm.provider} names a model. */
     @Bean
-    @ConditionalOnMissingBean(AnswerEngine.class)
-    ExtractiveAnswerEngine extractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices,
-                                                  AgentProperties properties) {
-        return new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED, properties.answerThreshold());
+    @ConditionalOnMissingBean
+    AnswerEngine answerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices, AgentProperties properties,
+                              LlmProperties llm) {
+        ExtractiveAnswerEngine extractive = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED,
+                properties.answerThreshold());
+        if ("none".equalsIgnoreCase(llm.provider())) {
+            return extractive;
+        }
+        return new LlmAnswerEngine(ChatModels.create(llm), extractive, voices, properties.answerThreshold(), llm.timeout(),
+                llm.failureThreshold(), llm.openFor());
     }
 
     @Bean

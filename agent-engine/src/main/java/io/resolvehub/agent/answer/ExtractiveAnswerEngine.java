@@ -91,7 +91,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
     }
 
-    Answer answer(AnswerRequest request, Retrieval retrieval) {
+    /** Answers from an earlier retrieval (the LLM engine falls back to this). */
+    public Answer answer(AnswerRequest request, Retrieval retrieval) {
         VoiceSettings voice = voices.get(request.tenant());
         Scored best = retrieval.best();
         if (best == null) {
