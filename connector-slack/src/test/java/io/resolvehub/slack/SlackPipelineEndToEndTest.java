@@ -3,7 +3,6 @@ package io.resolvehub.slack;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -113,8 +112,6 @@ class SlackPipelineEndToEndTest {
     }
 
     @Test
-    @Disabled("connector-core's pipeline does not yet prepend InboundMessage.priorTurns() to the agent's history "
-            + "(ConversationPipeline: the AskAgent history); enable once it does")
     void aMentionInsideAnExistingThreadIsAnsweredWithTheThreadsEarlierMessages() {
         int questionsBefore = hub.questions.size();
         String mention = SlackHub.sample("events/app_mention_in_thread.json")

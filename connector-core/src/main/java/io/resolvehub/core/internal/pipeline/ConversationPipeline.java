@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -141,7 +142,10 @@ public class ConversationPipeline implements EventHandler {
         if (c.aiAnswers() > 0 && Phrases.saysNotHelpful(m.text())) {
             return handOff(c, event, HandoffReason.NEGATIVE_FEEDBACK, null);
         }
-        return new Step.AskAgent(c, policy, transcripts.historyBefore(c.id(), event.id()));
+        // A thread the hub joins midway (mentioned inside it) brings its earlier messages along, oldest first.
+        List<ChatTurn> history = new ArrayList<>(m.priorTurns());
+        history.addAll(transcripts.historyBefore(c.id(), event.id()));
+        return new Step.AskAgent(c, policy, history);
     }
 
     private AssistantTurn askAgent(StoredEvent event, Step.AskAgent ask) {
