@@ -4,7 +4,6 @@ import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.CoinMeter;
-import io.resolvehub.core.ConversationStatus;
 import io.resolvehub.core.Decision;
 import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.InboundKind;
@@ -270,10 +269,5 @@ public class ConversationPipeline implements EventHandler {
             ConversationRecord c = conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).orElseThrow();
             handoffs.deliverToHubInbox(c, turn);
         }
-    }
-
-    /** For tests and the web channel: the conversation's status now. */
-    public Optional<ConversationStatus> status(io.resolvehub.core.ConversationId id) {
-        return conversations.find(id).map(ConversationRecord::status);
     }
 }
