@@ -1,18 +1,9 @@
 package io.resolvehub.api.conversations;
 
-import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
-import io.resolvehub.core.Answer;
-import io.resolvehub.core.AnswerEngine;
-import io.resolvehub.core.Citation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,30 +13,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web channel and inbox over real HTTP, through the real intake, workers and pipeline on H2. The agent is
- * scripted (the SPI's other side) so the decisions are predictable.
+ * The web channel, inbox and hand-off policy over real HTTP, through the real intake, workers, pipeline and billing,
+ * on each database (see the subclasses). The agent is scripted ({@link ScriptedAgent}) so the decisions are predictable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConversationsApiTest {
+abstract class ConversationsApiContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TestConfiguration
-    static class ScriptedAgent {
-        @Bean
-        AnswerEngine scriptedAnswerEngine() {
-            return request -> request.question().contains("unknowable")
-                    ? Answer.answer("maybe", 0.1, List.of())
-                    : Answer.answer("Open Settings > Security > Reset password.", 0.92, List.of(
-                    new Citation("src-9", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.hubDefaults(registry);
-        registry.add("hub.demo.enabled", () -> "false");
-    }
 
     @LocalServerPort
     int port;
