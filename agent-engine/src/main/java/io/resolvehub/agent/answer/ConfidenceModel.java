@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public record ConfidenceModel(double intercept, double similarityWeight, double coverageWeight, double agreementWeight) {
 
-    /** Fitted on mtrag_cloud (docs/evaluation.md). */
-    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-6.0, 8.0, 3.0, 0.5);
+    /** Fitted on mtrag_cloud with class-balanced logistic regression ({@code Evaluation --fit}, docs/evaluation.md). */
+    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-3.641, 3.223, 2.620, 0.338);
 
     /** The signals of one (question, top hit) pair. */
     public record Signals(double similarity, double coverage, double agreement) {

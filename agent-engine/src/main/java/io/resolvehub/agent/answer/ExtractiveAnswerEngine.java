@@ -118,7 +118,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         List<Scored> candidates = new ArrayList<>();
         candidates.add(best);
         for (Scored s : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
-            if (s != best && s.confidence() >= threshold && candidates.size() < 4) {
+            if (s != best && s.confidence() >= best.confidence() - 0.15 && candidates.size() < 4) {
                 candidates.add(s);
             }
         }

@@ -202,7 +202,25 @@ public final class Evaluation {
                 w[j] -= 0.5 * grad[j] / rows.size();
             }
         }
-        return String.format(Locale.ROOT, "fitted confidence model: new ConfidenceModel(%.3f, %.3f, %.3f, %.3f)", w[0], w[1], w[2], w[3]);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "fitted confidence model: new ConfidenceModel(%.3f, %.3f, %.3f, %.3f)%n", w[0], w[1], w[2], w[3]));
+        out.append("intercept shift -> answer rate on answerable / abstain rate on not answerable (confidence >= 0.5)\n");
+        for (double shift = -1.5; shift <= 1.51; shift += 0.25) {
+            int answerable = 0, answered = 0, other = 0, abstained = 0;
+            for (double[] r : rows) {
+                double z = w[0] + shift + w[1] * r[0] + w[2] * r[1] + w[3] * r[2];
+                boolean answers = z >= 0;
+                if (r[3] == 1) {
+                    answerable++;
+                    answered += answers ? 1 : 0;
+                } else {
+                    other++;
+                    abstained += answers ? 0 : 1;
+                }
+            }
+            out.append(String.format(Locale.ROOT, "  %+.2f -> %.1f%% / %.1f%%%n", shift, 100.0 * answered / answerable, 100.0 * abstained / other));
+        }
+        return out.toString();
     }
 
     private static List<float[]> vectors(List<Passage> passages, MiniLmEmbedder embedder, Path cache) throws IOException {

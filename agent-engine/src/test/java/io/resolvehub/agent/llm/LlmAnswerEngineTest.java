@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LlmAnswerEngineTest {
 
     private static final TenantId ACME = new TenantId("acme");
-    private static final String QUESTION = "how long does a refund take after I cancel";
+    private static final String QUESTION = "do refunds go back to the original card after a cancellation";
 
     @TempDir
     static Path dir;

@@ -1,0 +1,194 @@
+package io.resolvehub.agent.bench;
+
+import io.resolvehub.agent.answer.ConfidenceModel;
+import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
+import io.resolvehub.agent.answer.VoiceSettings;
+import io.resolvehub.agent.embed.MiniLmEmbedder;
+import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
+import io.resolvehub.agent.index.IndexedChunk;
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.index.LuceneKnowledgeIndex;
+import io.resolvehub.agent.ingest.Chunk;
+import io.resolvehub.agent.ingest.Chunker;
+import io.resolvehub.agent.ingest.ParsedDocument;
+import io.resolvehub.agent.ingest.PlainTextParser;
+import io.resolvehub.core.AnswerRequest;
+import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.TenantId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Agent benchmarks (docs/benchmarks.md), a plain main with warm-up, not a timed test:
+ * <ol>
+ *   <li>ingestion chunks/s (parse + chunk + batched embedding + Lucene add and commit) against the raw throughput of the
+ *   embedding model on the same chunk texts, measured in the same run;</li>
+ *   <li>ask latency p50/p99 of the extractive engine at 10k and 100k chunks on Lucene and, with
+ *   {@code --elasticsearch URL}, on Elasticsearch.</li>
+ * </ol>
+ * The corpus is the mtrag_cloud passages with the vectors the evaluation cached; to reach 100k chunks the passages are
+ * repeated with their vectors slightly perturbed (noise, renormalised), so the index holds 100k distinct vectors.
+ */
+public final class AgentBenchmark {
+
+    private static final TenantId TENANT = new TenantId("bench");
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of("../shared/eval/mtrag_cloud");
+        Path work = Path.of("agent-engine/target/eval");
+        String elasticsearch = null;
+        int[] sizes = {10_000, 100_000};
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--elasticsearch" -> elasticsearch = args[++i];
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> passages = Files.readAllLines(data.resolve("docs.jsonl")).stream().filter(l -> !l.isBlank()).map(json::readTree).toList();
+        List<JsonNode> questions = Files.readAllLines(data.resolve("questions.jsonl")).stream().filter(l -> !l.isBlank()).map(json::readTree).toList();
+        Path cache = work.resolve("vectors-" + passages.size() + ".bin");
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("run the evaluation first: it caches the passage vectors in " + cache);
+        }
+        List<float[]> vectors = readVectors(cache, passages.size());
+        StringBuilder report = new StringBuilder();
+        try (MiniLmEmbedder embedder = new MiniLmEmbedder(8)) {
+            ingestion(passages, embedder, work, report);
+            List<AnswerRequest> asks = new ArrayList<>();
+            for (JsonNode q : questions) {
+                List<ChatTurn> history = new ArrayList<>();
+                q.path("history").forEach(t -> history.add(new ChatTurn("user".equals(t.get("speaker").asString())
+                        ? ChatTurn.Role.USER : ChatTurn.Role.ASSISTANT, t.get("text").asString())));
+                asks.add(new AnswerRequest(TENANT, q.get("question").asString(), history));
+            }
+            report.append("\n| backend | chunks | ask p50 | ask p99 |\n|---|---|---|---|\n");
+            for (int size : sizes) {
+                try (KnowledgeIndex lucene = new LuceneKnowledgeIndex(Files.createTempDirectory(work, "bench-index"))) {
+                    report.append(askLatency("Lucene", lucene, size, passages, vectors, asks, embedder));
+                }
+                if (elasticsearch != null) {
+                    try (KnowledgeIndex es = new ElasticsearchKnowledgeIndex(elasticsearch, "bench-" + size + "-" + System.nanoTime(), 384)) {
+                        report.append(askLatency("Elasticsearch", es, size, passages, vectors, asks, embedder));
+                    }
+                }
+            }
+        }
+        System.out.println(report);
+    }
+
+    private static void ingestion(List<JsonNode> passages, MiniLmEmbedder embedder, Path work, StringBuilder report) throws IOException {
+        List<String> documents = passages.subList(0, 400).stream().map(p -> p.get("text").asString()).toList();
+        Chunker chunker = new Chunker(180);
+        PlainTextParser parser = new PlainTextParser();
+        List<String> chunkTexts = new ArrayList<>();
+        for (String d : documents) {
+            chunker.chunk(parser.parse(d.getBytes(StandardCharsets.UTF_8), "doc")).forEach(c -> chunkTexts.add(c.contextualText()));
+        }
+        embedder.embedAll(chunkTexts.subList(0, 64));   // warm-up
+        long start = System.nanoTime();
+        embedder.embedAll(chunkTexts);
+        double raw = chunkTexts.size() / ((System.nanoTime() - start) / 1e9);
+
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(Files.createTempDirectory(work, "ingest-index"))) {
+            start = System.nanoTime();
+            int chunks = 0;
+            for (int d = 0; d < documents.size(); d++) {
+                ParsedDocument parsed = parser.parse(documents.get(d).getBytes(StandardCharsets.UTF_8), "doc " + d);
+                List<Chunk> cs = chunker.chunk(parsed);
+                List<float[]> vs = embedder.embedAll(cs.stream().map(Chunk::contextualText).toList());
+                List<IndexedChunk> indexed = new ArrayList<>();
+                for (int i = 0; i < cs.size(); i++) {
+                    indexed.add(new IndexedChunk("d" + d + ":" + i, TENANT, "s" + d, "doc", cs.get(i).title(), null,
+                            cs.get(i).headingPath(), cs.get(i).text(), cs.get(i).contextualText(), vs.get(i)));
+                }
+                index.add(indexed);
+                chunks += cs.size();
+            }
+            index.refresh();
+            double ingest = chunks / ((System.nanoTime() - start) / 1e9);
+            report.append("| ingestion (400 documents, ").append(chunks).append(" chunks) | chunks/s |\n|---|---|\n");
+            report.append(String.format(Locale.ROOT, "| raw model, embedAll in batches of 8 | %.1f |%n", raw));
+            report.append(String.format(Locale.ROOT, "| ingestion: parse + chunk + embed + Lucene add + commit | %.1f (%.0f%% of raw) |%n",
+                    ingest, 100 * ingest / raw));
+        }
+    }
+
+    private static String askLatency(String backend, KnowledgeIndex index, int size, List<JsonNode> passages, List<float[]> vectors,
+                                     List<AnswerRequest> asks, MiniLmEmbedder embedder) {
+        Random random = new Random(42);
+        List<IndexedChunk> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int p = i % passages.size();
+            JsonNode passage = passages.get(p);
+            float[] v = vectors.get(p);
+            if (i >= passages.size()) {
+                v = perturb(v, random);
+            }
+            String text = passage.get("text").asString();
+            batch.add(new IndexedChunk("c" + i, TENANT, "s" + (i / 50), passage.get("parent_doc_id").asString(), passage.get("title").asString(""),
+                    passage.path("url").asString(null), List.of(), text, text, v));
+            if (batch.size() == 2000) {
+                index.add(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        index.add(batch);
+        index.refresh();
+        ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, embedder, t -> VoiceSettings.DEFAULT, ConfidenceModel.CALIBRATED, 0.5);
+        for (int i = 0; i < 30; i++) {
+            engine.answer(asks.get(i));
+        }
+        long[] latencies = new long[asks.size()];
+        for (int i = 0; i < asks.size(); i++) {
+            long start = System.nanoTime();
+            engine.answer(asks.get(i));
+            latencies[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(latencies);
+        return String.format(Locale.ROOT, "| %s | %,d | %.1f ms | %.1f ms |%n", backend, size,
+                latencies[latencies.length / 2] / 1e6, latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6);
+    }
+
+    private static float[] perturb(float[] v, Random random) {
+        float[] out = new float[v.length];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] + (float) (random.nextGaussian() * 0.02);
+            norm += out[i] * out[i];
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            out[i] *= inv;
+        }
+        return out;
+    }
+
+    private static List<float[]> readVectors(Path cache, int count) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(cache)))) {
+            List<float[]> vectors = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                float[] v = new float[384];
+                for (int d = 0; d < v.length; d++) {
+                    v[d] = in.readFloat();
+                }
+                vectors.add(v);
+            }
+            return vectors;
+        }
+    }
+}
