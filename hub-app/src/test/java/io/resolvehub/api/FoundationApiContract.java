@@ -5,11 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The foundation's API behaviour, run against the whole application on each database (see the subclasses).
@@ -109,11 +111,54 @@ abstract class FoundationApiContract {
     }
 
     @Test
+    void answersTheReadmeQuestionFromTheSampleHelpCenterWithACitation() {
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String sources = api.get("/api/v1/tenants/default/sources").body();
+            return sources.contains("Reset your password") && !sources.matches("(?s).*\"(pending|indexing)\".*");
+        });
+
+        HttpResponse<String> response = api.postJson("/api/v1/tenants/default/ask", "{\"question\":\"how do I reset my password\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("\"decision\":\"answer\"")
+                .contains("\"title\":\"Reset your password\"")
+                .contains("https://help.lumennotes.example/articles/reset-your-password")
+                .containsIgnoringCase("password");
+    }
+
+    @Test
+    void refusesAnUploadOfAnUnsupportedTypeWith415AndSaysWhatIsAccepted() {
+        String boundary = "hubtest";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"slides.pptx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.presentationml.presentation\r\n\r\n"
+                + "PK not really slides\r\n--" + boundary + "--\r\n";
+        String before = api.get("/api/v1/tenants/default/sources").body();
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).containsIgnoringCase("pdf").containsIgnoringCase("markdown");
+        String after = api.get("/api/v1/tenants/default/sources").body();
+        assertThat(after).doesNotContain("slides");
+        assertThat(sourceCount(after)).as("sources after the refused upload").isEqualTo(sourceCount(before));
+    }
+
+    @Test
     void reportsHealthWithoutCredentials() {
         HttpResponse<String> response = api.send(api.anonymous("/actuator/health").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    private static long sourceCount(String sourcesJson) {
+        return java.util.regex.Pattern.compile("\"id\":").matcher(sourcesJson).results().count();
     }
 
     /** An input stream of {@code size} zero bytes that counts how many were read. */

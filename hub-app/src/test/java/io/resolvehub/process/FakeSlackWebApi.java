@@ -34,6 +34,7 @@ final class FakeSlackWebApi implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
