@@ -25,7 +25,9 @@ async function loadTenants() {
 async function refresh() {
   const t = tenant();
   api(`/tenants/${t}/balance`).then((b) => {
-    $('balance').textContent = `${b.available} coins available (${b.balance} balance, ${b.held} held by open conversations)`;
+    $('balance').textContent = `${b.available} coins available (${b.balance} balance, ${b.held} held by open conversations)`
+      + (b.available === 0 ? '. With no coins every conversation goes straight to a person: top up with POST /api/v1/tenants/'
+        + t + '/topups.' : '');
   }).catch((e) => { $('balance').textContent = e.message; });
   api(`/tenants/${t}/sources`).then((sources) => {
     $('sources').innerHTML = sources.length === 0
