@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -105,7 +105,10 @@ public class AgentEngineAutoConfiguration {
         return new IngestionRecovery(ingestor);
     }
 
-    /** Restarts sources a crash left unfinished, once the schema is migrated and the app is up. */
+    /**
+     * Restarts sources a crash left unfinished, once the schema is migrated and the context is up, but before the
+     * application runners (the first-start demo adds sources there) so recovery never touches a fresh source.
+     */
     static final class IngestionRecovery {
         private final Ingestor ingestor;
 
@@ -113,7 +116,7 @@ public class AgentEngineAutoConfiguration {
             this.ingestor = ingestor;
         }
 
-        @EventListener(ApplicationReadyEvent.class)
+        @EventListener(ApplicationStartedEvent.class)
         void resume() {
             ingestor.resumeUnfinished();
         }

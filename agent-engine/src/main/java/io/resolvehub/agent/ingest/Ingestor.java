@@ -42,6 +42,8 @@ public final class Ingestor implements AutoCloseable {
     private final DocumentReader webReader;
     private final ThreadPoolExecutor executor;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** Queued or being indexed by this process; never mistaken for work a crash left unfinished. */
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     public Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
                     DocumentReader webReader, int threads, int queueCapacity) {
@@ -63,13 +65,19 @@ public final class Ingestor implements AutoCloseable {
      */
     public void submit(String sourceId) {
         if (queued.add(sourceId)) {
+            active.add(sourceId);
             try {
                 executor.execute(() -> {
                     queued.remove(sourceId);
-                    process(sourceId);
+                    try {
+                        process(sourceId);
+                    } finally {
+                        active.remove(sourceId);
+                    }
                 });
             } catch (RuntimeException e) {
                 queued.remove(sourceId);
+                active.remove(sourceId);
                 throw e;
             }
         }
@@ -77,7 +85,9 @@ public final class Ingestor implements AutoCloseable {
 
     /** Starts again every source a crash or shutdown left {@code pending} or {@code indexing}, from scratch. */
     public int resumeUnfinished() {
-        List<KnowledgeSource> unfinished = sources.unfinished();
+        // Sources this process is already working on are not unfinished by a crash: redoing one would delete its
+        // chunks while it is being indexed.
+        List<KnowledgeSource> unfinished = sources.unfinished().stream().filter(s -> !active.contains(s.id())).toList();
         for (KnowledgeSource source : unfinished) {
             if (source.status() == SourceStatus.INDEXING) {
                 // Half-written chunks may or may not have been committed: drop them and the document hashes, redo all.

@@ -134,4 +134,19 @@ class IngestionTest {
             assertThat(restarted.index.count(ACME)).isEqualTo(source.chunks()).isEqualTo(1);
         }
     }
+
+    @Test
+    void recoveryOnStartupLeavesASourceThisProcessIsIndexingAlone() {
+        try (TestAgent agent = new TestAgent(TestDatabase.H2, dir)) {
+            String id = agent.knowledge.addFile(ACME, null, "export.md", null,
+                    TestAgent.resource("help-center/export-your-notes.md")).id();
+
+            assertThat(agent.ingestor.resumeUnfinished()).as("sources redone as if a crash left them").isZero();
+
+            KnowledgeSource source = agent.awaitFinished(ACME, id);
+            assertThat(source.status()).isEqualTo(SourceStatus.READY);
+            assertThat(agent.index.count(ACME)).isEqualTo(source.chunks());
+            assertThat(agent.embedder.texts.get()).as("chunks embedded").isEqualTo(source.chunks());
+        }
+    }
 }
