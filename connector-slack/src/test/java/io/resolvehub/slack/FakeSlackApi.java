@@ -25,18 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers with recorded response samples from {@code src/test/resources/slack/api/<method>.json}, in which
  * {@code ${ts}}, {@code ${channel}} and {@code ${thread_ts}} are filled in per call.
  */
-public final class FakeSlackApi implements AutoCloseable {
+final class FakeSlackApi implements AutoCloseable {
 
     /** One recorded call. */
-    public record Call(String method, Map<String, List<String>> params, String authorization, long receivedNanos) {
-        public String param(String name) {
+    record Call(String method, Map<String, List<String>> params, String authorization, long receivedNanos) {
+        String param(String name) {
             List<String> values = params.get(name);
             return values == null || values.isEmpty() ? null : values.getFirst();
         }
     }
 
     /** A canned answer for the next call of a method (e.g. a 429). */
-    public record Scripted(int status, Map<String, String> headers, String body) {
+    record Scripted(int status, Map<String, String> headers, String body) {
     }
 
     private final HttpServer server;
@@ -45,31 +45,30 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final AtomicLong tsCounter = new AtomicLong(1);
 
-    public FakeSlackApi() {
+    FakeSlackApi() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
-    public String url() {
+    String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
-    public List<Call> calls() {
+    List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    public List<Call> calls(String method) {
+    List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Forgets calls, scripts and overrides. */
-    public void reset() {
+    void reset() {
         calls.clear();
         scripted.clear();
         overrides.clear();
@@ -77,12 +76,12 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The next call of {@code method} gets this answer instead of the sample. */
-    public void scriptNext(String method, int status, Map<String, String> headers, String body) {
+    void scriptNext(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
     }
 
     /** Every call of {@code method} gets {@code body} (with placeholders) instead of the sample. */
-    public void answer(String method, String body) {
+    void answer(String method, String body) {
         overrides.put(method, body);
     }
 

@@ -2,7 +2,6 @@ package io.resolvehub.process;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.api.ApiClient;
-import io.resolvehub.slack.FakeSlackApi;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -27,7 +26,7 @@ class CrashRecoveryIT {
     void answersASlackEventAcknowledgedBeforeTheHubWasKilled() throws Exception {
         // Under target/, not a temp dir that is wiped: after a failure the data dir and both logs are there to read.
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("hub.it.logs", "target/it-logs"))), "crash-").resolve("data");
-        try (FakeSlackApi slack = new FakeSlackApi()) {
+        try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
             String[] slackSettings = {"--hub.slack.signing-secret=" + SIGNING_SECRET, "--hub.slack.api-url=" + slack.url()};
 
             // First life: stores and acknowledges events, but no worker ever answers them.
@@ -50,9 +49,9 @@ class CrashRecoveryIT {
                 try {
                     await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                             assertThat(slack.calls("chat.postMessage")).anySatisfy(call -> {
-                                assertThat(call.param("channel")).isEqualTo("C0SUPPORT");
-                                assertThat(call.param("thread_ts")).isEqualTo("1700000000.000100");
-                                assertThat(call.params().toString()).containsIgnoringCase("password");
+                                assertThat(call.form()).containsEntry("channel", "C0SUPPORT")
+                                        .containsEntry("thread_ts", "1700000000.000100");
+                                assertThat(call.form().toString()).containsIgnoringCase("password");
                             }));
                 } catch (org.awaitility.core.ConditionTimeoutException e) {
                     throw new AssertionError(e.getMessage() + "\nSlack calls: " + slack.calls()
@@ -60,7 +59,7 @@ class CrashRecoveryIT {
                 }
                 Thread.sleep(2_000);
                 assertThat(slack.calls("chat.postMessage").stream()
-                        .filter(c -> "1700000000.000100".equals(c.param("thread_ts"))))
+                        .filter(c -> "1700000000.000100".equals(c.form().get("thread_ts"))))
                         .as("answered exactly once").hasSize(1);
             }
         }

@@ -4,7 +4,6 @@ import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.HubApplication;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
-import io.resolvehub.slack.FakeSlackApi;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -54,7 +53,7 @@ public final class IntakeBenchmark {
         Path dataDir = Files.createTempDirectory("hub-bench-");
         EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
 
-        try (FakeSlackApi slack = new FakeSlackApi()) {
+        try (FakeSlackWebApi slack = new FakeSlackWebApi()) {
             List<String> properties = new ArrayList<>(List.of(
                     "server.port=0", "hub.data-dir=" + dataDir, "hub.admin.api-token=" + HubTestSupport.API_TOKEN,
                     "hub.slack.signing-secret=" + SECRET, "hub.slack.api-url=" + slack.url(),
@@ -82,7 +81,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static void run(String database, int rate, int seconds, int port, FakeSlackApi slack, JdbcClient jdbc,
+    private static void run(String database, int rate, int seconds, int port, FakeSlackWebApi slack, JdbcClient jdbc,
                             boolean acksOnly) throws Exception {
         ApiClient api = new ApiClient(port);
         api.putJson("/api/v1/tenants/default/channels/slack", "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-bench\"}");
@@ -128,7 +127,7 @@ public final class IntakeBenchmark {
         long answeredTwice = jdbc.sql("SELECT COUNT(*) FROM (SELECT inbound_event_id FROM conversation_turns "
                 + "WHERE role = 'assistant' GROUP BY inbound_event_id HAVING COUNT(*) > 1) twice").query(Long.class).single();
         Map<String, Integer> repliesPerThread = new HashMap<>();
-        slack.calls("chat.postMessage").forEach(c -> repliesPerThread.merge(c.param("thread_ts"), 1, Integer::sum));
+        slack.calls("chat.postMessage").forEach(c -> repliesPerThread.merge(c.form().get("thread_ts"), 1, Integer::sum));
         long threadsWithoutReply = total - repliesPerThread.size();
         long threadsWithSeveral = repliesPerThread.values().stream().filter(n -> n > 1).count();
         long non200 = statuses.stream().filter(s -> s != 200).count();

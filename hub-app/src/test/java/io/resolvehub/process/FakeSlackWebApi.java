@@ -1,0 +1,95 @@
+package io.resolvehub.process;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback stand-in for the Slack Web API that records every call and answers the way Slack does
+ * ({@code ok:true} envelopes with the fields the hub reads).
+ */
+final class FakeSlackWebApi implements AutoCloseable {
+
+    record Call(String method, Map<String, String> form) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicLong ts = new AtomicLong(1_700_000_100);
+
+    FakeSlackWebApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/api/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        calls.add(new Call(method, form));
+        String body = switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://hub-test.slack.com/\",\"team\":\"Hub Test\",\"user\":\"resolvehub\","
+                    + "\"team_id\":\"T0HUBTEST\",\"user_id\":\"U0HUBBOT\",\"bot_id\":\"B0HUBBOT\"}";
+            case "chat.postMessage" -> {
+                String next = ts.incrementAndGet() + ".000100";
+                yield "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "") + "\",\"ts\":\"" + next
+                        + "\",\"message\":{\"type\":\"message\",\"ts\":\"" + next + "\",\"bot_id\":\"B0HUBBOT\"}}";
+            }
+            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "")
+                    + "\",\"permalink\":\"https://hub-test.slack.com/archives/C0SUPPORT/p1700000000000100\"}";
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U0CUSTOMER\",\"name\":\"casey\",\"real_name\":\"Casey Customer\","
+                    + "\"profile\":{\"email\":\"casey@example.com\",\"real_name\":\"Casey Customer\",\"display_name\":\"casey\"}}}";
+            case "conversations.replies" -> "{\"ok\":true,\"messages\":[],\"has_more\":false}";
+            default -> "{\"ok\":true}";
+        };
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
