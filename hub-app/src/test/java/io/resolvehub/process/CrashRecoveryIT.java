@@ -1,10 +1,9 @@
 package io.resolvehub.process;
 
-import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,10 @@ class CrashRecoveryIT {
                     "{\"coins\":100,\"reference\":\"crash-test\"}").statusCode()).isBetween(200, 201);
             await().atMost(Duration.ofMinutes(2)).until(() -> allSourcesReady(api));
 
-            HttpResponse<String> ack = postSignedEvent(first, appMention());
+            String mention = SlackEvents.appMention("Ev0CRASH0001", "C0SUPPORT", "1700000000.000100",
+                    "how do I reset my password?");
+            URI events = URI.create("http://127.0.0.1:" + first.port() + "/slack/events");
+            HttpResponse<String> ack = api.send(SlackEvents.signed(events, SIGNING_SECRET, mention));
             assertThat(ack.statusCode()).isEqualTo(200);
             first.kill();
             assertThat(slack.calls("chat.postMessage")).as("nothing answered before the crash").isEmpty();
@@ -68,31 +70,6 @@ class CrashRecoveryIT {
     private static boolean allSourcesReady(ApiClient api) {
         String body = api.get("/api/v1/tenants/default/sources").body();
         return body.contains("\"status\":\"ready\"") && !body.contains("\"pending\"") && !body.contains("\"indexing\"");
-    }
-
-    private static HttpResponse<String> postSignedEvent(HubProcess hub, String body) {
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        String signature = new SlackSignature.Generator(SIGNING_SECRET).generate(timestamp, body);
-        ApiClient api = hub.api();
-        return api.send(api.anonymous("/slack/events")
-                .header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    /** An {@code app_mention} envelope shaped like Slack's Events API delivery. */
-    private static String appMention() {
-        return """
-                {"token":"ZZZZZZWSxiZZZ2yIvs3peJ","team_id":"T0HUBTEST","api_app_id":"A0HUBAPP",
-                 "event":{"client_msg_id":"5b6a2f6e-8a0f-4d3b-9a57-1f1a4a9f0c11","type":"app_mention",
-                          "text":"<@U0HUBBOT> how do I reset my password?","user":"U0CUSTOMER",
-                          "ts":"1700000000.000100","team":"T0HUBTEST","channel":"C0SUPPORT",
-                          "event_ts":"1700000000.000100"},
-                 "type":"event_callback","event_id":"Ev0CRASH0001","event_time":1700000000,
-                 "authorizations":[{"enterprise_id":null,"team_id":"T0HUBTEST","user_id":"U0HUBBOT","is_bot":true,
-                                    "is_enterprise_install":false}],
-                 "is_ext_shared_channel":false}""";
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -1,6 +1,5 @@
 package io.resolvehub.process;
 
-import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.HubApplication;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
@@ -97,13 +96,7 @@ public final class IntakeBenchmark {
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             LockSupport.parkNanos(start + i * interval - System.nanoTime());
-            String body = mention(i);
-            String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-            HttpRequest request = HttpRequest.newBuilder(events)
-                    .header("Content-Type", "application/json")
-                    .header("X-Slack-Request-Timestamp", timestamp)
-                    .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = SlackEvents.signed(events, SECRET, mention(i));
             long sent = System.nanoTime();
             inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
                 latencies.add(System.nanoTime() - sent);
@@ -159,12 +152,8 @@ public final class IntakeBenchmark {
         String[] questions = {"how do I reset my password?", "how can I export my notes as PDF?",
                 "how do I invite a teammate?", "can I use the app offline?", "how do I turn on two-factor authentication?"};
         String ts = (1_700_000_000L + i) + ".000100";
-        return """
-                {"token":"x","team_id":"T0HUBTEST","api_app_id":"A0HUBAPP","event":{"type":"app_mention",
-                "text":"<@U0HUBBOT> %s","user":"U0CUSTOMER","ts":"%s","team":"T0HUBTEST","channel":"CBENCH%05d",
-                "event_ts":"%s"},"type":"event_callback","event_id":"Ev0BENCH%07d","event_time":1700000000,
-                "authorizations":[{"team_id":"T0HUBTEST","user_id":"U0HUBBOT","is_bot":true}]}"""
-                .formatted(questions[i % questions.length], ts, i, ts, i);
+        return SlackEvents.appMention("Ev0BENCH%07d".formatted(i), "CBENCH%05d".formatted(i), ts,
+                questions[i % questions.length]);
     }
 
     private IntakeBenchmark() {
