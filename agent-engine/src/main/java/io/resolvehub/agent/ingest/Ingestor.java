@@ -1,15 +1,12 @@
 package io.resolvehub.agent.ingest;
 
 import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.IndexedChunk;
 import io.resolvehub.agent.index.KnowledgeIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,15 +20,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Indexes sources in the background on a small bounded pool: {@code pending → indexing → ready | failed}. Request
- * threads only enqueue. Per document: read, hash, skip if unchanged, parse, chunk, embed in batches, then replace the
- * document's chunks in the index. A failure leaves the index as it was and the source {@code failed} with a readable
+ * threads only enqueue. Per document: read, hash, skip if unchanged, parse, chunk; the chunks of consecutive documents
+ * are embedded together ({@link BatchedDocumentWriter}), then each document's chunks replace its old ones in the index. A failure leaves the index as it was and the source {@code failed} with a readable
  * reason; sources a crash left unfinished are started again by {@link #resumeUnfinished()}.
  */
 public final class Ingestor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
-    /** Chunks embedded and written per step, so a 1,000-page manual never holds all its vectors at once. */
-    private static final int EMBED_GROUP = 64;
+    /**
+     * Chunk texts per {@code embedAll} call, across the documents of a source (a multiple of the model batch of 8, so
+     * every batch is full; large enough that sorting by length leaves little padding, small enough to bound memory).
+     */
+    static final int EMBED_GROUP = 64;
 
     private final KnowledgeSources sources;
     private final KnowledgeIndex index;
@@ -40,6 +40,7 @@ public final class Ingestor implements AutoCloseable {
     private final Chunker chunker;
     private final DocumentReader storedReader;
     private final DocumentReader webReader;
+    private final int embedGroup;
     private final ThreadPoolExecutor executor;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Queued or being indexed by this process; never mistaken for work a crash left unfinished. */
@@ -47,6 +48,13 @@ public final class Ingestor implements AutoCloseable {
 
     public Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
                     DocumentReader webReader, int threads, int queueCapacity) {
+        this(sources, index, embedder, parsers, chunker, webReader, threads, queueCapacity, EMBED_GROUP);
+    }
+
+    /** @param embedGroup chunk texts per {@code embedAll} call (tests use small groups to see documents span groups) */
+    Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
+             DocumentReader webReader, int threads, int queueCapacity, int embedGroup) {
+        this.embedGroup = embedGroup;
         this.sources = sources;
         this.index = index;
         this.embedder = embedder;
@@ -137,6 +145,7 @@ public final class Ingestor implements AutoCloseable {
         if (documents.isEmpty()) {
             throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));
         }
+        BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, source.tenant(), source.id(), embedGroup);
         int total = 0;
         Set<String> seen = new HashSet<>();
         for (SourceDocument document : documents) {
@@ -151,8 +160,9 @@ public final class Ingestor implements AutoCloseable {
                 total += previous.chunks();   // same bytes as last time: no re-embedding
                 continue;
             }
-            total += indexDocument(source, document, hash);
+            total += queueDocument(source, document, hash, writer);
         }
+        writer.flush();
         for (String vanished : known.keySet()) {
             if (!seen.contains(vanished)) {
                 index.deleteDocument(source.tenant(), source.id(), vanished);
@@ -162,7 +172,28 @@ public final class Ingestor implements AutoCloseable {
         return total;
     }
 
-    private int indexDocument(KnowledgeSource source, SourceDocument document, String hash) {
+    /** Parses and chunks one document and hands it to the writer, which swaps it into the index once it is embedded. */
+    private int queueDocument(KnowledgeSource source, SourceDocument document, String hash, BatchedDocumentWriter writer) {
+        ParsedDocument parsed;
+        List<Chunk> chunks;
+        try {
+            parsed = parse(source, document);
+            chunks = chunker.chunk(parsed);
+        } catch (RuntimeException failure) {
+            // The documents before this one are indexed as if they had been written one by one; then the source fails.
+            try {
+                writer.flush();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw failure;
+        }
+        writer.add(document.docKey(), document.url(), chunks, () -> sources.saveDocument(source.id(), document.docKey(),
+                parsed.title(), document.url(), hash, document.etag(), chunks.size()));
+        return chunks.size();
+    }
+
+    private ParsedDocument parse(KnowledgeSource source, SourceDocument document) {
         String fallbackTitle = document.title() != null ? document.title()
                 : source.title() != null ? source.title()
                 : source.filename() != null ? source.filename() : document.url();
@@ -174,24 +205,7 @@ public final class Ingestor implements AutoCloseable {
         if (source.title() == null && parsed.title() != null && source.type() != SourceType.SITEMAP) {
             sources.setTitle(source.id(), parsed.title());
         }
-        List<Chunk> chunks = chunker.chunk(parsed);
-        String docId = sha256(document.docKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
-        List<IndexedChunk> prepared = new ArrayList<>(chunks.size());
-        for (int start = 0; start < chunks.size(); start += EMBED_GROUP) {
-            List<Chunk> group = chunks.subList(start, Math.min(chunks.size(), start + EMBED_GROUP));
-            List<float[]> vectors = embedder.embedAll(group.stream().map(Chunk::contextualText).toList());
-            for (int i = 0; i < group.size(); i++) {
-                Chunk chunk = group.get(i);
-                prepared.add(new IndexedChunk(source.id() + ":" + docId + ":" + (start + i), source.tenant(), source.id(),
-                        document.docKey(), chunk.title(), document.url(), chunk.headingPath(), chunk.text(),
-                        chunk.contextualText(), vectors.get(i)));
-            }
-        }
-        // Everything that can fail (fetch, parse, embed) is done: now swap the document's chunks.
-        index.deleteDocument(source.tenant(), source.id(), document.docKey());
-        index.add(prepared);
-        sources.saveDocument(source.id(), document.docKey(), parsed.title(), document.url(), hash, document.etag(), prepared.size());
-        return prepared.size();
+        return parsed;
     }
 
     static String sha256(byte[] content) {
