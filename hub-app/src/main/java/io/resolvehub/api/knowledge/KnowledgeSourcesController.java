@@ -61,9 +61,14 @@ class KnowledgeSourcesController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Accepted> upload(@PathVariable String tenant, @RequestPart("file") MultipartFile file,
+    ResponseEntity<Accepted> upload(@PathVariable String tenant, @RequestPart(name = "file", required = false) MultipartFile file,
                                     @RequestParam(name = "title", required = false) String title) {
         TenantId id = access.require(tenant);
+        if (file == null) {
+            // Spring's own "Required part 'file' is not present." does not say what to send.
+            throw ApiException.badRequest("The request has no file: send the document as multipart form field 'file' with a file name ("
+                    + FileFormat.SUPPORTED + "), or JSON {\"type\":\"url\"|\"sitemap\"|\"text\",…} for other sources.");
+        }
         if (FileFormat.declared(file.getOriginalFilename(), file.getContentType()).isEmpty()) {
             throw ApiException.unsupportedMediaType(new UnsupportedFileTypeException(file.getOriginalFilename(), file.getContentType()).getMessage());
         }

@@ -1,8 +1,11 @@
 package io.resolvehub.api.knowledge;
 
+import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.api.ApiClient;
+import io.resolvehub.core.TenantId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +32,10 @@ abstract class KnowledgeApiContract {
     @LocalServerPort
     int port;
 
+    /** Only to count what the search index holds, next to the {@code chunks} the API reports. */
+    @Autowired
+    KnowledgeBase knowledge;
+
     ApiClient api;
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -39,9 +49,13 @@ abstract class KnowledgeApiContract {
     }
 
     private HttpResponse<String> upload(String tenant, String filename, String contentType, byte[] content) {
+        return multipart(tenant, "file", filename, contentType, content);
+    }
+
+    private HttpResponse<String> multipart(String tenant, String field, String filename, String contentType, byte[] content) {
         String boundary = "----hub" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -78,6 +92,85 @@ abstract class KnowledgeApiContract {
             return true;
         });
     }
+
+    private void createTenant(String tenant) {
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"" + tenant + "\"}").statusCode()).isEqualTo(201);
+    }
+
+    private String uploadReady(String tenant, String filename, String markdown) {
+        HttpResponse<String> created = upload(tenant, filename, "text/markdown", markdown.getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).isEqualTo(202);
+        String id = body(created).get("id").asString();
+        assertThat(awaitSource(tenant, id).get("status").asString()).isEqualTo("ready");
+        return id;
+    }
+
+    private String addTextReady(String tenant, String title, String text) {
+        HttpResponse<String> created = api.postJson("/api/v1/tenants/" + tenant + "/sources",
+                json.writeValueAsString(Map.of("type", "text", "title", title, "text", text)));
+        assertThat(created.statusCode()).isEqualTo(202);
+        String id = body(created).get("id").asString();
+        assertThat(awaitSource(tenant, id).get("status").asString()).isEqualTo("ready");
+        return id;
+    }
+
+    private JsonNode source(String tenant, String id) {
+        for (JsonNode s : body(api.get("/api/v1/tenants/" + tenant + "/sources"))) {
+            if (s.get("id").asString().equals(id)) {
+                return s;
+            }
+        }
+        throw new AssertionError("tenant " + tenant + " lists no source " + id);
+    }
+
+    private long indexedChunks(String tenant) {
+        return knowledge.chunkCount(new TenantId(tenant));
+    }
+
+    private JsonNode ask(String tenant, String question) {
+        HttpResponse<String> response = api.postJson("/api/v1/tenants/" + tenant + "/ask",
+                json.writeValueAsString(Map.of("question", question)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return body(response);
+    }
+
+    private static List<String> citedSources(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("citations").forEach(c -> ids.add(c.get("sourceId").asString()));
+        return ids;
+    }
+
+    private HttpResponse<String> delete(String tenant, String id) {
+        return api.send(api.request("/api/v1/tenants/" + tenant + "/sources/" + id).DELETE().build());
+    }
+
+    /** A 4xx answered as RFC 9457 problem+json whose {@code detail} says what to do. */
+    private void assertProblem(HttpResponse<String> response, int status, String... detailMentions) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = body(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asString()).isNotBlank().contains(detailMentions);
+    }
+
+    private static final String BILLING_MD = """
+            # Billing
+
+            ## Change your plan
+
+            1. Open Settings > Billing.
+            2. Click Change plan.
+            3. Pick the new plan and click Confirm.
+
+            ## Update your card
+
+            Open Settings > Billing > Payment method and click Replace card. The new card is charged from the next invoice.
+
+            ## Download an invoice
+
+            Every invoice is under Settings > Billing > Invoices. Click Download PDF next to the month you need.
+            """;
 
     @Test
     void answersFromTheBundledHelpCenterWithACitation() {
@@ -208,5 +301,155 @@ abstract class KnowledgeApiContract {
         JsonNode answer = body(api.postJson("/api/v1/tenants/voice-co/ask", "{\"question\":\"when do orders ship after payment\"}"));
         assertThat(answer.get("decision").asString()).isEqualTo("answer");
         assertThat(answer.get("text").asString()).startsWith("Hello from Voice Co!").endsWith("Cheers, Vee");
+    }
+
+    @Test
+    void anUploadGoesFromPendingThroughIndexingToReadyAndReportsTheChunksTheIndexHolds() {
+        createTenant("lifecycle-co");
+        HttpResponse<String> created = upload("lifecycle-co", "billing.md", "text/markdown", BILLING_MD.getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).isEqualTo(202);
+        String id = body(created).get("id").asString();
+        assertThat(body(created).get("status").asString()).isEqualTo("pending");
+
+        // Every status GET shows on the way, in order; until it is ready the source reports no chunks.
+        List<String> seen = new ArrayList<>(List.of("pending"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode s = source("lifecycle-co", id);
+            String status = s.get("status").asString();
+            if (!status.equals(seen.getLast())) {
+                seen.add(status);
+            }
+            if (!status.equals("ready")) {
+                assertThat(s.get("chunks").asInt()).as("chunks while " + status).isZero();
+            }
+            return !status.matches("pending|indexing");
+        });
+        assertThat(List.of("pending", "indexing", "ready")).containsSubsequence(seen);
+        assertThat(seen).endsWith("ready");
+
+        JsonNode ready = source("lifecycle-co", id);
+        assertThat(ready.get("type").asString()).isEqualTo("file");
+        assertThat(ready.get("title").asString()).isEqualTo("Billing");
+        assertThat(ready.has("error")).isFalse();
+        assertThat(ready.get("chunks").asInt()).as("three sections, three chunks at least").isGreaterThanOrEqualTo(3);
+        assertThat(indexedChunks("lifecycle-co")).as("chunks in the index").isEqualTo(ready.get("chunks").asInt());
+        assertThat(citedSources(ask("lifecycle-co", "where can I download an invoice"))).contains(id);
+    }
+
+    @Test
+    void badUploadsEndFailedWithAReadableErrorWhileTheOtherSourcesStayReadyAndAnswer() {
+        createTenant("mixed-co");
+        String good = uploadReady("mixed-co", "billing.md", BILLING_MD);
+        int goodChunks = source("mixed-co", good).get("chunks").asInt();
+
+        String binary = body(upload("mixed-co", "notes.md", "text/markdown", new byte[]{0x50, 0x4b, 3, 4, 0, 0, (byte) 0xff})).get("id").asString();
+        String corruptPdf = body(upload("mixed-co", "manual.pdf", "application/pdf",
+                "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nthis is not the rest of a PDF".getBytes(StandardCharsets.US_ASCII))).get("id").asString();
+        String notAPdf = body(upload("mixed-co", "scan.pdf", "application/pdf", "just some text".getBytes(StandardCharsets.UTF_8))).get("id").asString();
+        String blank = body(upload("mixed-co", "blank.txt", "text/plain", " \n\t\n ".getBytes(StandardCharsets.UTF_8))).get("id").asString();
+
+        assertThat(awaitSource("mixed-co", binary).get("error").asString()).contains("notes.md").contains("binary data");
+        assertThat(awaitSource("mixed-co", corruptPdf).get("error").asString()).contains("PDF is damaged");
+        assertThat(awaitSource("mixed-co", notAPdf).get("error").asString()).contains("scan.pdf").contains("not one");
+        assertThat(awaitSource("mixed-co", blank).get("error").asString()).contains("blank.txt").contains("no text");
+        for (String failed : List.of(binary, corruptPdf, notAPdf, blank)) {
+            JsonNode s = source("mixed-co", failed);
+            assertThat(s.get("status").asString()).isEqualTo("failed");
+            assertThat(s.get("chunks").asInt()).isZero();
+        }
+
+        JsonNode stillGood = source("mixed-co", good);
+        assertThat(stillGood.get("status").asString()).isEqualTo("ready");
+        assertThat(stillGood.get("chunks").asInt()).isEqualTo(goodChunks);
+        assertThat(indexedChunks("mixed-co")).as("chunks in the index").isEqualTo(goodChunks);
+        JsonNode answer = ask("mixed-co", "how do I change my plan");
+        assertThat(answer.get("decision").asString()).isEqualTo("answer");
+        assertThat(answer.get("text").asString()).contains("2. Click Change plan.");
+        assertThat(citedSources(answer)).containsOnly(good);
+    }
+
+    @Test
+    void deletingASourceTakesItsChunksOutOfTheIndexSoAnswersStopCitingIt() {
+        createTenant("delete-co");
+        String returns = uploadReady("delete-co", "returns.md",
+                "# Returns\n\n## Send an item back\n\n1. Open Orders.\n2. Click Return item.\n3. Print the label.\n");
+        String shipping = addTextReady("delete-co", "Shipping", "Orders ship within two business days of payment.");
+        int shippingChunks = source("delete-co", shipping).get("chunks").asInt();
+        assertThat(citedSources(ask("delete-co", "how do I return an item"))).contains(returns);
+
+        assertThat(delete("delete-co", returns).statusCode()).isEqualTo(204);
+
+        JsonNode sources = body(api.get("/api/v1/tenants/delete-co/sources"));
+        assertThat(sources).hasSize(1);
+        assertThat(sources.get(0).get("id").asString()).isEqualTo(shipping);
+        assertThat(indexedChunks("delete-co")).as("chunks left in the index").isEqualTo(shippingChunks);
+        assertThat(citedSources(ask("delete-co", "how do I return an item"))).doesNotContain(returns);
+        JsonNode shippingAnswer = ask("delete-co", "when do orders ship after payment");
+        assertThat(shippingAnswer.get("decision").asString()).isEqualTo("answer");
+        assertThat(citedSources(shippingAnswer)).contains(shipping);
+        assertProblem(delete("delete-co", returns), 404, returns);
+    }
+
+    @Test
+    void aResyncOfAnUnchangedUploadKeepsItsChunksWithoutDuplicatingThem() {
+        createTenant("resync-co");
+        String id = uploadReady("resync-co", "billing.md", BILLING_MD);
+        int chunks = source("resync-co", id).get("chunks").asInt();
+
+        HttpResponse<String> resync = api.postJson("/api/v1/tenants/resync-co/sources/" + id + "/resync", "");
+        assertThat(resync.statusCode()).isEqualTo(202);
+        assertThat(body(resync).get("id").asString()).isEqualTo(id);
+        assertThat(body(resync).get("status").asString()).isEqualTo("pending");
+
+        JsonNode again = awaitSource("resync-co", id);
+        assertThat(again.get("status").asString()).isEqualTo("ready");
+        assertThat(again.get("chunks").asInt()).isEqualTo(chunks);
+        assertThat(again.get("title").asString()).isEqualTo("Billing");
+        assertThat(again.has("error")).isFalse();
+        assertThat(indexedChunks("resync-co")).as("chunks in the index after the resync").isEqualTo(chunks);
+        assertThat(citedSources(ask("resync-co", "where can I download an invoice"))).containsOnly(id);
+    }
+
+    @Test
+    void anotherTenantsSourceIdAnswers404AndTheSourceIsUntouched() {
+        createTenant("owner-co");
+        createTenant("stranger-co");
+        String id = addTextReady("owner-co", "Shipping", "Orders ship within two business days of payment.");
+        long chunks = indexedChunks("owner-co");
+
+        assertProblem(delete("stranger-co", id), 404, id, "GET /api/v1/tenants/stranger-co/sources");
+        assertProblem(api.postJson("/api/v1/tenants/stranger-co/sources/" + id + "/resync", ""), 404, id);
+
+        assertThat(source("owner-co", id).get("status").asString()).isEqualTo("ready");
+        assertThat(indexedChunks("owner-co")).isEqualTo(chunks);
+        assertThat(citedSources(ask("owner-co", "when do orders ship after payment"))).contains(id);
+    }
+
+    @Test
+    void badSourceRequestsAnswer4xxProblemsWithAnActionableDetailAndChangeNothing() {
+        createTenant("strict-co");
+        addTextReady("strict-co", "Shipping", "Orders ship within two business days of payment.");
+        String before = api.get("/api/v1/tenants/strict-co/sources").body();
+        long chunks = indexedChunks("strict-co");
+        String sources = "/api/v1/tenants/strict-co/sources";
+
+        assertProblem(multipart("strict-co", "document", "guide.md", "text/markdown", "# Guide\n\nText.".getBytes(StandardCharsets.UTF_8)),
+                400, "multipart form field 'file'", "PDF (.pdf)");
+        assertProblem(api.send(api.request(sources).header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString("a body without a single part")).build()), 400, "multipart form field 'file'");
+        assertProblem(upload("strict-co", "empty.md", "text/markdown", new byte[0]), 400, "empty.md", "empty");
+        assertProblem(upload("strict-co", "setup.exe", "application/octet-stream", new byte[]{0x4d, 0x5a}), 415,
+                "setup.exe", "PDF (.pdf)");
+        assertProblem(api.send(api.request(sources).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Orders ship fast.")).build()), 415, "multipart/form-data", "application/json");
+        assertProblem(api.postJson(sources, "{\"type\":\"url\"}"), 400, "'url' is required");
+        assertProblem(api.postJson(sources, "{\"type\":\"sitemap\",\"url\":\"ftp://files.example.com/\"}"), 400, "http(s)");
+        assertProblem(api.postJson(sources, "{\"type\":\"text\",\"title\":\"" + "t".repeat(501) + "\",\"text\":\"x\"}"), 400, "'title'", "500");
+        assertProblem(api.postJson(sources, "{\"type\":\"text\",\"text\":"), 400, "not valid JSON");
+        assertProblem(api.postJson(sources, "{}"), 400, "'type' is required");
+        assertProblem(upload("nobody", "guide.md", "text/markdown", "# Guide".getBytes(StandardCharsets.UTF_8)), 404, "nobody");
+
+        assertThat(api.get("/api/v1/tenants/strict-co/sources").body()).as("sources after the refused calls").isEqualTo(before);
+        assertThat(indexedChunks("strict-co")).isEqualTo(chunks);
     }
 }
