@@ -5,6 +5,7 @@ import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.ingest.FileFormat;
 import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.SourceType;
 import io.resolvehub.agent.ingest.UnsupportedFileTypeException;
 import io.resolvehub.api.ApiException;
@@ -108,7 +109,9 @@ class KnowledgeSourcesController {
     ResponseEntity<Accepted> resync(@PathVariable String tenant, @PathVariable String id) {
         TenantId t = access.require(tenant);
         KnowledgeSource source = knowledge.resync(t, id).orElseThrow(() -> notFound(t, id));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Accepted.of(source));
+        // The source read back after queueing may already be indexing or even ready again (an unchanged upload takes
+        // milliseconds); answer what the call did, as adding a source does: accepted and pending. GET shows progress.
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(source.id(), SourceStatus.PENDING.wire()));
     }
 
     @DeleteMapping("/{id}")

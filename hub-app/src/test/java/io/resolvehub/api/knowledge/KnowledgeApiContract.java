@@ -452,4 +452,76 @@ abstract class KnowledgeApiContract {
         assertThat(api.get("/api/v1/tenants/strict-co/sources").body()).as("sources after the refused calls").isEqualTo(before);
         assertThat(indexedChunks("strict-co")).isEqualTo(chunks);
     }
+
+    @Test
+    void aUrlSourceIsFetchedAndEachResyncFetchesItAgainKeepingUnchangedChunksAndReplacingChangedOnes() {
+        createTenant("web-co");
+        try (HelpSite site = new HelpSite()) {
+            String page = site.url("/help/refunds");
+            site.html("/help/refunds", "Refunds", "<p>Refunds are paid back to your card within five business days.</p>");
+            HttpResponse<String> created = api.postJson("/api/v1/tenants/web-co/sources", "{\"type\":\"url\",\"url\":\"" + page + "\"}");
+            assertThat(created.statusCode()).isEqualTo(202);
+            String id = body(created).get("id").asString();
+            JsonNode ready = awaitSource("web-co", id);
+            assertThat(ready.get("status").asString()).isEqualTo("ready");
+            assertThat(ready.get("type").asString()).isEqualTo("url");
+            assertThat(ready.get("title").asString()).isEqualTo("Refunds");
+            int chunks = ready.get("chunks").asInt();
+            assertThat(chunks).isPositive();
+            assertThat(indexedChunks("web-co")).isEqualTo(chunks);
+            JsonNode answer = ask("web-co", "how long do refunds take");
+            assertThat(answer.get("text").asString()).contains("five business days");
+            assertThat(answer.get("citations").get(0).get("url").asString()).isEqualTo(page);
+
+            // Unchanged: the site answers the conditional request 304 and the chunks stay as they were.
+            assertThat(api.postJson("/api/v1/tenants/web-co/sources/" + id + "/resync", "").statusCode()).isEqualTo(202);
+            JsonNode unchanged = awaitSource("web-co", id);
+            assertThat(unchanged.get("status").asString()).isEqualTo("ready");
+            assertThat(unchanged.get("chunks").asInt()).isEqualTo(chunks);
+            assertThat(site.notModified()).isEqualTo(1);
+            assertThat(indexedChunks("web-co")).isEqualTo(chunks);
+
+            // Changed: the new text replaces the old one in the index.
+            site.html("/help/refunds", "Refunds", "<p>Refunds are paid back to your card within ten business days.</p>"
+                    + "<h2>Store credit</h2><p>Store credit is added to your account the same day.</p>");
+            assertThat(api.postJson("/api/v1/tenants/web-co/sources/" + id + "/resync", "").statusCode()).isEqualTo(202);
+            JsonNode changed = awaitSource("web-co", id);
+            assertThat(changed.get("status").asString()).isEqualTo("ready");
+            assertThat(indexedChunks("web-co")).isEqualTo(changed.get("chunks").asInt());
+            String refunds = ask("web-co", "how long do refunds take").get("text").asString();
+            assertThat(refunds).contains("ten business days").doesNotContain("five business days");
+
+            // Gone: the resync fails with the reason.
+            site.remove("/help/refunds");
+            assertThat(api.postJson("/api/v1/tenants/web-co/sources/" + id + "/resync", "").statusCode()).isEqualTo(202);
+            JsonNode gone = awaitSource("web-co", id);
+            assertThat(gone.get("status").asString()).isEqualTo("failed");
+            assertThat(gone.get("error").asString()).contains(page).contains("HTTP 404");
+        }
+    }
+
+    @Test
+    void aSitemapSourceIndexesEveryListedPageAndCitesThePageThatAnswers() {
+        createTenant("sitemap-co");
+        try (HelpSite site = new HelpSite()) {
+            site.html("/a/invoices", "Invoices", "<p>Every invoice is under Settings &gt; Billing &gt; Invoices.</p>");
+            site.html("/a/two-factor", "Turn on two-factor sign-in", "<ol><li>Open Settings &gt; Security.</li>"
+                    + "<li>Click Turn on two-factor.</li><li>Scan the QR code with your authenticator app.</li></ol>");
+            site.sitemap("/sitemap.xml", "/a/invoices", "/a/two-factor");
+            HttpResponse<String> created = api.postJson("/api/v1/tenants/sitemap-co/sources",
+                    "{\"type\":\"sitemap\",\"url\":\"" + site.url("/sitemap.xml") + "\"}");
+            assertThat(created.statusCode()).isEqualTo(202);
+            JsonNode ready = awaitSource("sitemap-co", body(created).get("id").asString());
+            assertThat(ready.get("status").asString()).isEqualTo("ready");
+            assertThat(ready.get("type").asString()).isEqualTo("sitemap");
+            assertThat(ready.get("chunks").asInt()).as("one chunk per page at least").isGreaterThanOrEqualTo(2);
+            assertThat(indexedChunks("sitemap-co")).isEqualTo(ready.get("chunks").asInt());
+
+            JsonNode twoFactor = ask("sitemap-co", "how do I turn on two-factor sign-in");
+            assertThat(twoFactor.get("text").asString()).contains("2. Click Turn on two-factor.");
+            assertThat(twoFactor.get("citations").get(0).get("url").asString()).isEqualTo(site.url("/a/two-factor"));
+            JsonNode invoices = ask("sitemap-co", "where do I find my invoices");
+            assertThat(invoices.get("citations").get(0).get("url").asString()).isEqualTo(site.url("/a/invoices"));
+        }
+    }
 }
