@@ -65,10 +65,11 @@ class KnowledgeSourcesController {
     ResponseEntity<Accepted> upload(@PathVariable String tenant, @RequestPart(name = "file", required = false) MultipartFile file,
                                     @RequestParam(name = "title", required = false) String title) {
         TenantId id = access.require(tenant);
-        if (file == null) {
-            // Spring's own "Required part 'file' is not present." does not say what to send.
-            throw ApiException.badRequest("The request has no file: send the document as multipart form field 'file' with a file name ("
-                    + FileFormat.SUPPORTED + "), or JSON {\"type\":\"url\"|\"sitemap\"|\"text\",…} for other sources.");
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+            // No part, or what a form sends when no file was chosen (no name, no bytes): that is a missing file, not
+            // an unsupported type; and Spring's own "Required part 'file' is not present." does not say what to send.
+            throw ApiException.badRequest("The request has no file: send the document as multipart form field 'file' with a "
+                    + "file name (" + FileFormat.SUPPORTED + "), or JSON {\"type\":\"url\"|\"sitemap\"|\"text\",…} for other sources.");
         }
         if (FileFormat.declared(file.getOriginalFilename(), file.getContentType()).isEmpty()) {
             throw ApiException.unsupportedMediaType(new UnsupportedFileTypeException(file.getOriginalFilename(), file.getContentType()).getMessage());

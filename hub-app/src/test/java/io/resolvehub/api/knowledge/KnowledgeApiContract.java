@@ -437,6 +437,8 @@ abstract class KnowledgeApiContract {
                 400, "multipart form field 'file'", "PDF (.pdf)");
         assertProblem(api.send(api.request(sources).header("Content-Type", "multipart/form-data; boundary=xyz")
                 .POST(HttpRequest.BodyPublishers.ofString("a body without a single part")).build()), 400, "multipart form field 'file'");
+        assertProblem(multipart("strict-co", "file", "", "application/octet-stream", new byte[0]), 400,
+                "multipart form field 'file'");   // a form submitted without choosing a file
         assertProblem(upload("strict-co", "empty.md", "text/markdown", new byte[0]), 400, "empty.md", "empty");
         assertProblem(upload("strict-co", "setup.exe", "application/octet-stream", new byte[]{0x4d, 0x5a}), 415,
                 "setup.exe", "PDF (.pdf)");
@@ -448,6 +450,7 @@ abstract class KnowledgeApiContract {
         assertProblem(api.postJson(sources, "{\"type\":\"text\",\"text\":"), 400, "not valid JSON");
         assertProblem(api.postJson(sources, "{}"), 400, "'type' is required");
         assertProblem(upload("nobody", "guide.md", "text/markdown", "# Guide".getBytes(StandardCharsets.UTF_8)), 404, "nobody");
+        assertProblem(api.get("/api/v1/tenants/nobody/sources"), 404, "nobody");
 
         assertThat(api.get("/api/v1/tenants/strict-co/sources").body()).as("sources after the refused calls").isEqualTo(before);
         assertThat(indexedChunks("strict-co")).isEqualTo(chunks);
