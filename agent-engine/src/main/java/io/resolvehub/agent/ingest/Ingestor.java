@@ -31,7 +31,7 @@ public final class Ingestor implements AutoCloseable {
      * Chunk texts per {@code embedAll} call, across the documents of a source (a multiple of the model batch of 8, so
      * every batch is full; large enough that sorting by length leaves little padding, small enough to bound memory).
      */
-    static final int EMBED_GROUP = 64;
+    public static final int EMBED_GROUP = 64;
 
     private final KnowledgeSources sources;
     private final KnowledgeIndex index;
