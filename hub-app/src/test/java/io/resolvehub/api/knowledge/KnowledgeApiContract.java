@@ -3,6 +3,8 @@ package io.resolvehub.api.knowledge;
 import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.core.TenantId;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +156,19 @@ abstract class KnowledgeApiContract {
         JsonNode problem = body(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("detail").asString()).isNotBlank().contains(detailMentions);
+    }
+
+    /** A valid PDF of {@code pages} empty pages (over hub.agent.max-pdf-pages, 2000 by default, it must be refused). */
+    private static byte[] blankPdf(int pages) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < pages; i++) {
+                pdf.addPage(new PDPage());
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static final String BILLING_MD = """
@@ -347,12 +364,14 @@ abstract class KnowledgeApiContract {
                 "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nthis is not the rest of a PDF".getBytes(StandardCharsets.US_ASCII))).get("id").asString();
         String notAPdf = body(upload("mixed-co", "scan.pdf", "application/pdf", "just some text".getBytes(StandardCharsets.UTF_8))).get("id").asString();
         String blank = body(upload("mixed-co", "blank.txt", "text/plain", " \n\t\n ".getBytes(StandardCharsets.UTF_8))).get("id").asString();
+        String tooLong = body(upload("mixed-co", "handbook.pdf", "application/pdf", blankPdf(2001))).get("id").asString();
 
         assertThat(awaitSource("mixed-co", binary).get("error").asString()).contains("notes.md").contains("binary data");
         assertThat(awaitSource("mixed-co", corruptPdf).get("error").asString()).contains("PDF is damaged");
         assertThat(awaitSource("mixed-co", notAPdf).get("error").asString()).contains("scan.pdf").contains("not one");
         assertThat(awaitSource("mixed-co", blank).get("error").asString()).contains("blank.txt").contains("no text");
-        for (String failed : List.of(binary, corruptPdf, notAPdf, blank)) {
+        assertThat(awaitSource("mixed-co", tooLong).get("error").asString()).contains("2001 pages").contains("split it");
+        for (String failed : List.of(binary, corruptPdf, notAPdf, blank, tooLong)) {
             JsonNode s = source("mixed-co", failed);
             assertThat(s.get("status").asString()).isEqualTo("failed");
             assertThat(s.get("chunks").asInt()).isZero();
