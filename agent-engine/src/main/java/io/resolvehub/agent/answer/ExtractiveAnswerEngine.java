@@ -63,9 +63,10 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         Set<String> ownTerms = Terms.of(query.question());
         Set<String> carriedTerms = Terms.of(String.join(" ", query.carried()));
         Set<String> terms = ownTerms.size() >= 2 ? ownTerms : Terms.of(query.text());
+        ConfidenceModel.QuestionShape shape = ConfidenceModel.QuestionShape.of(query);
         List<Scored> scored = new ArrayList<>();
         for (SearchHit hit : hits) {
-            ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms);
+            ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms, shape);
             scored.add(new Scored(hit, signals, confidence.confidence(signals)));
         }
         return new Retrieval(query, vector, ownTerms, carriedTerms, terms, scored);

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the agent over the mtrag_cloud development set and prints one table: retrieval quality per mode, answer and
- * abstain rates, and ask latency. With {@code --fit} it also fits the confidence model (class-balanced logistic
- * regression on the signals of the best passage, answerable vs not) and prints the coefficients.
+ * abstain rates, and ask latency. With {@code --fit} it also fits the confidence model ({@link ConfidenceFit}) on the signals of the
+ * best passage, answerable vs not, and prints the coefficients with in-sample and cross-validated rates.
  *
  * <pre>./mvnw -q -pl agent-engine compile exec:java -Dexec.args="[--data ../shared/eval/mtrag_cloud] [--fit]"</pre>
  *
@@ -132,7 +132,7 @@ public final class Evaluation {
         }
         int answerable = 0, answered = 0, unanswerable = 0, abstained = 0;
         long[] latencies = new long[questions.size()];
-        List<double[]> signals = new ArrayList<>();
+        List<ConfidenceFit.Row> signals = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             long start = System.nanoTime();
@@ -147,8 +147,8 @@ public final class Evaluation {
             }
             if (fit) {
                 ExtractiveAnswerEngine.Scored best = engine.retrieve(request(q)).best();
-                ConfidenceModel.Signals s = best == null ? new ConfidenceModel.Signals(0, 0, 0) : best.signals();
-                signals.add(new double[]{s.similarity(), s.coverage(), s.agreement(), q.answerable() ? 1 : 0});
+                double[] s = best == null ? new double[5] : best.signals().values();
+                signals.add(new ConfidenceFit.Row(s, q.answerable()));
             }
         }
         Arrays.sort(latencies);
@@ -159,7 +159,7 @@ public final class Evaluation {
                 latencies[latencies.length / 2] / 1e6, latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6));
         System.out.println(table);
         if (fit) {
-            System.out.println(fitLogistic(signals));
+            System.out.println(ConfidenceFit.report(signals));
         }
     }
 
@@ -178,49 +178,6 @@ public final class Evaluation {
             }
         }
         return 0;
-    }
-
-    /** Class-balanced logistic regression by gradient descent: each class weighs half, so 0.5 is the fair threshold. */
-    private static String fitLogistic(List<double[]> rows) {
-        long positives = rows.stream().filter(r -> r[3] == 1).count();
-        double wPos = rows.size() / (2.0 * positives);
-        double wNeg = rows.size() / (2.0 * (rows.size() - positives));
-        double[] w = new double[4];
-        for (int iteration = 0; iteration < 20000; iteration++) {
-            double[] grad = new double[4];
-            for (double[] r : rows) {
-                double z = w[0] + w[1] * r[0] + w[2] * r[1] + w[3] * r[2];
-                double p = 1 / (1 + Math.exp(-z));
-                double weight = r[3] == 1 ? wPos : wNeg;
-                double error = weight * (p - r[3]);
-                grad[0] += error;
-                grad[1] += error * r[0];
-                grad[2] += error * r[1];
-                grad[3] += error * r[2];
-            }
-            for (int j = 0; j < 4; j++) {
-                w[j] -= 0.5 * grad[j] / rows.size();
-            }
-        }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "fitted confidence model: new ConfidenceModel(%.3f, %.3f, %.3f, %.3f)%n", w[0], w[1], w[2], w[3]));
-        out.append("intercept shift -> answer rate on answerable / abstain rate on not answerable (confidence >= 0.5)\n");
-        for (double shift = -1.5; shift <= 1.51; shift += 0.25) {
-            int answerable = 0, answered = 0, other = 0, abstained = 0;
-            for (double[] r : rows) {
-                double z = w[0] + shift + w[1] * r[0] + w[2] * r[1] + w[3] * r[2];
-                boolean answers = z >= 0;
-                if (r[3] == 1) {
-                    answerable++;
-                    answered += answers ? 1 : 0;
-                } else {
-                    other++;
-                    abstained += answers ? 0 : 1;
-                }
-            }
-            out.append(String.format(Locale.ROOT, "  %+.2f -> %.1f%% / %.1f%%%n", shift, 100.0 * answered / answerable, 100.0 * abstained / other));
-        }
-        return out.toString();
     }
 
     private static List<float[]> vectors(List<Passage> passages, MiniLmEmbedder embedder, Path cache) throws IOException {

@@ -1,0 +1,136 @@
+package io.resolvehub.agent.eval;
+
+import io.resolvehub.agent.answer.ConfidenceModel;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Fits {@link ConfidenceModel} by cost-weighted logistic regression: a not-answerable question weighs
+ * {@link ConfidenceModel#WRONG_ANSWER_COST} times an answerable one, so 0.5 is the point where answering (risking a wrong
+ * answer) and handing off (risking a needless hand-off) cost the same. Signals are standardised while fitting (plain
+ * gradient descent then converges in a few thousand steps) and the coefficients are converted back to raw signals.
+ * A light L2 penalty keeps a signal that barely varies from getting an absurd weight.
+ */
+final class ConfidenceFit {
+
+    /** One question: the signals of its best passage and whether the set says it is answerable. */
+    record Row(double[] signals, boolean answerable) {
+    }
+
+    private static final int STEPS = 4000;
+    private static final double LEARNING_RATE = 1.0;
+    private static final double L2 = 0.01;
+    private static final int FOLDS = 10;
+
+    private ConfidenceFit() {
+    }
+
+    static ConfidenceModel fit(List<Row> rows, double wrongAnswerCost) {
+        int d = rows.getFirst().signals().length;
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        for (Row r : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += r.signals()[j] / rows.size();
+            }
+        }
+        for (Row r : rows) {
+            for (int j = 0; j < d; j++) {
+                sd[j] += Math.pow(r.signals()[j] - mean[j], 2) / rows.size();
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sd[j] = Math.max(Math.sqrt(sd[j]), 1e-9);
+        }
+        double[] w = new double[d + 1];   // w[0] is the intercept, on standardised signals
+        for (int step = 0; step < STEPS; step++) {
+            double[] gradient = new double[d + 1];
+            for (Row r : rows) {
+                double z = w[0];
+                for (int j = 0; j < d; j++) {
+                    z += w[j + 1] * (r.signals()[j] - mean[j]) / sd[j];
+                }
+                double label = r.answerable() ? 1 : 0;
+                double error = (r.answerable() ? 1 : wrongAnswerCost) * (1 / (1 + Math.exp(-z)) - label);
+                gradient[0] += error;
+                for (int j = 0; j < d; j++) {
+                    gradient[j + 1] += error * (r.signals()[j] - mean[j]) / sd[j];
+                }
+            }
+            for (int j = 0; j <= d; j++) {
+                w[j] -= LEARNING_RATE * (gradient[j] / rows.size() + (j == 0 ? 0 : L2 * w[j]));
+            }
+        }
+        double intercept = w[0];
+        double[] raw = new double[d];
+        for (int j = 0; j < d; j++) {
+            raw[j] = w[j + 1] / sd[j];
+            intercept -= w[j + 1] * mean[j] / sd[j];
+        }
+        return ConfidenceModel.of(intercept, raw);
+    }
+
+    /** Answer rate on answerable / abstain rate on not answerable when answering at confidence ≥ 0.5. */
+    static double[] rates(ConfidenceModel model, List<Row> rows) {
+        int answerable = 0, answered = 0, other = 0, abstained = 0;
+        for (Row r : rows) {
+            boolean answers = model.confidence(signals(r)) >= 0.5;
+            if (r.answerable()) {
+                answerable++;
+                answered += answers ? 1 : 0;
+            } else {
+                other++;
+                abstained += answers ? 0 : 1;
+            }
+        }
+        return new double[]{(double) answered / answerable, (double) abstained / other};
+    }
+
+    /** The same rates, each question judged by a model fitted without it (10-fold cross-validation). */
+    static double[] crossValidatedRates(List<Row> rows, double wrongAnswerCost) {
+        int[] fold = new Random(7).ints(rows.size(), 0, FOLDS).toArray();
+        int answerable = 0, answered = 0, other = 0, abstained = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            final int held = f;
+            List<Row> training = java.util.stream.IntStream.range(0, rows.size()).filter(i -> fold[i] != held).mapToObj(rows::get).toList();
+            ConfidenceModel model = fit(training, wrongAnswerCost);
+            for (int i = 0; i < rows.size(); i++) {
+                if (fold[i] != held) {
+                    continue;
+                }
+                Row r = rows.get(i);
+                boolean answers = model.confidence(signals(r)) >= 0.5;
+                if (r.answerable()) {
+                    answerable++;
+                    answered += answers ? 1 : 0;
+                } else {
+                    other++;
+                    abstained += answers ? 0 : 1;
+                }
+            }
+        }
+        return new double[]{(double) answered / answerable, (double) abstained / other};
+    }
+
+    static String report(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        ConfidenceModel model = fit(rows, ConfidenceModel.WRONG_ANSWER_COST);
+        out.append(String.format(Locale.ROOT, "fitted (wrong answer cost %.2f): new ConfidenceModel(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
+                ConfidenceModel.WRONG_ANSWER_COST, model.intercept(), model.similarityWeight(), model.coverageWeight(),
+                model.agreementWeight(), model.yesNoWeight(), model.followUpWeight()));
+        out.append("wrong-answer cost -> answer rate on answerable / abstain rate on not answerable at 0.5 (in sample | 10-fold)\n");
+        for (double cost : new double[]{1, 2, 2.5, 3, 3.3, 3.5, 4, 5}) {
+            double[] in = rates(fit(rows, cost), rows);
+            double[] cv = crossValidatedRates(rows, cost);
+            out.append(String.format(Locale.ROOT, "  %.2f -> %.1f%% / %.1f%% | %.1f%% / %.1f%%%n", cost, 100 * in[0], 100 * in[1], 100 * cv[0], 100 * cv[1]));
+        }
+        return out.toString();
+    }
+
+    private static ConfidenceModel.Signals signals(Row r) {
+        double[] s = r.signals();
+        return new ConfidenceModel.Signals(s[0], s[1], s[2], s[3], s[4]);
+    }
+}
