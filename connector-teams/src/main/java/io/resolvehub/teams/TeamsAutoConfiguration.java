@@ -1,0 +1,60 @@
+package io.resolvehub.teams;
+
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.channel.ChannelAccounts;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The Teams channel: the connector factory (always, so tenants can be configured), and {@code POST /teams/messages}
+ * when {@code hub.teams.app-id} is set. The endpoint needs core's {@link InboundIntake} and {@link ChannelAccounts}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TeamsProperties.class)
+public class TeamsAutoConfiguration {
+
+    @Bean
+    TeamsTokenClient teamsTokenClient(TeamsProperties properties) {
+        return new TeamsTokenClient(properties.tokenUrl(), properties.appId(), properties.appPassword(),
+                properties.callTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    TeamsConnectorApi teamsConnectorApi(TeamsTokenClient tokens, TeamsProperties properties) {
+        return new TeamsConnectorApi(new TeamsAppCredentials(properties.appId(), tokens), properties);
+    }
+
+    @Bean
+    TeamsConnectorFactory teamsConnectorFactory(TeamsConnectorApi api, TeamsTokenClient tokens) {
+        return new TeamsConnectorFactory(api, tokens, new TeamsMessageRenderer());
+    }
+
+    /** The messaging endpoint: served only when the bot's app id is configured. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "hub.teams", name = "app-id")
+    static class TeamsEndpoint {
+
+        @Bean
+        TeamsInbound teamsInbound(TeamsProperties properties, ChannelAccounts accounts, InboundIntake intake) {
+            if (!properties.endpointEnabled()) {
+                throw new IllegalStateException("hub.teams.app-id is blank: set the bot's Microsoft app id or remove the property");
+            }
+            return new TeamsInbound(new TeamsRequestAuthenticator(properties.appId(), properties.openidMetadataUrl(),
+                    properties.callTimeout()), accounts, intake, new TeamsActivityTranslator());
+        }
+
+        @Bean
+        ServletRegistrationBean<TeamsMessagesServlet> teamsMessagesServlet(TeamsInbound inbound, TeamsProperties properties) {
+            ServletRegistrationBean<TeamsMessagesServlet> registration = new ServletRegistrationBean<>(
+                    new TeamsMessagesServlet(inbound, properties.maxActivityBytes()), TeamsMessagesServlet.PATH);
+            registration.setName("teamsMessages");
+            return registration;
+        }
+    }
+}
