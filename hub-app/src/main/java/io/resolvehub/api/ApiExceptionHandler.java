@@ -6,15 +6,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns every API error into problem+json with a {@code detail} a person can act on. Spring's own exceptions get
@@ -36,6 +48,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), request.getRequestURI()));
     }
 
+    /**
+     * A multipart body that cannot be parsed (no {@code boundary=} in the Content-Type, a body cut off before its
+     * closing boundary). Spring parses multipart before it chooses a controller, so no controller can answer this one.
+     * An upload over the size limit is a {@link MaxUploadSizeExceededException}, answered 413 below.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e, HttpServletRequest request) {
+        String cause = e.getMostSpecificCause() == e ? null : e.getMostSpecificCause().getMessage();
+        String detail = "The request is not a well-formed multipart/form-data body"
+                + (cause == null ? "" : " (" + firstLine(cause) + ")")
+                + ". Send an upload as form field 'file' in a complete multipart body whose boundary the Content-Type "
+                + "header names, as curl -F file=@guide.pdf does. Nothing was changed.";
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail, request.getRequestURI()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -48,9 +75,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String cause = e.getMostSpecificCause().getMessage();
-        String detail = "The request body is not valid JSON for this call"
-                + (cause == null ? "" : ": " + firstLine(cause)) + ". Nothing was changed.";
+        String detail;
+        if (e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            // Spring's message names the controller method's Java signature: say what to send instead.
+            detail = "The request body is empty; send a JSON object" + expectedFields(request)
+                    + " (Content-Type: application/json). Nothing was changed.";
+        } else {
+            String cause = e.getMostSpecificCause().getMessage();
+            detail = "The request body is not valid JSON for this call"
+                    + (cause == null ? "" : ": " + firstLine(cause)) + ". Nothing was changed.";
+        }
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, null), headers,
                 HttpStatus.BAD_REQUEST, request);
     }
@@ -59,8 +93,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
                                                                      HttpHeaders headers, HttpStatusCode status,
                                                                      WebRequest request) {
-        String detail = "Content-Type " + e.getContentType() + " is not accepted here; send one of "
-                + e.getSupportedMediaTypes() + ".";
+        // Name what the client sent: without a header Spring reports "null" (or the application/octet-stream it assumed).
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        sent = sent == null || sent.isBlank() ? "The request has no Content-Type header"
+                : "Content-Type " + sent + " is not accepted here";
+        List<MediaType> accepted = e.getSupportedMediaTypes();
+        String detail = sent + (accepted.isEmpty() ? "." : "; send the body as "
+                + accepted.stream().map(MediaType::toString).collect(Collectors.joining(" or ")) + ".");
         return handleExceptionInternal(e, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail, null), headers,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
@@ -71,6 +110,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return handleExceptionInternal(e, Problems.of(HttpStatus.CONTENT_TOO_LARGE, UploadLimits.TOO_LARGE_DETAIL, null),
                 headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** " with fields 'a', 'b'" when the called method takes a record as its JSON body; empty otherwise. */
+    private static String expectedFields(WebRequest request) {
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (!(handler instanceof HandlerMethod method)) {
+            return "";
+        }
+        Optional<Class<?>> body = Arrays.stream(method.getMethodParameters())
+                .filter(p -> p.hasParameterAnnotation(RequestBody.class))
+                .<Class<?>>map(p -> p.getParameterType())
+                .findFirst();
+        // Request records carry no Jackson renames, so their component names are the JSON field names.
+        return body.filter(Class::isRecord)
+                .map(type -> " with fields " + Arrays.stream(type.getRecordComponents())
+                        .map(RecordComponent::getName).map(name -> "'" + name + "'")
+                        .collect(Collectors.joining(", ")))
+                .orElse("");
     }
 
     private static String firstLine(String message) {

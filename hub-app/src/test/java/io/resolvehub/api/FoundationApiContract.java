@@ -150,11 +150,80 @@ abstract class FoundationApiContract {
     }
 
     @Test
+    void refusesAMultipartUploadWithoutABoundaryWith400SayingHowToSendTheFile() {
+        String before = api.get("/api/v1/tenants/default/sources").body();
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString(uploadOf("no-boundary.md", "hubtest", true))).build());
+
+        assertProblem(response, 400, "multipart/form-data", "'file'");
+        assertNoSourceWasAdded(before, "no-boundary.md");
+    }
+
+    @Test
+    void refusesAMultipartUploadCutOffBeforeItsClosingBoundaryWith400() {
+        String before = api.get("/api/v1/tenants/default/sources").body();
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=hubtest")
+                .POST(HttpRequest.BodyPublishers.ofString(uploadOf("cut-off.md", "hubtest", false))).build());
+
+        assertProblem(response, 400, "multipart/form-data", "'file'");
+        assertNoSourceWasAdded(before, "cut-off.md");
+    }
+
+    @Test
+    void refusesAnEmptyJsonBodyWith400NamingTheFieldsToSend() {
+        String before = api.get("/api/v1/tenants").body();
+
+        HttpResponse<String> response = api.postJson("/api/v1/tenants", "");
+
+        assertProblem(response, 400, "request body is empty", "application/json", "'id'", "'name'");
+        assertThat(response.body()).doesNotContain("org.springframework").doesNotContain("ResponseEntity");
+        assertThat(api.get("/api/v1/tenants").body()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesABodyWithoutAContentTypeWith415NamingTheAcceptedTypes() {
+        String before = api.get("/api/v1/tenants/default/sources").body();
+
+        HttpResponse<String> response = api.send(api.request("/api/v1/tenants/default/sources")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"text\",\"title\":\"untyped\",\"text\":\"hello\"}")).build());
+
+        assertProblem(response, 415, "no Content-Type", "multipart/form-data", "application/json");
+        assertThat(response.body()).doesNotContain("null");
+        assertNoSourceWasAdded(before, "untyped");
+    }
+
+    @Test
     void reportsHealthWithoutCredentials() {
         HttpResponse<String> response = api.send(api.anonymous("/actuator/health").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    /** A one-file multipart body; {@code complete == false} cuts it off inside the file, before the closing boundary. */
+    private static String uploadOf(String filename, String boundary, boolean complete) {
+        String start = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: text/markdown\r\n\r\n"
+                + "# Refunds\n\nRefunds take five days.\n";
+        return complete ? start + "\r\n--" + boundary + "--\r\n" : start;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String... detailMentions) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status).contains(detailMentions);
+    }
+
+    private void assertNoSourceWasAdded(String sourcesBefore, String name) {
+        String after = api.get("/api/v1/tenants/default/sources").body();
+        assertThat(after).doesNotContain(name);
+        assertThat(sourceCount(after)).as("sources after the refused request").isEqualTo(sourceCount(sourcesBefore));
     }
 
     private static long sourceCount(String sourcesJson) {
