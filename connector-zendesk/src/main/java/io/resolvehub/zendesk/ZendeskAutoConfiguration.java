@@ -1,0 +1,74 @@
+package io.resolvehub.zendesk;
+
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The Zendesk channel: the connector factory (so tenants can be configured and answered), the hand-off desk for the
+ * tenants' other channels, and {@code POST /zendesk/webhook/{tenant}}. Per-tenant secrets live in the channel
+ * records, so the endpoint is always served; a tenant without a Zendesk record gets 401.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, ConnectorCoreAutoConfiguration.class})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(ZendeskProperties.class)
+public class ZendeskAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ZendeskClients zendeskClients(ZendeskProperties properties) {
+        return new ZendeskClients(properties.requestTimeout());
+    }
+
+    @Bean
+    ZendeskMessageRenderer zendeskMessageRenderer() {
+        return new ZendeskMessageRenderer();
+    }
+
+    @Bean
+    ZendeskConnectorFactory zendeskConnectorFactory(ZendeskClients clients, ZendeskMessageRenderer renderer) {
+        return new ZendeskConnectorFactory(clients, renderer);
+    }
+
+    /** Needs core's channel records; offered to core's ticket desks. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(ChannelAccounts.class)
+    static class ZendeskDesk {
+        @Bean
+        ZendeskTicketDeskProvider zendeskTicketDeskProvider(ChannelAccounts accounts, ZendeskClients clients,
+                                                            ZendeskMessageRenderer renderer, ZendeskProperties properties) {
+            return new ZendeskTicketDeskProvider(accounts, clients, renderer,
+                    ZendeskTicketDesk.retry(properties.deskRetryAttempts(), properties.deskMaxRetryWait()));
+        }
+    }
+
+    /** The webhook endpoint: needs core's durable intake and channel records. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({InboundIntake.class, ChannelAccounts.class})
+    static class ZendeskEndpoint {
+        @Bean
+        ZendeskWebhook zendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, DataSource dataSource,
+                                      InboundIntake intake, ZendeskProperties properties) {
+            return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(JdbcClient.create(dataSource)), intake,
+                    properties, Clock.systemUTC());
+        }
+
+        @Bean
+        ServletRegistrationBean<ZendeskWebhookServlet> zendeskWebhookServlet(ZendeskWebhook webhook, ZendeskProperties properties) {
+            ServletRegistrationBean<ZendeskWebhookServlet> registration = new ServletRegistrationBean<>(
+                    new ZendeskWebhookServlet(webhook, properties.maxBodyBytes()), ZendeskWebhookServlet.PATH);
+            registration.setName("zendeskWebhook");
+            return registration;
+        }
+    }
+}

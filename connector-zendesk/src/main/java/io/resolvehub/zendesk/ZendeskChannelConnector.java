@@ -1,0 +1,130 @@
+package io.resolvehub.zendesk;
+
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelConnector;
+import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.ConversationRef;
+import io.resolvehub.core.channel.DeliveryReceipt;
+import io.resolvehub.core.channel.HandoffRequest;
+import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.TicketRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zendesk.client.v2.model.Comment;
+import org.zendesk.client.v2.model.Status;
+import org.zendesk.client.v2.model.Ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One tenant's Zendesk: the AI's replies are public comments on the ticket (tagged {@code ai_answered}); a hand-off is
+ * one ticket update (internal note, hand-off group, tag {@code ai_escalated}, status {@code open}) followed by the
+ * public notice that a person will follow up. Before each write the ticket is read again, so the AI never speaks on a
+ * ticket a person answered publicly in the meantime.
+ */
+final class ZendeskChannelConnector implements ChannelConnector {
+
+    static final String SYSTEM = "zendesk";
+    private static final Logger log = LoggerFactory.getLogger(ZendeskChannelConnector.class);
+
+    private final TenantId tenant;
+    private final ZendeskApi api;
+    private final ZendeskMessageRenderer renderer;
+
+    ZendeskChannelConnector(TenantId tenant, ZendeskApi api, ZendeskMessageRenderer renderer) {
+        this.tenant = tenant;
+        this.api = api;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public DeliveryReceipt send(OutboundMessage message) {
+        long ticketId = ticketId(message.conversation());
+        Ticket ticket = api.ticket(ticketId).orElseThrow(() -> gone(ticketId));
+        ZendeskTicketFacts facts = facts(ticket);
+        if (!facts.aiMaySpeak()) {
+            // a person replied (or the ticket was escalated or solved) while the AI was thinking: it is theirs now
+            log.info("Zendesk ticket {} of tenant {} is no longer the AI's (human reply {}, tags {}, status {}); answer not posted",
+                    ticketId, tenant, facts.humanReplied(), facts.tags(), facts.status());
+            return new DeliveryReceipt(null, java.util.Map.of());
+        }
+        Comment comment = new Comment(renderer.answer(message.answer(), message.feedbackControls()));
+        comment.setPublic(true);
+        comment.setAuthorId(api.aiAuthorId());
+        Ticket update = new Ticket();
+        update.setId(ticketId);
+        update.setComment(comment);
+        update.setTags(withTag(facts.tags(), ZendeskTags.AI_ANSWERED));
+        api.update(update);
+        return DeliveryReceipt.of(Long.toString(ticketId));
+    }
+
+    @Override
+    public TicketRef handOff(HandoffRequest request) {
+        ConversationRef ref = request.conversation().ref();
+        long ticketId = ticketId(ref);
+        TicketRef ref1 = new TicketRef(SYSTEM, Long.toString(ticketId), api.settings().agentTicketUrl(ticketId));
+        if ("true".equals(ref.replyContext().get(ZendeskReplyContext.HUMAN_TOOK_OVER))) {
+            return ref1; // a person already answers on the ticket: nothing to change, nothing to announce
+        }
+        Ticket ticket = api.ticket(ticketId).orElseThrow(() -> gone(ticketId));
+        if (ticket.getStatus() == Status.CLOSED || ticket.getStatus() == Status.DELETED) {
+            log.info("Zendesk ticket {} of tenant {} is closed; hand-off recorded without updating it", ticketId, tenant);
+            return ref1;
+        }
+        List<String> tags = ticket.getTags() == null ? List.of() : ticket.getTags();
+        if (!tags.contains(ZendeskTags.AI_ESCALATED)) { // a retry after the notice failed must not escalate twice
+            Comment note = new Comment(renderer.handoffNote(request.conversation(), request.reason()));
+            note.setPublic(false);
+            Ticket escalation = new Ticket();
+            escalation.setId(ticketId);
+            escalation.setComment(note);
+            escalation.setGroupId(api.settings().handoffGroupId());
+            escalation.setTags(withTag(tags, ZendeskTags.AI_ESCALATED));
+            escalation.setStatus(Status.OPEN);
+            api.update(escalation);
+        }
+        // SPEC §4: the requester is told in place that a person will follow up. Zendesk takes one comment per update,
+        // and the note above must stay internal, so the notice is its own public comment.
+        Comment notice = new Comment(request.noticeFor(ref1));
+        notice.setPublic(true);
+        notice.setAuthorId(api.aiAuthorId());
+        Ticket announcement = new Ticket();
+        announcement.setId(ticketId);
+        announcement.setComment(notice);
+        api.update(announcement);
+        return ref1;
+    }
+
+    /** The requester's own "that solved it" was already thanked on the ticket by the pipeline: nothing more to show. */
+    @Override
+    public void confirmResolved(ConversationRef conversation) {
+    }
+
+    private ZendeskTicketFacts facts(Ticket ticket) {
+        long aiAuthor = api.aiAuthorId();
+        return ZendeskTicketFacts.of(ticket, api.comments(ticket.getId()), aiAuthor, api::isAgent);
+    }
+
+    static List<String> withTag(List<String> tags, String tag) {
+        List<String> all = new ArrayList<>(tags == null ? List.of() : tags);
+        if (!all.contains(tag)) {
+            all.add(tag);
+        }
+        return all;
+    }
+
+    private static long ticketId(ConversationRef ref) {
+        String id = ref.replyContext().getOrDefault(ZendeskReplyContext.TICKET_ID, ref.threadKey());
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ChannelException.permanent("'" + id + "' is not a Zendesk ticket id", e);
+        }
+    }
+
+    private ChannelException gone(long ticketId) {
+        return ChannelException.permanent("Zendesk ticket " + ticketId + " of tenant " + tenant + " no longer exists", null);
+    }
+}

@@ -1,0 +1,39 @@
+package io.resolvehub.zendesk;
+
+import io.resolvehub.core.TenantId;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.ZoneOffset;
+import java.time.Instant;
+
+/**
+ * Webhook invocations already handled ({@code zendesk_webhook_invocations}). Recorded after the event is in the
+ * intake, so a crash in between only costs a second read of the ticket: the intake drops the repeated event.
+ */
+final class ZendeskInvocations {
+
+    private final JdbcClient jdbc;
+
+    ZendeskInvocations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean seen(TenantId tenant, String invocationId) {
+        return jdbc.sql("select count(*) from zendesk_webhook_invocations where tenant_id = ? and invocation_id = ?")
+                .params(tenant.value(), invocationId).query(Long.class).single() > 0;
+    }
+
+    void record(TenantId tenant, String invocationId, long ticketId, Instant at) {
+        try {
+            jdbc.sql("insert into zendesk_webhook_invocations (tenant_id, invocation_id, ticket_id, received_at) values (?, ?, ?, ?)")
+                    .params(tenant.value(), invocationId, ticketId, at.atOffset(ZoneOffset.UTC)).update();
+        } catch (DuplicateKeyException e) {
+            // the same delivery handled twice at once on two instances: one row is enough
+        }
+    }
+
+    int forgetBefore(Instant cutoff) {
+        return jdbc.sql("delete from zendesk_webhook_invocations where received_at < ?").param(cutoff.atOffset(ZoneOffset.UTC)).update();
+    }
+}

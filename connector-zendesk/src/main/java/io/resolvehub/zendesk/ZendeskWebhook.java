@@ -1,0 +1,194 @@
+package io.resolvehub.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.UserRef;
+import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.ChannelSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zendesk.client.v2.model.Ticket;
+import org.zendesk.client.v2.model.User;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /zendesk/webhook/{tenant}} (SPEC §8), without the servlet: the signature and timestamp are checked
+ * first (401, nothing stored); a redelivered invocation is acknowledged at once; otherwise the ticket and its comments
+ * are read through the Zendesk API, what they ask of the hub goes into the durable intake, and only then is the
+ * delivery acknowledged. When Zendesk or the database fails the answer is 5xx, so Zendesk delivers again.
+ */
+final class ZendeskWebhook {
+
+    static final String SIGNATURE = "X-Zendesk-Webhook-Signature";
+    static final String TIMESTAMP = "X-Zendesk-Webhook-Signature-Timestamp";
+    static final String INVOCATION_ID = "X-Zendesk-Webhook-Invocation-Id";
+
+    private static final Logger log = LoggerFactory.getLogger(ZendeskWebhook.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLEANUP_EVERY = 500;
+
+    /** The HTTP answer. */
+    record Response(int status, String body, Duration retryAfter) {
+        static Response of(int status, String message) {
+            return new Response(status, "{\"message\":" + quote(message) + "}", null);
+        }
+    }
+
+    private final ChannelAccounts accounts;
+    private final ZendeskClients clients;
+    private final ZendeskInvocations invocations;
+    private final InboundIntake intake;
+    private final ZendeskWebhookSignature signature;
+    private final ZendeskEventTranslator translator;
+    private final ZendeskProperties properties;
+    private final Clock clock;
+    private final AtomicLong handled = new AtomicLong();
+
+    ZendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, ZendeskInvocations invocations,
+                   InboundIntake intake, ZendeskProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.clients = clients;
+        this.invocations = invocations;
+        this.intake = intake;
+        this.signature = new ZendeskWebhookSignature(clock);
+        this.translator = new ZendeskEventTranslator();
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @param headers looks a request header up by name (case-insensitive, as servlets do) */
+    Response handle(String tenantPath, java.util.function.Function<String, String> headers, byte[] body) {
+        if (!TenantId.isValid(tenantPath)) {
+            return Response.of(404, "no such tenant");
+        }
+        TenantId tenant = new TenantId(tenantPath);
+        Optional<ChannelSettings> channel = accounts.find(tenant, ChannelType.ZENDESK);
+        String secret = channel.flatMap(s -> s.get(ZendeskSettings.WEBHOOK_SECRET)).orElse(null);
+        if (secret == null) {
+            // indistinguishable from a bad signature on purpose: the caller learns nothing about tenants
+            return Response.of(401, "invalid signature");
+        }
+        if (!signature.isValid(secret, headers.apply(TIMESTAMP), headers.apply(SIGNATURE), body)) {
+            log.info("Zendesk webhook for tenant {} refused: bad signature or a timestamp more than 5 minutes off", tenant);
+            return Response.of(401, "invalid signature");
+        }
+        long ticketId;
+        try {
+            ticketId = ticketId(body);
+        } catch (IllegalArgumentException e) {
+            return Response.of(400, e.getMessage());
+        }
+        String invocationId = invocationId(headers.apply(INVOCATION_ID), headers.apply(SIGNATURE));
+        try {
+            if (invocations.seen(tenant, invocationId)) {
+                log.debug("Zendesk invocation {} for ticket {} seen before: acknowledged", invocationId, ticketId);
+                return Response.of(200, "duplicate");
+            }
+            ZendeskSettings settings = ZendeskSettings.of(channel.get());
+            Optional<InboundMessage> message = read(tenant, clients.forSettings(settings), ticketId);
+            String outcome = "nothing to do";
+            if (message.isPresent()) {
+                outcome = intake.accept(message.get()) == InboundIntake.Outcome.ACCEPTED ? "accepted" : "duplicate";
+            }
+            invocations.record(tenant, invocationId, ticketId, clock.instant());
+            cleanUpNowAndThen();
+            return Response.of(200, outcome);
+        } catch (IllegalArgumentException e) {
+            log.error("Zendesk settings of tenant {} are unusable: {}", tenant, e.getMessage());
+            return Response.of(503, "the hub's Zendesk settings for this tenant are incomplete");
+        } catch (ChannelException e) {
+            log.warn("Zendesk webhook for ticket {} of tenant {} not handled yet: {}", ticketId, tenant, e.getMessage());
+            Duration retryAfter = e.retriable() ? e.retryAfter() : null;
+            return new Response(503, "{\"message\":" + quote("could not read the ticket from Zendesk") + "}",
+                    retryAfter == null ? Duration.ofSeconds(30) : retryAfter);
+        } catch (RuntimeException e) {
+            log.error("Zendesk webhook for ticket {} of tenant {} could not be stored; not acknowledged", ticketId, tenant, e);
+            return new Response(503, "{\"message\":\"not stored; please retry\"}", Duration.ofSeconds(30));
+        }
+    }
+
+    /** Reads the ticket, its comments and requester, and translates their state. */
+    private Optional<InboundMessage> read(TenantId tenant, ZendeskApi api, long ticketId) {
+        Optional<Ticket> ticket = api.ticket(ticketId);
+        if (ticket.isEmpty()) {
+            log.info("Zendesk ticket {} of tenant {} is gone; nothing to do", ticketId, tenant);
+            return Optional.empty();
+        }
+        ZendeskTicketFacts facts = ZendeskTicketFacts.of(ticket.get(), api.comments(ticketId), api.aiAuthorId(),
+                api::isAgent);
+        return translator.translate(tenant, facts, requester(api, facts.requesterId()), clock.instant());
+    }
+
+    private static UserRef requester(ZendeskApi api, long requesterId) {
+        if (requesterId < 0) {
+            return UserRef.anonymous();
+        }
+        try {
+            User user = api.user(requesterId).orElse(null);
+            return user == null ? new UserRef(Long.toString(requesterId), null, null)
+                    : new UserRef(Long.toString(requesterId), user.getName(), user.getEmail());
+        } catch (ChannelException e) {
+            return new UserRef(Long.toString(requesterId), null, null); // the name is nice to have, the event is not
+        }
+    }
+
+    /** {@code ticket_id} at the top level (a number or a string, as trigger placeholders produce), or {@code detail.id}. */
+    static long ticketId(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be JSON with a ticket_id");
+        }
+        JsonNode id = root == null ? null : root.get("ticket_id");
+        if ((id == null || id.isNull()) && root != null && root.path("detail").has("id")) {
+            id = root.path("detail").get("id"); // Zendesk event-subscription webhooks (zen:event-type:ticket.*)
+        }
+        if (id == null || id.isNull() || !id.asText().strip().matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("the body must be JSON with a numeric ticket_id, e.g. {\"ticket_id\": \"{{ticket.id}}\"}");
+        }
+        return Long.parseLong(id.asText().strip());
+    }
+
+    /** Zendesk always sends an invocation id; without one, the signature (unique per timestamp and body) stands in. */
+    private static String invocationId(String header, String signature) {
+        if (header != null && !header.isBlank()) {
+            return header.length() > 200 ? header.substring(0, 200) : header.strip();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(signature.getBytes(StandardCharsets.UTF_8));
+            return "sig:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private void cleanUpNowAndThen() {
+        if (handled.incrementAndGet() % CLEANUP_EVERY == 0) {
+            int forgotten = invocations.forgetBefore(clock.instant().minus(properties.invocationsKept()));
+            log.debug("Forgot {} Zendesk webhook invocations older than {}", forgotten, properties.invocationsKept());
+        }
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
