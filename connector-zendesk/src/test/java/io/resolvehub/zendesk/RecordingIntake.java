@@ -1,0 +1,51 @@
+package io.resolvehub.zendesk;
+
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.InboundMessage;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An intake that keeps what it accepted and, like the real one, drops a platform event id it has seen. */
+final class RecordingIntake implements InboundIntake {
+
+    private final List<InboundMessage> accepted = new CopyOnWriteArrayList<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private volatile boolean failing;
+
+    @Override
+    public Outcome accept(InboundMessage message) {
+        if (failing) {
+            throw new IllegalStateException("database unavailable");
+        }
+        if (!seen.add(message.channel() + "/" + message.platformEventId())) {
+            duplicates.incrementAndGet();
+            return Outcome.DUPLICATE;
+        }
+        accepted.add(message);
+        return Outcome.ACCEPTED;
+    }
+
+    List<InboundMessage> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    int duplicates() {
+        return duplicates.get();
+    }
+
+    void reset() {
+        accepted.clear();
+        seen.clear();
+        duplicates.set(0);
+        failing = false;
+    }
+
+    void failing(boolean failing) {
+        this.failing = failing;
+    }
+}

@@ -1,0 +1,302 @@
+package io.resolvehub.zendesk;
+
+import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.resolvehub.zendesk.ZendeskFixtures.HUMAN_AGENT;
+import static io.resolvehub.zendesk.ZendeskFixtures.REQUESTER;
+import static io.resolvehub.zendesk.ZendeskFixtures.WEBHOOK_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The webhook against the fake Zendesk API through the real client, with the invocation table on H2. */
+class ZendeskWebhookTest {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final FakeZendeskApi zendesk = new FakeZendeskApi();
+    private static final ZendeskClients clients = new ZendeskClients(Duration.ofSeconds(5));
+    private static final AtomicLong ticketIds = new AtomicLong(1000);
+
+    private final InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
+    private final RecordingIntake intake = new RecordingIntake();
+    private final JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/zendesk"));
+    private final ZendeskWebhook webhook = new ZendeskWebhook(accounts, clients, new ZendeskInvocations(jdbc), intake,
+            ZendeskProperties.defaults(), Clock.systemUTC());
+
+    @BeforeEach
+    void setUp() {
+        ZendeskFixtures.people(zendesk);
+        accounts.save(ACME, ChannelType.ZENDESK, null, ZendeskFixtures.settings(zendesk));
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+        zendesk.close();
+    }
+
+    private long newTicket() {
+        long id = ticketIds.incrementAndGet();
+        zendesk.addTicket(id, REQUESTER, "Password reset", "How do I reset my password? The link does nothing.");
+        return id;
+    }
+
+    private ZendeskWebhook.Response deliver(long ticketId, String invocationId) {
+        return deliver(ZendeskFixtures.body(ticketId), ZendeskFixtures.signedHeaders(WEBHOOK_SECRET,
+                ZendeskFixtures.body(ticketId), invocationId, Instant.now()));
+    }
+
+    private ZendeskWebhook.Response deliver(String body, Map<String, String> headers) {
+        return webhook.handle("acme", name -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null), body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long invocationsStored() {
+        return jdbc.sql("select count(*) from zendesk_webhook_invocations").query(Long.class).single();
+    }
+
+    @Test
+    void aNewTicketBecomesOneMessageForTheHubWithItsSubjectAndDescription() {
+        long ticket = newTicket();
+
+        ZendeskWebhook.Response response = deliver(ticket, "inv-new-1");
+
+        assertThat(response.status()).isEqualTo(200);
+        InboundMessage message = intake.accepted().getFirst();
+        assertThat(intake.accepted()).hasSize(1);
+        assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
+        assertThat(message.channel()).isEqualTo(ChannelType.ZENDESK);
+        assertThat(message.threadKey()).isEqualTo(Long.toString(ticket));
+        assertThat(message.text()).startsWith("Password reset").contains("How do I reset my password?");
+        assertThat(message.user().email()).isEqualTo("jane@example.com");
+        assertThat(message.replyContext()).containsEntry(ZendeskReplyContext.TICKET_ID, Long.toString(ticket));
+    }
+
+    @Test
+    void aBadSignatureGets401AndNothingIsStoredOrRead() {
+        long ticket = newTicket();
+        zendesk.forgetCalls();
+        Map<String, String> headers = ZendeskFixtures.signedHeaders("another-secret", ZendeskFixtures.body(ticket),
+                "inv-forged", Instant.now());
+
+        ZendeskWebhook.Response response = deliver(ZendeskFixtures.body(ticket), headers);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(intake.accepted()).isEmpty();
+        assertThat(invocationsStored()).isZero();
+        assertThat(zendesk.calls()).as("not even the ticket is read").isEmpty();
+    }
+
+    @Test
+    void aTimestampMoreThanFiveMinutesOffGets401AndNothingIsStored() {
+        long ticket = newTicket();
+        Map<String, String> stale = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, ZendeskFixtures.body(ticket),
+                "inv-stale", Instant.now().minus(Duration.ofMinutes(6)));
+
+        assertThat(deliver(ZendeskFixtures.body(ticket), stale).status()).isEqualTo(401);
+        assertThat(intake.accepted()).isEmpty();
+        assertThat(invocationsStored()).isZero();
+    }
+
+    @Test
+    void aTamperedBodyGets401() {
+        long ticket = newTicket();
+        Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, ZendeskFixtures.body(ticket),
+                "inv-tampered", Instant.now());
+
+        assertThat(deliver(ZendeskFixtures.body(ticket + 1), headers).status()).isEqualTo(401);
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aTenantWithoutZendeskGets401() {
+        accounts.clear();
+        long ticket = newTicket();
+
+        assertThat(deliver(ticket, "inv-nobody").status()).isEqualTo(401);
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryIsHandledOnceWithoutReadingTheTicketAgain() {
+        long ticket = newTicket();
+        assertThat(deliver(ticket, "inv-redelivered").status()).isEqualTo(200);
+        zendesk.forgetCalls();
+
+        ZendeskWebhook.Response again = deliver(ticket, "inv-redelivered");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(intake.accepted()).hasSize(1);
+        assertThat(zendesk.calls()).isEmpty();
+        assertThat(invocationsStored()).isEqualTo(1);
+    }
+
+    @Test
+    void twoWebhooksAboutTheSameCommentMakeOneEvent() {
+        long ticket = newTicket();
+
+        deliver(ticket, "inv-created");
+        deliver(ticket, "inv-updated");
+
+        assertThat(intake.accepted()).hasSize(1);
+        assertThat(intake.duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aTicketAHumanAgentRepliedToPubliclyIsNeverGivenToTheAi() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, HUMAN_AGENT, "Hi Jane, I'm looking into it.", true);
+        zendesk.addComment(ticket, REQUESTER, "Thanks, any news?", true);
+
+        assertThat(deliver(ticket, "inv-human").status()).isEqualTo(200);
+
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void anInternalNoteByAnAgentDoesNotTakeTheTicketFromTheAi() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, HUMAN_AGENT, "Internal: VIP customer", false);
+
+        deliver(ticket, "inv-note");
+
+        assertThat(intake.accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.MESSAGE);
+    }
+
+    @Test
+    void theRequestersReplyAfterTheAiAnswerIsTheNextMessage() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
+        long reply = zendesk.addComment(ticket, REQUESTER, "Where is Security?", true);
+
+        deliver(ticket, "inv-reply");
+
+        InboundMessage message = intake.accepted().getFirst();
+        assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
+        assertThat(message.text()).isEqualTo("Where is Security?");
+        assertThat(message.platformEventId()).isEqualTo("comment:" + reply);
+    }
+
+    @Test
+    void theAiOwnCommentAsLatestAsksNothing() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
+
+        assertThat(deliver(ticket, "inv-own").status()).isEqualTo(200);
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aHumanReplyOnATicketTheAiAnsweredHandsTheConversationToThatHuman() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
+        zendesk.addComment(ticket, HUMAN_AGENT, "Let me help you with that.", true);
+
+        deliver(ticket, "inv-takeover");
+
+        InboundMessage message = intake.accepted().getFirst();
+        assertThat(message.kind()).isEqualTo(InboundKind.HANDOFF_REQUEST);
+        assertThat(message.replyContext()).containsEntry(ZendeskReplyContext.HUMAN_TOOK_OVER, "true");
+    }
+
+    @Test
+    void aSolvedTicketTheAiAnsweredAloneIsClosedByThePlatform() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
+        zendesk.setStatus(ticket, "solved");
+
+        deliver(ticket, "inv-solved");
+
+        assertThat(intake.accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.CLOSED_BY_PLATFORM);
+    }
+
+    @Test
+    void aSolvedTicketTheAiNeverAnsweredIsNotTheHubsBusiness() {
+        long ticket = newTicket();
+        zendesk.setStatus(ticket, "solved");
+
+        deliver(ticket, "inv-solved-untouched");
+
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void anEscalatedTicketIsLeftToTheHumans() {
+        long ticket = newTicket();
+        zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
+        zendesk.addComment(ticket, REQUESTER, "still broken", true);
+        tag(ticket, ZendeskTags.AI_ESCALATED);
+
+        deliver(ticket, "inv-escalated");
+
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aHandoffTicketOpenedForAnotherChannelIsNeverAnswered() {
+        long ticket = newTicket();
+        tag(ticket, ZendeskTags.RESOLVEHUB);
+
+        deliver(ticket, "inv-resolvehub");
+
+        assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void whenTheIntakeCannotStoreTheAnswerIs5xxAndTheInvocationIsNotRemembered() {
+        long ticket = newTicket();
+        intake.failing(true);
+
+        ZendeskWebhook.Response response = deliver(ticket, "inv-db-down");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(invocationsStored()).isZero();
+        intake.failing(false);
+        assertThat(deliver(ticket, "inv-db-down").status()).as("Zendesk's retry").isEqualTo(200);
+        assertThat(intake.accepted()).hasSize(1);
+    }
+
+    @Test
+    void aRateLimitedTicketReadAsksZendeskToRetryAfterTheLimit() {
+        long ticket = newTicket();
+        zendesk.scriptNext(429, Map.of("Retry-After", "12"), FakeZendeskApi.sample("api/error_rate_limited.json"));
+
+        ZendeskWebhook.Response response = deliver(ticket, "inv-limited");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.retryAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(intake.accepted()).isEmpty();
+        assertThat(invocationsStored()).isZero();
+    }
+
+    @Test
+    void aBodyWithoutATicketIdIsABadRequest() {
+        String body = "{\"event\":\"ticket.updated\"}";
+        Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, body, "inv-empty", Instant.now());
+
+        assertThat(deliver(body, headers).status()).isEqualTo(400);
+    }
+
+    private void tag(long ticket, String tag) {
+        // as an agent or another hub process would: through the API
+        io.resolvehub.core.channel.ChannelSettings settings = ZendeskFixtures.settings(zendesk);
+        ZendeskApi api = clients.forSettings(ZendeskSettings.of(settings));
+        org.zendesk.client.v2.model.Ticket update = new org.zendesk.client.v2.model.Ticket();
+        update.setId(ticket);
+        update.setTags(ZendeskChannelConnector.withTag(zendesk.tags(ticket), tag));
+        api.update(update);
+    }
+}
