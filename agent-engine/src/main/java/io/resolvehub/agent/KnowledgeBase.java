@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The knowledge sources of each tenant: what the REST layer and the first-start demo call. Every method validates its
@@ -100,14 +101,37 @@ public final class KnowledgeBase {
         return sources.find(tenant, id);
     }
 
-    /** Reads the source again; unchanged documents (same hash or ETag) keep their chunks. Empty when unknown. */
+    /**
+     * Reads the source again; unchanged documents (same hash or ETag) keep their chunks. Empty when unknown.
+     *
+     * @throws IngestionBusyException when the ingestion queue is full; the source keeps its status, chunks and error
+     */
     public Optional<KnowledgeSource> resync(TenantId tenant, String id) {
-        Optional<KnowledgeSource> source = sources.find(tenant, id);
-        source.ifPresent(s -> {
-            sources.setStatus(s.id(), SourceStatus.PENDING, null, null);
-            ingestor.submit(s.id());
-        });
-        return source.flatMap(s -> sources.find(tenant, id));
+        Optional<KnowledgeSource> found = sources.find(tenant, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        KnowledgeSource before = found.get();
+        // Pending before it is queued, not after: a quick worker's indexing or ready must not be overwritten.
+        sources.setStatus(id, SourceStatus.PENDING, null, null);
+        try {
+            ingestor.submit(id);
+        } catch (RejectedExecutionException e) {
+            restore(tenant, before);
+            throw new IngestionBusyException("The hub is still indexing many other sources; nothing was changed. "
+                    + "Retry the resync in a minute.");
+        }
+        return sources.find(tenant, id);
+    }
+
+    /**
+     * Undoes resync's {@code pending} after the queue refused the source. Nothing was queued, but a worker may still be
+     * indexing this source from an earlier submit: when it has already moved the status on, its result stands.
+     */
+    private void restore(TenantId tenant, KnowledgeSource before) {
+        sources.find(tenant, before.id())
+                .filter(now -> now.status() == SourceStatus.PENDING)
+                .ifPresent(now -> sources.setStatus(before.id(), before.status(), before.chunks(), before.error()));
     }
 
     /** Removes a source and all its chunks from the index. {@code false} when the tenant has no such source. */
@@ -138,7 +162,7 @@ public final class KnowledgeBase {
         sources.insert(source, content);
         try {
             ingestor.submit(source.id());
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             sources.delete(tenant, source.id());   // nothing half-applied: the caller may retry later
             throw new IngestionBusyException();
         }
