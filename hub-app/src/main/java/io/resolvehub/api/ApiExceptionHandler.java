@@ -1,5 +1,6 @@
 package io.resolvehub.api;
 
+import io.resolvehub.agent.IngestionBusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException e, HttpServletRequest request) {
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, e.getMessage(), request.getRequestURI()));
+    }
+
+    /** The ingestion queue is full (adding or resyncing a knowledge source): nothing was done, retry later. */
+    @ExceptionHandler(IngestionBusyException.class)
+    ResponseEntity<ProblemDetail> ingestionBusy(IngestionBusyException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), request.getRequestURI()));
     }
 
     /**
