@@ -51,11 +51,6 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
         maxActivityBytes = maxActivityBytes == null ? 256 * 1024 : maxActivityBytes;
     }
 
-    /** Properties for a hub that only sends (tests, tools). */
-    public static TeamsProperties of(String appId, String appPassword, String tokenUrl) {
-        return new TeamsProperties(appId, appPassword, null, tokenUrl, null, null, null, null, null, null);
-    }
-
     public boolean endpointEnabled() {
         return appId != null;
     }
