@@ -67,9 +67,10 @@ final class FakeBotFramework implements AutoCloseable {
     private final Queue<Scripted> scriptedTokens = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong(1764411900000L);
     private volatile long tokenLifetimeSeconds = 3600;
-    private volatile String memberJson = """
-            {"id":"29:1casey","name":"Casey Jensen","aadObjectId":"c9b8a3e4-5f4d-4e0b-9c7a-2b1d3e4f5a6b",
-             "email":"casey@example.com","userPrincipalName":"casey@example.com","tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","userRole":"user"}""";
+    /** The tenant's directory as the member lookup ({@code GET …/members/{userId}}) shows it. */
+    private static final Map<String, String> MEMBERS = Map.of(
+            "29:1casey", member("29:1casey", "Casey Jensen", "c9b8a3e4-5f4d-4e0b-9c7a-2b1d3e4f5a6b", "casey@example.com"),
+            "29:1morgan", member("29:1morgan", "Morgan Lee", "5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5061", "morgan@example.com"));
 
     static synchronized FakeBotFramework shared() {
         if (shared == null) {
@@ -214,7 +215,9 @@ final class FakeBotFramework implements AutoCloseable {
             return;
         }
         if (exchange.getRequestMethod().equals("GET") && path.contains("/members/")) {
-            respond(exchange, 200, Map.of(), memberJson);
+            String member = MEMBERS.get(path.substring(path.lastIndexOf("/members/") + "/members/".length()));
+            respond(exchange, member == null ? 404 : 200, Map.of(), member == null
+                    ? "{\"error\":{\"code\":\"MemberNotFoundInConversation\",\"message\":\"Member not found\"}}" : member);
             return;
         }
         respond(exchange, exchange.getRequestMethod().equals("POST") ? 201 : 200, Map.of(),
@@ -230,6 +233,12 @@ final class FakeBotFramework implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
+    }
+
+    private static String member(String id, String name, String aadObjectId, String email) {
+        return """
+                {"id":"%s","name":"%s","aadObjectId":"%s","email":"%s","userPrincipalName":"%s",
+                 "tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","userRole":"user"}""".formatted(id, name, aadObjectId, email, email);
     }
 
     private static String base64Url(BigInteger value) {

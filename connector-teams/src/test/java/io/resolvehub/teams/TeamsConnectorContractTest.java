@@ -143,7 +143,7 @@ class TeamsConnectorContractTest extends ChannelConnectorContract {
         assertThat(escalation.body()).contains("low_confidence", "#HUB-42",
                 "https://teams.microsoft.com/l/message/19%3Ad4b1f0c2e8a54b3e9f6a7c8d9e0f1a2b%40thread.tacv2/1764411500123");
         assertThat(desk.opened()).singleElement().satisfies(view ->
-                assertThat(view.ref().user().email()).isEqualTo("casey@example.com"));
+                assertThat(view.ref().user().email()).isEqualTo("morgan@example.com"));
         assertThat(bf.posts("/amer/v3/conversations/" + CONVERSATION + "/activities/1764411500123").getLast().body())
                 .contains("A person will follow up (ticket #HUB-42).");
     }

@@ -1,0 +1,108 @@
+package io.resolvehub.teams;
+
+import io.resolvehub.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Teams through the real conversation pipeline of connector-core: authenticated activities in, the durable intake and
+ * workers, the connector's replies out to the fake Bot Connector.
+ */
+class TeamsPipelineEndToEndTest {
+
+    private static final String PERSONAL_CHAT = "a:1xB5xbvpYbH9nLUHVEjUVGwvuR0Tg3fN6GS8Pc7P1eS8KjqtR2jtcYA6ZsQJvBX9qxhQfuVCyLtuXxKkd3NtAQDl8n7kFL6xMVxL2VBJQwa5YBCJDmH5AkwQ";
+    private static final String CHANNEL_THREAD = "19:d4b1f0c2e8a54b3e9f6a7c8d9e0f1a2b@thread.tacv2;messageid=1764411500123";
+
+    private static TeamsPipelineHub hub;
+    private static FakeBotFramework bf;
+
+    @BeforeAll
+    static void start() {
+        hub = new TeamsPipelineHub(TestDatabase.H2);
+        bf = hub.botFramework;
+        bf.reset();
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.close();
+    }
+
+    @Test
+    void aPersonalMessageIsAnsweredOnceWithTheCardAndTheResolveButtonResolvesIt() {
+        String chat = PERSONAL_CHAT.replace("a:1xB5", "a:1RES0");
+        String message = TeamsHub.activity("personal_message", bf).replace(PERSONAL_CHAT, chat);
+        int questionsBefore = hub.questions.size();
+
+        assertThat(hub.post(message).statusCode()).isEqualTo(200);
+        assertThat(hub.post(message).statusCode()).as("a redelivery").isEqualTo(200);
+
+        FakeBotFramework.ConnectorCall answer = awaitPosts(chat + "/activities/1764411303659", 1).getFirst();
+        assertThat(answer.body()).contains("open **Settings**", "[Resetting your password](https://help.example.com/reset)",
+                "{\"hubAction\":\"resolved\"}", "{\"hubAction\":\"handoff\"}");
+        assertThat(answer.authorization()).startsWith("Bearer fake-outbound-token-");
+
+        String click = TeamsHub.activity("card_submit", bf).replace(PERSONAL_CHAT, chat).replace("${hubAction}", "resolved");
+        assertThat(hub.post(click).statusCode()).isEqualTo(200);
+
+        FakeBotFramework.ConnectorCall confirmation = awaitPosts(chat + "/activities/1764411401284", 1).getFirst();
+        assertThat(confirmation.body()).contains("Marked as solved");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "resolved".equals(hub.status(chat)));
+        assertThat(hub.questions.size() - questionsBefore).as("one engine call, the redelivery included").isEqualTo(1);
+        assertThat(hub.questions.getLast().question()).isEqualTo("How do I reset my password?");
+    }
+
+    @Test
+    void askingForAPersonInAChannelOpensAnInboxTicketAnnouncedInTheReplyChainAndTheEscalationChannel() {
+        String mention = TeamsHub.activity("channel_mention", bf)
+                .replace("how do I export my notes to PDF?", "I want to talk to a human please");
+
+        assertThat(hub.post(mention).statusCode()).isEqualTo(200);
+
+        FakeBotFramework.ConnectorCall notice = awaitPosts(CHANNEL_THREAD + "/activities/1764411500123", 1).getFirst();
+        assertThat(notice.body()).contains("a person", "#HUB-");
+        String escalations = "/amer/v3/conversations/" + TeamsPipelineHub.ESCALATION + "/activities";
+        await().atMost(Duration.ofSeconds(20)).until(() -> bf.posts(escalations).stream().anyMatch(p -> p.body().contains("Morgan Lee")));
+        assertThat(bf.posts(escalations).stream().filter(p -> p.body().contains("Morgan Lee")).toList()).singleElement()
+                .satisfies(escalation -> assertThat(escalation.body()).contains("user_request", "#HUB-",
+                        "https://teams.microsoft.com/l/message/19%3Ad4b1f0c2e8a54b3e9f6a7c8d9e0f1a2b%40thread.tacv2/1764411500123"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "escalated".equals(hub.status(CHANNEL_THREAD)));
+    }
+
+    @Test
+    void theHandoffButtonOpensAZendeskTicketForTheRequesterWithTheTranscript() {
+        hub.zendeskConnected = true;
+        try {
+            String chat = PERSONAL_CHAT.replace("a:1xB5", "a:1ZEN0");
+            assertThat(hub.post(TeamsHub.activity("personal_message", bf).replace(PERSONAL_CHAT, chat)).statusCode()).isEqualTo(200);
+            awaitPosts(chat + "/activities/1764411303659", 1);
+
+            String click = TeamsHub.activity("card_submit", bf).replace(PERSONAL_CHAT, chat).replace("${hubAction}", "handoff");
+            assertThat(hub.post(click).statusCode()).isEqualTo(200);
+
+            FakeBotFramework.ConnectorCall notice = awaitPosts(chat + "/activities/1764411401284", 1).getFirst();
+            assertThat(notice.body()).contains("#1234");
+            assertThat(hub.zendeskTickets).singleElement().satisfies(ticket -> {
+                assertThat(ticket.ref().user().email()).isEqualTo("casey@example.com");
+                assertThat(ticket.turns()).extracting(t -> t.text()).contains("How do I reset my password?");
+            });
+            await().atMost(Duration.ofSeconds(20)).until(() -> "escalated".equals(hub.status(chat)));
+        } finally {
+            hub.zendeskConnected = false;
+        }
+    }
+
+    /** Bot Connector POSTs to {@code /amer/v3/conversations/<suffix>}, once there are {@code count} of them. */
+    private static List<FakeBotFramework.ConnectorCall> awaitPosts(String suffix, int count) {
+        String path = "/amer/v3/conversations/" + suffix;
+        await().atMost(Duration.ofSeconds(20)).until(() -> bf.posts(path).stream().filter(p -> p.path().equals(path)).count() >= count);
+        return bf.posts(path).stream().filter(p -> p.path().equals(path)).toList();
+    }
+}
