@@ -104,7 +104,7 @@ public final class TestAgent implements AutoCloseable {
         index.close();
     }
 
-    /** Counts the texts embedded, to prove a resync of unchanged content embeds nothing. */
+    /** Counts the texts embedded, to prove a resync of unchanged content embeds nothing and what an answer costs. */
     public static final class CountingEmbedder implements Embedder {
         private final Embedder delegate;
         public final AtomicInteger texts = new AtomicInteger();
@@ -120,6 +120,7 @@ public final class TestAgent implements AutoCloseable {
 
         @Override
         public float[] embed(String text) {
+            texts.incrementAndGet();
             return delegate.embed(text);
         }
 

@@ -123,7 +123,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                 candidates.add(s);
             }
         }
-        float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : embedder.embed(retrieval.query().question());
+        // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
+        float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                 candidates.stream().map(c -> c.hit().headingPath().isEmpty() ? "" : c.hit().headingPath().getLast()).toList(),
                 retrieval.ownTerms(), retrieval.carriedTerms(), retrieval.query().question(), questionVector, embedder);

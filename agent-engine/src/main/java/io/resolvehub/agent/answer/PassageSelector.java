@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Picks the exact sentences or steps that answer a question from the best passages. Passages are cut into units: a
  * whole numbered list (steps are never split), one bullet, or one sentence. Units are scored lexically (the question's
- * own words count most, words carried from earlier turns a little, a "how do I" question prefers steps); the best few
- * are re-scored by embedding similarity with the question, because a follow-up like "what if I never got the email?"
- * is matched by meaning ("Didn't get the email? Check your spam folder"). The winner comes with its introducing
+ * own words count most, words carried from earlier turns a little, a "how do I" question prefers steps). When the
+ * question's words do not settle it (the best few units are within one word of each other) they are compared by
+ * embedding similarity with the question, because a follow-up like "what if I never got the email?" is matched by
+ * meaning ("Didn't get the email? Check your spam folder"); a clear lexical winner costs no model call. The winner comes with its introducing
  * sentence ("To reset your password:") or the sentence after it when that continues the thought. Nothing is
  * paraphrased: the answer is a verbatim excerpt.
  */
@@ -28,8 +29,11 @@ final class PassageSelector {
             "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
             "turn", "invite", "export", "import", "share", "download");
     private static final int MAX_WORDS = 120;
-    /** Units re-scored by embedding: enough to find the right one, few enough to stay within a few milliseconds. */
-    private static final int RESCORED = 6;
+    /** Units whose lexical scores are this close are a tie for the question's words, settled by meaning. */
+    private static final double CONTEST_MARGIN = 1.0;
+    /** At most this many tied units are compared by meaning: with {@link #RESCORE_WORDS} it bounds the model's work. */
+    private static final int RESCORED = 3;
+    private static final int RESCORE_WORDS = 25;
 
     record Unit(String text, boolean steps, int passage, int position) {
     }
@@ -82,7 +86,7 @@ final class PassageSelector {
      * @param headings      the section heading of each passage ("" when none)
      * @param ownTerms      content words of the user's latest message
      * @param carriedTerms  content words of earlier user turns carried into the query
-     * @param questionVector embedding of the user's latest message
+     * @param questionVector embedding of the user's latest message, or null to have it embedded only if needed
      */
     static Selection select(List<String> passages, List<String> headings, Set<String> ownTerms, Set<String> carriedTerms, String question,
                             float[] questionVector, Embedder embedder) {
@@ -120,28 +124,60 @@ final class PassageSelector {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lexical[i]).thenComparingInt(i -> i));
-        int shortlist = Math.min(RESCORED, order.length);
-        List<float[]> vectors = embedder.embedAll(Arrays.stream(order, 0, shortlist)
-                .map(i -> headings.get(all.get(i).passage()) + "\n" + all.get(i).text()).toList());
-        double maxLexical = Math.max(1, lexical[order[0]]);
-        int best = order[0];
-        double bestScore = Double.NEGATIVE_INFINITY;
         // A "how do I…" question is answered by steps whenever relevant steps are at hand, however well a prose
         // sentence that merely names the topic matches by meaning.
-        boolean onlySteps = procedural && Arrays.stream(order, 0, shortlist).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
-        for (int k = 0; k < shortlist; k++) {
-            int i = order[k];
-            if (onlySteps && !all.get(i).steps()) {
-                continue;
+        boolean onlySteps = procedural && Arrays.stream(order).limit(RESCORED).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
+        List<Integer> contenders = new ArrayList<>();
+        for (int i : order) {
+            if (contenders.size() == RESCORED || lexical[i] < lexical[order[0]] - CONTEST_MARGIN) {
+                break;
             }
-            double score = lexical[i] / maxLexical + 2.5 * dot(questionVector, vectors.get(k));
+            if (!onlySteps || all.get(i).steps()) {
+                contenders.add(i);
+            }
+        }
+        int best = contenders.isEmpty() ? order[0] : contenders.getFirst();
+        if (contenders.size() > 1) {
+            best = byMeaning(all, headings, lexical, contenders, question, questionVector, embedder);
+        }
+        Unit chosen = all.get(best);
+        return new Selection(expand(perPassage.get(chosen.passage()), chosen), chosen.passage());
+    }
+
+    /**
+     * Settles a tie between units the question's words match about equally well by their meaning: one model call for
+     * the contenders (each cut to its first {@value #RESCORE_WORDS} words, which carry its topic) and, for a follow-up,
+     * the question itself, so the cost of an answer stays bounded however long the passages are.
+     */
+    private static int byMeaning(List<Unit> all, List<String> headings, double[] lexical, List<Integer> contenders, String question,
+                                 float[] questionVector, Embedder embedder) {
+        List<String> texts = new ArrayList<>();
+        if (questionVector == null) {
+            texts.add(question);
+        }
+        for (int i : contenders) {
+            texts.add(headings.get(all.get(i).passage()) + "\n" + firstWords(all.get(i).text(), RESCORE_WORDS));
+        }
+        List<float[]> vectors = embedder.embedAll(texts);
+        float[] q = questionVector == null ? vectors.getFirst() : questionVector;
+        int offset = questionVector == null ? 1 : 0;
+        int best = contenders.getFirst();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < contenders.size(); k++) {
+            int i = contenders.get(k);
+            // The contenders are within a word of each other: meaning decides, the words only break a near tie.
+            double score = dot(q, vectors.get(offset + k)) + 0.1 * lexical[i];
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
             }
         }
-        Unit chosen = all.get(best);
-        return new Selection(expand(perPassage.get(chosen.passage()), chosen), chosen.passage());
+        return best;
+    }
+
+    private static String firstWords(String text, int n) {
+        String[] words = text.strip().split("\\s+");
+        return words.length <= n ? text : String.join(" ", Arrays.asList(words).subList(0, n));
     }
 
     /** The chosen unit with the sentence introducing its steps, or with the next sentence when short. */

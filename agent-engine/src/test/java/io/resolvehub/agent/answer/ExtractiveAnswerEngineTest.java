@@ -83,6 +83,24 @@ class ExtractiveAnswerEngineTest {
     }
 
     @Test
+    void aQuestionWhoseWordsSingleOutTheStepsCostsOneModelCallForTheQuestionOnly() {
+        int before = agent.embedder.texts.get();
+        Answer answer = ask(LUMEN, "how do I reset my password");
+        assertThat(answer.text()).contains("2. Click Forgot password?");
+        assertThat(agent.embedder.texts.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aTieBetweenSentencesIsSettledByMeaningWithABoundedNumberOfTextsEmbedded() {
+        int before = agent.embedder.texts.get();
+        Answer answer = ask(LUMEN, "what if I never got the email?",
+                ChatTurn.user("how do I reset my password"), ChatTurn.assistant("1. Go to the Lumen Notes sign-in page…"));
+        assertThat(answer.text()).containsIgnoringCase("spam");
+        // the carried query, the follow-up's own words, at most three tied sentences
+        assertThat(agent.embedder.texts.get() - before).isBetween(3, 5);
+    }
+
+    @Test
     void handsOffWhenTheHelpCenterDoesNotCoverTheQuestion() {
         Answer answer = ask(LUMEN, "what is the airspeed velocity of an unladen swallow in the Andes");
         assertThat(answer.decision()).isEqualTo(Decision.HANDOFF);
