@@ -17,7 +17,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -150,11 +149,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 int candidates = Math.max(query.limit(), CANDIDATES);
-                return switch (query.mode()) {
+                List<SearchHit> ranked = switch (query.mode()) {
                     case BM25 -> head(bm25(searcher, query, query.limit()), query.limit());
                     case VECTOR -> knn(searcher, query, query.limit());
                     case HYBRID -> RankFusion.fuse(bm25(searcher, query, candidates), knn(searcher, query, candidates), query.limit());
                 };
+                List<SearchHit> hits = new ArrayList<>(ranked.size());
+                for (SearchHit h : ranked) {
+                    hits.add(materialize(searcher, h, query.vector()));
+                }
+                return hits;
             } finally {
                 searchers.release(searcher);
             }
@@ -162,6 +166,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             throw new UncheckedIOException("Lucene search failed", e);
         }
     }
+
+    /*
+     * Both retrievers return bare hits (Lucene doc id, score, rank): fusion needs nothing more, and reading the stored
+     * fields and vectors of all 2 × 50 candidates cost more than the searches themselves. Only the hits that survive
+     * fusion are read, by materialize().
+     */
 
     private List<SearchHit> bm25(IndexSearcher searcher, SearchQuery query, int n) throws IOException {
         Set<String> terms = analyze(query.text());
@@ -173,9 +183,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(tenantFiltered(query.tenant(), words.build()), n);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            double similarity = query.vector() == null ? Double.NaN : similarity(searcher, sd.doc, query.vector());
-            hits.add(hit(searcher, sd.doc, sd.score, similarity, i + 1, 0));
+            hits.add(bare(top.scoreDocs[i].doc, top.scoreDocs[i].score, Double.NaN, i + 1, 0));
         }
         return hits;
     }
@@ -185,11 +193,25 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         TopDocs top = searcher.search(knn, n);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            double cosine = 2 * sd.score - 1;   // Lucene scores DOT_PRODUCT as (1 + dot) / 2
-            hits.add(hit(searcher, sd.doc, cosine, cosine, 0, i + 1));
+            double cosine = 2 * top.scoreDocs[i].score - 1;   // Lucene scores DOT_PRODUCT as (1 + dot) / 2
+            hits.add(bare(top.scoreDocs[i].doc, cosine, cosine, 0, i + 1));
         }
         return hits;
+    }
+
+    private static SearchHit bare(int doc, double score, double similarity, int bm25Rank, int vectorRank) {
+        return new SearchHit(Integer.toString(doc), null, null, null, null, List.of(), null, score, similarity, bm25Rank, vectorRank);
+    }
+
+    /** A bare hit with its stored fields, and its cosine when only BM25 found it. */
+    private static SearchHit materialize(IndexSearcher searcher, SearchHit bare, float[] queryVector) throws IOException {
+        int doc = Integer.parseInt(bare.chunkId());
+        double similarity = Double.isNaN(bare.similarity()) && queryVector != null ? similarity(searcher, doc, queryVector) : bare.similarity();
+        Document d = searcher.storedFields().document(doc);
+        String headings = d.get(HEADINGS);
+        List<String> path = headings == null || headings.isEmpty() ? List.of() : Arrays.asList(headings.split(SEPARATOR));
+        return new SearchHit(d.get(CHUNK), d.get(SOURCE), d.get(DOC), d.get(TITLE), d.get(URL), path, d.get(TEXT),
+                bare.score(), similarity, bare.bm25Rank(), bare.vectorRank());
     }
 
     /** The cosine of a BM25 hit that kNN did not return: read its vector back (unit vectors, so dot = cosine). */
@@ -211,16 +233,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             dot += vector[i] * query[i];
         }
         return dot;
-    }
-
-    private static SearchHit hit(IndexSearcher searcher, int doc, double score, double similarity, int bm25Rank, int vectorRank)
-            throws IOException {
-        StoredFields fields = searcher.storedFields();
-        Document d = fields.document(doc);
-        String headings = d.get(HEADINGS);
-        List<String> path = headings == null || headings.isEmpty() ? List.of() : Arrays.asList(headings.split(SEPARATOR));
-        return new SearchHit(d.get(CHUNK), d.get(SOURCE), d.get(DOC), d.get(TITLE), d.get(URL), path, d.get(TEXT),
-                score, similarity, bm25Rank, vectorRank);
     }
 
     private static Query tenantFiltered(TenantId tenant, Query query) {
