@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /**
  * The Teams channel: the connector factory (always, so tenants can be configured), and {@code POST /teams/messages}
- * when {@code hub.teams.app-id} is set. The endpoint needs core's {@link InboundIntake} and {@link ChannelAccounts}.
+ * and {@code GET /teams/app-package.zip} when {@code hub.teams.app-id} is set. The endpoint needs core's {@link InboundIntake} and {@link ChannelAccounts}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(TeamsProperties.class)
@@ -54,6 +54,14 @@ public class TeamsAutoConfiguration {
             ServletRegistrationBean<TeamsMessagesServlet> registration = new ServletRegistrationBean<>(
                     new TeamsMessagesServlet(inbound, properties.maxActivityBytes()), TeamsMessagesServlet.PATH);
             registration.setName("teamsMessages");
+            return registration;
+        }
+
+        @Bean
+        ServletRegistrationBean<TeamsAppPackageServlet> teamsAppPackageServlet(TeamsProperties properties) {
+            ServletRegistrationBean<TeamsAppPackageServlet> registration = new ServletRegistrationBean<>(
+                    new TeamsAppPackageServlet(properties.appId(), properties.appWebsiteUrl()), TeamsAppPackageServlet.PATH);
+            registration.setName("teamsAppPackage");
             return registration;
         }
     }

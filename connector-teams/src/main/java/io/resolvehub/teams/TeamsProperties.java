@@ -23,11 +23,15 @@ import java.time.Duration;
  *                              30 s per thread)
  * @param callTimeout           timeout of one Bot Connector or token call
  * @param maxActivityBytes      the largest activity body {@code /teams/messages} reads
+ * @param appWebsiteUrl         an https page about this hub, linked from the Teams app package's manifest (with
+ *                              {@code /privacy} and {@code /terms} under it); when unset, the https URL the package
+ *                              is downloaded from is used
  */
 @ConfigurationProperties("hub.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId, String tokenUrl,
                               String openidMetadataUrl, Integer retryAttempts, Duration maxRetryWait,
-                              Double sendsPerSecondPerConversation, Duration callTimeout, Integer maxActivityBytes) {
+                              Double sendsPerSecondPerConversation, Duration callTimeout, Integer maxActivityBytes,
+                              String appWebsiteUrl) {
 
     /** Bot Framework's OpenID metadata for tokens sent by the channel to the bot. */
     public static final String DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -49,6 +53,7 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
         }
         callTimeout = callTimeout == null ? Duration.ofSeconds(15) : callTimeout;
         maxActivityBytes = maxActivityBytes == null ? 256 * 1024 : maxActivityBytes;
+        appWebsiteUrl = blankToNull(appWebsiteUrl);
     }
 
     public boolean endpointEnabled() {

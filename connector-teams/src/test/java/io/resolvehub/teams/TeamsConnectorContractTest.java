@@ -36,7 +36,7 @@ class TeamsConnectorContractTest extends ChannelConnectorContract {
 
     static TeamsConnectorFactory factory(FakeBotFramework bf) {
         TeamsProperties properties = new TeamsProperties(TeamsHub.APP_ID, TeamsHub.APP_PASSWORD, null,
-                bf.tokenUrl("botframework.com"), null, null, null, 1000.0, Duration.ofSeconds(5), null);
+                bf.tokenUrl("botframework.com"), null, null, null, 1000.0, Duration.ofSeconds(5), null, null);
         TeamsTokenClient tokens = new TeamsTokenClient(properties.tokenUrl(), properties.appId(), properties.appPassword(),
                 Duration.ofSeconds(5), Clock.systemUTC());
         return new TeamsConnectorFactory(new TeamsConnectorApi(new TeamsAppCredentials(properties.appId(), tokens), properties),

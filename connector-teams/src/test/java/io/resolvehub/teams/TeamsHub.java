@@ -34,6 +34,7 @@ final class TeamsHub implements AutoCloseable {
     static final String APP_PASSWORD = "app-password-value";
     static final TenantId TENANT = new TenantId("acme");
     static final String TEAMS_TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    static final String WEBSITE = "https://hub.example.com";
 
     final FakeBotFramework botFramework = FakeBotFramework.shared();
     final RecordingIntake intake = new RecordingIntake();
@@ -59,6 +60,7 @@ final class TeamsHub implements AutoCloseable {
         properties.put("hub.teams.token-url", botFramework.tokenUrl("botframework.com"));
         properties.put("hub.teams.openid-metadata-url", botFramework.openIdMetadataUrl());
         properties.put("hub.teams.sends-per-second-per-conversation", "1000");
+        properties.put("hub.teams.app-website-url", WEBSITE);
         properties.put("spring.main.banner-mode", "off");
         context = new SpringApplicationBuilder(TestApp.class)
                 .web(WebApplicationType.SERVLET)
