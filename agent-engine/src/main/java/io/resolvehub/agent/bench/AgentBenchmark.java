@@ -35,8 +35,9 @@ import java.util.Random;
 /**
  * Agent benchmarks (docs/benchmarks.md), a plain main with warm-up, not a timed test:
  * <ol>
- *   <li>ingestion chunks/s (parse + chunk + batched embedding + Lucene add and commit) against the raw throughput of the
- *   embedding model on the same chunk texts, measured in the same run;</li>
+ *   <li>ingestion chunks/s through the product's path (parse + chunk + the Ingestor's cross-document batched embedding
+ *   + Lucene add and commit) against the raw throughput of the embedding model on the same chunk texts, measured in the
+ *   same run ({@code --ingestion-only} stops there);</li>
  *   <li>ask latency p50/p99 of the extractive engine at 10k and 100k chunks on Lucene and, with
  *   {@code --elasticsearch URL}, on Elasticsearch.</li>
  * </ol>
