@@ -94,6 +94,10 @@ final class TeamsPipelineHub implements AutoCloseable {
         };
     }
 
+    JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
     String status(String threadKey) {
         return JdbcClient.create(dataSource).sql("select status from conversations where thread_key = ?")
                 .param(threadKey).query(String.class).single();
@@ -101,11 +105,16 @@ final class TeamsPipelineHub implements AutoCloseable {
 
     /** An activity to {@code /teams/messages} with a valid channel token. */
     HttpResponse<String> post(String activity) {
+        return post(activity, botFramework.token(TeamsHub.APP_ID, botFramework.serviceUrl()));
+    }
+
+    /** An activity with the given {@code Authorization} header (a token minted once can serve many requests). */
+    HttpResponse<String> post(String activity, String authorization) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/teams/messages"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", botFramework.token(TeamsHub.APP_ID, botFramework.serviceUrl()))
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(activity)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
