@@ -45,7 +45,10 @@ final class TeamsChannelConnector implements ChannelConnector {
 
     @Override
     public DeliveryReceipt send(OutboundMessage message) {
-        ResourceResponse sent = reply(message.conversation(), renderer.render(message.answer(), message.feedbackControls()));
+        ResourceResponse sent = null;
+        for (Activity part : renderer.render(message.answer(), message.feedbackControls())) {
+            sent = reply(message.conversation(), part);
+        }
         String id = sent == null ? null : sent.getId();
         return new DeliveryReceipt(id, id == null ? Map.of() : Map.of(TeamsReplyContext.CARD_ACTIVITY_ID, id));
     }

@@ -9,6 +9,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.Citation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +29,57 @@ final class TeamsMessageRenderer {
     static final String ACTION_HANDOFF = "handoff";
     static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
     private static final int MAX_SOURCES = 5;
-    /** Teams refuses messages over about 28 KB; the answer text is kept well below, leaving room for the card. */
-    static final int MAX_TEXT_CHARS = 20_000;
+    /**
+     * Teams refuses a message over about 28 KB (text, card and envelope). A piece of this many characters stays below
+     * 21 KB even when every character takes three bytes in UTF-8, leaving room for the sources and the card.
+     */
+    static final int MAX_PIECE_CHARS = 7_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The answer (or clarifying question) as one message activity. */
-    Activity render(Answer answer, boolean feedbackControls) {
-        StringBuilder text = new StringBuilder(abbreviate(safe(answer.text()), MAX_TEXT_CHARS));
-        String sources = sources(answer.citations());
-        if (!sources.isEmpty()) {
-            text.append("\n\n").append(sources);
+    /**
+     * The answer (or clarifying question) as message activities to post in order: one, unless the text is too long
+     * for one Teams message; the sources and the card go on the last.
+     *
+     * @see <a href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/format-your-bot-messages">Message size limit</a>
+     */
+    List<Activity> render(Answer answer, boolean feedbackControls) {
+        List<String> pieces = split(safe(answer.text()), MAX_PIECE_CHARS);
+        List<Activity> activities = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            boolean last = i == pieces.size() - 1;
+            StringBuilder text = new StringBuilder(pieces.get(i));
+            String sources = last ? sources(answer.citations()) : "";
+            if (!sources.isEmpty()) {
+                text.append("\n\n").append(sources);
+            }
+            Activity activity = message(text.toString());
+            if (last && feedbackControls) {
+                activity.setAttachments(List.of(feedbackCard()));
+            }
+            activities.add(activity);
         }
-        Activity activity = message(text.toString());
-        if (feedbackControls) {
-            activity.setAttachments(List.of(feedbackCard()));
+        return activities;
+    }
+
+    /** Splits at paragraph, line or word boundaries into pieces of at most {@code max} characters; never empty. */
+    static List<String> split(String text, int max) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text.strip();
+        while (rest.length() > max) {
+            int cut = lastBoundary(rest, max, "\n\n");
+            if (cut < max / 2) cut = lastBoundary(rest, max, "\n");
+            if (cut < max / 2) cut = lastBoundary(rest, max, " ");
+            if (cut < max / 2) cut = Character.isHighSurrogate(rest.charAt(max - 1)) ? max - 1 : max;
+            pieces.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
         }
-        return activity;
+        pieces.add(rest);
+        return pieces;
+    }
+
+    private static int lastBoundary(String text, int max, String boundary) {
+        int at = text.lastIndexOf(boundary, max - boundary.length());
+        return at < 0 ? -1 : at + boundary.length();
     }
 
     /** A plain notice (hand-off, confirmation): no card. */
@@ -108,7 +144,4 @@ final class TeamsMessageRenderer {
         return title.replace("[", "(").replace("]", ")");
     }
 
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-    }
 }
