@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -18,10 +18,11 @@ import java.time.Clock;
 /**
  * The Zendesk channel: the connector factory (so tenants can be configured and answered), the hand-off desk for the
  * tenants' other channels, and {@code POST /zendesk/webhook/{tenant}}. Per-tenant secrets live in the channel
- * records, so the endpoint is always served; a tenant without a Zendesk record gets 401.
+ * records, so the endpoint is always served; a tenant without a Zendesk record gets 401. Needs connector-core's
+ * channel records and durable intake.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, ConnectorCoreAutoConfiguration.class})
-@ConditionalOnBean(DataSource.class)
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class}) // as connector-core, whose beans these need
 @EnableConfigurationProperties(ZendeskProperties.class)
 public class ZendeskAutoConfiguration {
 
@@ -40,35 +41,29 @@ public class ZendeskAutoConfiguration {
         return new ZendeskConnectorFactory(clients, renderer);
     }
 
-    /** Needs core's channel records; offered to core's ticket desks. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(ChannelAccounts.class)
-    static class ZendeskDesk {
-        @Bean
-        ZendeskTicketDeskProvider zendeskTicketDeskProvider(ChannelAccounts accounts, ZendeskClients clients,
-                                                            ZendeskMessageRenderer renderer, ZendeskProperties properties) {
-            return new ZendeskTicketDeskProvider(accounts, clients, renderer,
-                    ZendeskTicketDesk.retry(properties.deskRetryAttempts(), properties.deskMaxRetryWait()));
-        }
+    // Core's beans (channel records, intake) are injected, not tested with @ConditionalOnBean: in the hub such a
+    // condition on a nested configuration was evaluated before core's definitions and silently dropped the endpoint.
+
+    /** Offered to core's ticket desks, which look providers up lazily. */
+    @Bean
+    ZendeskTicketDeskProvider zendeskTicketDeskProvider(ChannelAccounts accounts, ZendeskClients clients,
+                                                        ZendeskMessageRenderer renderer, ZendeskProperties properties) {
+        return new ZendeskTicketDeskProvider(accounts, clients, renderer,
+                ZendeskTicketDesk.retry(properties.deskRetryAttempts(), properties.deskMaxRetryWait()));
     }
 
-    /** The webhook endpoint: needs core's durable intake and channel records. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean({InboundIntake.class, ChannelAccounts.class})
-    static class ZendeskEndpoint {
-        @Bean
-        ZendeskWebhook zendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, DataSource dataSource,
-                                      InboundIntake intake, ZendeskProperties properties) {
-            return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(JdbcClient.create(dataSource)), intake,
-                    properties, Clock.systemUTC());
-        }
+    @Bean
+    ZendeskWebhook zendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, DataSource dataSource,
+                                  InboundIntake intake, ZendeskProperties properties) {
+        return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(JdbcClient.create(dataSource)), intake,
+                properties, Clock.systemUTC());
+    }
 
-        @Bean
-        ServletRegistrationBean<ZendeskWebhookServlet> zendeskWebhookServlet(ZendeskWebhook webhook, ZendeskProperties properties) {
-            ServletRegistrationBean<ZendeskWebhookServlet> registration = new ServletRegistrationBean<>(
-                    new ZendeskWebhookServlet(webhook, properties.maxBodyBytes()), ZendeskWebhookServlet.PATH);
-            registration.setName("zendeskWebhook");
-            return registration;
-        }
+    @Bean
+    ServletRegistrationBean<ZendeskWebhookServlet> zendeskWebhookServlet(ZendeskWebhook webhook, ZendeskProperties properties) {
+        ServletRegistrationBean<ZendeskWebhookServlet> registration = new ServletRegistrationBean<>(
+                new ZendeskWebhookServlet(webhook, properties.maxBodyBytes()), ZendeskWebhookServlet.PATH);
+        registration.setName("zendeskWebhook");
+        return registration;
     }
 }

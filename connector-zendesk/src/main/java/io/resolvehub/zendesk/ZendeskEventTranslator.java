@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  *       {@code ticket_solved} resolution.</li>
  * </ul>
  * Event ids name the ticket state, not the webhook delivery, so two webhooks about the same comment (a trigger on
- * "created" and one on "updated", or a redelivery) make one event.
+ * "created" and one on "updated", or a redelivery) make one event. They start with the tenant and ticket: the intake
+ * drops repeated ids per channel, and two tenants' Zendesk accounts may well number their tickets and comments alike.
  */
 final class ZendeskEventTranslator {
 
@@ -33,17 +34,18 @@ final class ZendeskEventTranslator {
             return Optional.empty();
         }
         String threadKey = Long.toString(ticket.ticketId());
+        String eventPrefix = tenant.value() + "/ticket/" + threadKey + "/";
         Map<String, String> context = new HashMap<>();
         context.put(ZendeskReplyContext.TICKET_ID, threadKey);
         boolean aiStillOwns = ticket.aiReplied() && !ticket.escalated();
         if (aiStillOwns && ticket.humanReplied()) {
             context.put(ZendeskReplyContext.HUMAN_TOOK_OVER, "true");
-            return Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, "ticket-taken-over:" + threadKey,
+            return Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, eventPrefix + "taken-over",
                     threadKey, InboundKind.HANDOFF_REQUEST, "", requester, context, now));
         }
         if (ticket.closed()) {
             return aiStillOwns
-                    ? Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, "ticket-solved:" + threadKey,
+                    ? Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, eventPrefix + "solved",
                     threadKey, InboundKind.CLOSED_BY_PLATFORM, "", requester, context, now))
                     : Optional.empty();
         }
@@ -58,7 +60,7 @@ final class ZendeskEventTranslator {
         if (!ticket.aiReplied() && !ticket.subject().isBlank() && !text.contains(ticket.subject().strip())) {
             text = ticket.subject().strip() + "\n\n" + text; // a new ticket: the subject is part of the question
         }
-        return Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, "comment:" + last.getId(), threadKey,
+        return Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK, eventPrefix + "comment/" + last.getId(), threadKey,
                 InboundKind.MESSAGE, text.strip(), requester, context, now));
     }
 

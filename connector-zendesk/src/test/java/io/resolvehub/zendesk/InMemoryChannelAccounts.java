@@ -29,6 +29,9 @@ final class InMemoryChannelAccounts implements ChannelAccounts {
 
     @Override
     public Optional<TenantId> tenantForAccount(ChannelType channel, String accountKey) {
+        if (accountKey == null) {
+            return Optional.empty(); // as the real store: channels without an account key (Zendesk) never clash
+        }
         return records.entrySet().stream()
                 .filter(e -> e.getKey().channel().equals(channel) && Objects.equals(e.getValue().accountKey(), accountKey))
                 .map(e -> e.getKey().tenant()).findFirst();

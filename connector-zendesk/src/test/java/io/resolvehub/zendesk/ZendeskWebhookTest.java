@@ -157,6 +157,19 @@ class ZendeskWebhookTest {
     }
 
     @Test
+    void twoTenantsWhoseAccountsNumberTicketsAlikeEachGetTheirEvent() {
+        long ticket = newTicket();
+        accounts.save(new TenantId("globex"), ChannelType.ZENDESK, null, ZendeskFixtures.settings(zendesk));
+        String body = ZendeskFixtures.body(ticket);
+
+        deliver(ticket, "inv-acme");
+        Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, body, "inv-globex", Instant.now());
+        webhook.handle("globex", headers::get, body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(intake.accepted()).extracting(m -> m.tenant().value()).containsExactly("acme", "globex");
+    }
+
+    @Test
     void aTicketAHumanAgentRepliedToPubliclyIsNeverGivenToTheAi() {
         long ticket = newTicket();
         zendesk.addComment(ticket, HUMAN_AGENT, "Hi Jane, I'm looking into it.", true);
@@ -188,7 +201,7 @@ class ZendeskWebhookTest {
         InboundMessage message = intake.accepted().getFirst();
         assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
         assertThat(message.text()).isEqualTo("Where is Security?");
-        assertThat(message.platformEventId()).isEqualTo("comment:" + reply);
+        assertThat(message.platformEventId()).isEqualTo("acme/ticket/" + ticket + "/comment/" + reply);
     }
 
     @Test
