@@ -2,6 +2,8 @@ package io.resolvehub.teams;
 
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +20,8 @@ import java.time.Clock;
 @AutoConfiguration
 @EnableConfigurationProperties(TeamsProperties.class)
 public class TeamsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsAutoConfiguration.class);
 
     @Bean
     TeamsTokenClient teamsTokenClient(TeamsProperties properties) {
@@ -44,6 +48,10 @@ public class TeamsAutoConfiguration {
         TeamsInbound teamsInbound(TeamsProperties properties, ChannelAccounts accounts, InboundIntake intake) {
             if (!properties.endpointEnabled()) {
                 throw new IllegalStateException("hub.teams.app-id is blank: set the bot's Microsoft app id or remove the property");
+            }
+            if (properties.appPassword() == null) {
+                log.warn("hub.teams.app-id is set but hub.teams.app-password is not: Teams messages will be stored but "
+                        + "no reply can be sent until the app registration's client secret is configured");
             }
             return new TeamsInbound(new TeamsRequestAuthenticator(properties.appId(), properties.openidMetadataUrl(),
                     properties.callTimeout()), accounts, intake, new TeamsActivityTranslator());

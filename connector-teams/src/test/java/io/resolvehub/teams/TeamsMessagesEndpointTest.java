@@ -172,6 +172,21 @@ class TeamsMessagesEndpointTest {
         assertThat(hub.intake.accepted()).isEmpty();
     }
 
+    @Test
+    void answersABodyThatIsNoActivityWith400WhenATokenIsSentAnd401Otherwise() {
+        assertThat(hub.postActivity("{\"hello\":", bf.token(TeamsHub.APP_ID, bf.serviceUrl())).statusCode()).isEqualTo(400);
+        assertThat(hub.postActivity("{\"hello\":", null).statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void refusesAnOversizedBodyBeforeReadingIt() {
+        String huge = TeamsHub.activity("personal_message", bf).replace("How do I reset my password?", "x".repeat(300_000));
+
+        assertThat(hub.postActivity(huge).statusCode()).isEqualTo(413);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
     private static void assertRejected(String authorization) {
         HttpResponse<String> response = hub.postActivity(TeamsHub.activity("personal_message", bf), authorization);
 
