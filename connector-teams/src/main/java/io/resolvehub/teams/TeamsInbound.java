@@ -49,7 +49,9 @@ final class TeamsInbound {
             // Unauthenticated callers learn nothing more from a parse error than from a 401.
             return authorizationHeader == null || authorizationHeader.isBlank() ? Outcome.UNAUTHORIZED : Outcome.BAD_REQUEST;
         }
-        if (!authenticator.isAuthentic(activity, authorizationHeader)) {
+        // Without a serviceUrl the SDK skips the token's serviceurl check, and there would be nowhere to reply.
+        if (activity.getServiceUrl() == null || activity.getServiceUrl().isBlank()
+                || !authenticator.isAuthentic(activity, authorizationHeader)) {
             return Outcome.UNAUTHORIZED;
         }
         Optional<String> teamsTenant = TeamsActivityTranslator.teamsTenantId(activity);

@@ -148,6 +148,15 @@ class TeamsMessagesEndpointTest {
     }
 
     @Test
+    void rejectsAnActivityWithoutAServiceUrlWhoseTokenClaimCouldNotBeChecked() {
+        String activity = TeamsHub.activity("personal_message", bf).replace("\"serviceUrl\": \"" + bf.serviceUrl() + "\",", "");
+        assertThat(activity).doesNotContain("serviceUrl");
+
+        assertThat(hub.postActivity(activity).statusCode()).isEqualTo(401);
+        assertThat(hub.intake.accepted()).isEmpty();
+    }
+
+    @Test
     void rejectsGarbageAsAToken() {
         assertRejected("Bearer not.a.jwt");
     }
