@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * One tenant's Zendesk: the AI's replies are public comments on the ticket (tagged {@code ai_answered}); a hand-off is
- * one ticket update (internal note, hand-off group, tag {@code ai_escalated}, status {@code open}) followed by the
- * public notice that a person will follow up. Before each write the ticket is read again, so the AI never speaks on a
+ * the public notice that a person will follow up, then one ticket update (internal note, hand-off group, tag
+ * {@code ai_escalated}, status {@code open}). Before each write the ticket is read again, so the AI never speaks on a
  * ticket a person answered publicly in the meantime.
  */
 final class ZendeskChannelConnector implements ChannelConnector {
@@ -73,8 +73,25 @@ final class ZendeskChannelConnector implements ChannelConnector {
             log.info("Zendesk ticket {} of tenant {} is closed; hand-off recorded without updating it", ticketId, tenant);
             return ref1;
         }
+        // SPEC §4: the requester is told in place that a person will follow up. Zendesk takes one comment per update
+        // and the hand-off note must stay internal, so the notice is its own public comment, posted first: the
+        // escalation below is then the ticket's last change, and a retry skips whichever part is already done.
+        String noticeText = request.noticeFor(ref1);
+        long aiAuthor = api.aiAuthorId();
+        boolean noticed = api.comments(ticketId).stream().anyMatch(c -> Boolean.TRUE.equals(c.isPublic())
+                && c.getAuthorId() != null && c.getAuthorId() == aiAuthor && noticeText.equals(c.getBody()));
+        if (!noticed) {
+            Comment notice = new Comment(noticeText);
+            notice.setPublic(true);
+            notice.setAuthorId(aiAuthor);
+            Ticket announcement = new Ticket();
+            announcement.setId(ticketId);
+            announcement.setComment(notice);
+            api.update(announcement);
+        }
         List<String> tags = ticket.getTags() == null ? List.of() : ticket.getTags();
-        if (!tags.contains(ZendeskTags.AI_ESCALATED)) { // a retry after the notice failed must not escalate twice
+        if (!tags.contains(ZendeskTags.AI_ESCALATED)) {
+            // the hand-off itself: ONE update carrying the internal note, the group, the tag and the status
             Comment note = new Comment(renderer.handoffNote(request.conversation(), request.reason()));
             note.setPublic(false);
             Ticket escalation = new Ticket();
@@ -85,15 +102,6 @@ final class ZendeskChannelConnector implements ChannelConnector {
             escalation.setStatus(Status.OPEN);
             api.update(escalation);
         }
-        // SPEC §4: the requester is told in place that a person will follow up. Zendesk takes one comment per update,
-        // and the note above must stay internal, so the notice is its own public comment.
-        Comment notice = new Comment(request.noticeFor(ref1));
-        notice.setPublic(true);
-        notice.setAuthorId(api.aiAuthorId());
-        Ticket announcement = new Ticket();
-        announcement.setId(ticketId);
-        announcement.setComment(notice);
-        api.update(announcement);
         return ref1;
     }
 

@@ -46,7 +46,7 @@ final class FakeZendeskApi implements AutoCloseable {
         }
     }
 
-    private record Scripted(int status, Map<String, String> headers, String body) {
+    private record Scripted(java.util.function.Predicate<Call> when, int status, Map<String, String> headers, String body) {
     }
 
     private static final Pattern TICKET = Pattern.compile("/api/v2/tickets/(\\d+)\\.json");
@@ -170,7 +170,12 @@ final class FakeZendeskApi implements AutoCloseable {
 
     /** The next request, whatever it is, gets this answer. */
     void scriptNext(int status, Map<String, String> headers, String body) {
-        scripted.add(new Scripted(status, headers, body));
+        scripted.add(new Scripted(call -> true, status, headers, body));
+    }
+
+    /** The next request that {@code when} accepts gets this answer. */
+    void scriptNext(java.util.function.Predicate<Call> when, int status, String body) {
+        scripted.add(new Scripted(when, status, Map.of(), body));
     }
 
     void forgetCalls() {
@@ -184,8 +189,12 @@ final class FakeZendeskApi implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
-            calls.add(new Call(method, path, query, body, Map.copyOf(exchange.getRequestHeaders())));
-            Scripted next = scripted.poll();
+            Call call = new Call(method, path, query, body, Map.copyOf(exchange.getRequestHeaders()));
+            calls.add(call);
+            Scripted next = scripted.stream().filter(s -> s.when().test(call)).findFirst().orElse(null);
+            if (next != null) {
+                scripted.remove(next);
+            }
             if (next != null) {
                 next.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
                 respond(exchange, next.status(), next.body());

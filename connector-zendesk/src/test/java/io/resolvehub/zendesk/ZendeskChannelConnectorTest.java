@@ -120,7 +120,7 @@ class ZendeskChannelConnectorTest {
     }
 
     @Test
-    void aHandoffIsOneEscalationUpdateWithTheInternalNoteGroupTagAndOpenStatusThenThePublicNotice() {
+    void aHandoffTellsTheRequesterThenEscalatesInOneUpdateWithTheInternalNoteGroupTagAndOpenStatus() {
         zendesk.setStatus(ticket, "pending");
 
         TicketRef ref = connector.handOff(new HandoffRequest(transcript(Map.of()), HandoffReason.USER_REQUEST, null,
@@ -128,7 +128,13 @@ class ZendeskChannelConnectorTest {
 
         assertThat(ref).isEqualTo(new TicketRef("zendesk", Long.toString(ticket), zendesk.url() + "/agent/tickets/" + ticket));
         List<JsonNode> updates = zendesk.updates(ticket);
-        JsonNode escalation = updates.getFirst();
+        assertThat(updates).hasSize(2);
+        JsonNode notice = updates.getFirst();
+        assertThat(notice.get("comment").get("public").asBoolean()).isTrue();
+        assertThat(notice.get("comment").get("author_id").asLong()).isEqualTo(BOT_USER);
+        assertThat(notice.get("comment").get("body").asText()).isEqualTo("A person will follow up (ticket #" + ticket + ").");
+        assertThat(notice.has("status") || notice.has("tags") || notice.has("group_id")).isFalse();
+        JsonNode escalation = updates.getLast();
         assertThat(escalation.get("comment").get("public").asBoolean()).isFalse();
         assertThat(escalation.get("comment").get("body").asText())
                 .contains("reason: user_request", "How do I reset my password?", "confidence 0.82",
@@ -136,28 +142,28 @@ class ZendeskChannelConnectorTest {
                 .doesNotContain("A person will follow up.");
         assertThat(escalation.get("group_id").asLong()).isEqualTo(HANDOFF_GROUP);
         assertThat(escalation.get("status").asText()).isEqualTo("open");
-        assertThat(escalation.get("tags")).extracting(JsonNode::asText).contains("ai_escalated");
-        JsonNode notice = updates.get(1);
-        assertThat(notice.get("comment").get("public").asBoolean()).isTrue();
-        assertThat(notice.get("comment").get("body").asText()).isEqualTo("A person will follow up (ticket #" + ticket + ").");
-        assertThat(notice.has("status") || notice.has("tags") || notice.has("group_id")).isFalse();
-        assertThat(updates).hasSize(2);
+        assertThat(escalation.get("tags")).extracting(JsonNode::asText).contains("ai_escalated", "password");
         JsonNode state = zendesk.ticket(ticket);
         assertThat(state.get("status").asText()).isEqualTo("open");
         assertThat(state.get("group_id").asLong()).isEqualTo(HANDOFF_GROUP);
     }
 
     @Test
-    void aRetriedHandoffDoesNotEscalateTwice() {
+    void aHandoffRetriedAfterItsEscalationFailedEscalatesWithoutRepeatingTheNotice() {
         HandoffRequest request = new HandoffRequest(transcript(Map.of()), HandoffReason.LOW_CONFIDENCE, null,
                 "A person will follow up (ticket {ticket}).");
-        zendesk.forgetCalls();
-        connector.handOff(request);
-        long escalations = zendesk.updates(ticket).stream().filter(u -> u.has("status")).count();
+        zendesk.scriptNext(call -> call.method().equals("PUT") && call.ticket().has("status"), 503,
+                "{\"error\":\"ServiceUnavailable\"}");
+        assertThatThrownBy(() -> connector.handOff(request))
+                .isInstanceOfSatisfying(ChannelException.class, e -> assertThat(e.retriable()).isTrue());
 
         connector.handOff(request);
+        connector.handOff(request);
 
-        assertThat(zendesk.updates(ticket).stream().filter(u -> u.has("status")).count()).isEqualTo(escalations);
+        List<JsonNode> updates = zendesk.updates(ticket);
+        assertThat(updates.stream().filter(u -> u.get("comment").get("public").asBoolean())).hasSize(1);
+        assertThat(zendesk.tags(ticket)).contains("ai_escalated");
+        assertThat(zendesk.comments(ticket).stream().filter(c -> !c.get("public").asBoolean())).as("one internal note").hasSize(1);
     }
 
     @Test
