@@ -1,7 +1,11 @@
 package io.resolvehub.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.ResolutionKind;
+import io.resolvehub.core.UserRef;
 import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.resolvehub.zendesk.ZendeskFixtures.BOT_USER;
@@ -123,6 +128,54 @@ class ZendeskPipelineEndToEndTest {
         assertThat(hub.status(ticket)).isEqualTo("escalated");
         assertThat(resolutions(ticket)).isZero();
         assertThat(hub.zendesk.updates(ticket)).as("the hub left the human's ticket alone").hasSize(1);
+    }
+
+    @Test
+    void aHandoffFromAChatChannelOpensAZendeskTicketWithTheTranscriptThatTheAiNeverAnswers() {
+        InboundMessage question = new InboundMessage(ZendeskPipelineHub.ACME, ChannelType.SLACK, "Ev0CHAT1",
+                "C0SUPPORT:1700000000.000100", InboundKind.MESSAGE, "How do I reset my password?",
+                new UserRef("U0JANE", "Jane Customer", "jane@example.com"), Map.of(), null);
+        InboundMessage human = new InboundMessage(ZendeskPipelineHub.ACME, ChannelType.SLACK, "Ev0CHAT2",
+                "C0SUPPORT:1700000000.000100", InboundKind.MESSAGE, "I want to talk to a human",
+                new UserRef("U0JANE", "Jane Customer", "jane@example.com"), Map.of(), null);
+        int before = hub.zendesk.createdTickets().size();
+
+        hub.intake().accept(question);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.chat.posted().size() == 1);
+        hub.intake().accept(human);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.zendesk.createdTickets().size() == before + 1);
+        JsonNode created = hub.zendesk.createdTickets().getLast();
+        assertThat(created.get("subject").asText()).isEqualTo("How do I reset my password?");
+        assertThat(created.get("requester").get("email").asText()).isEqualTo("jane@example.com");
+        assertThat(created.get("tags")).extracting(JsonNode::asText).containsExactly("resolvehub");
+        assertThat(created.get("comment").get("body").asText()).contains("from Slack", "reason: user_request",
+                "https://chat.example.com/C0SUPPORT:1700000000.000100", "How do I reset my password?",
+                "confidence 0.90", "I want to talk to a human");
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.chat.posted().size() == 2);
+        String ticketId = hub.jdbc().sql("select ticket_id from conversations where channel = 'slack' and thread_key = ?")
+                .param("C0SUPPORT:1700000000.000100").query(String.class).single();
+        assertThat(hub.chat.posted().getLast().text()).contains("#" + ticketId);
+        assertThat(hub.jdbc().sql("select ticket_system from conversations where thread_key = ?")
+                .param("C0SUPPORT:1700000000.000100").query(String.class).single()).isEqualTo("zendesk");
+
+        // the trigger fires for the new ticket too: it is the humans', the AI stays out of it
+        assertThat(hub.webhook(Long.parseLong(ticketId), "e2e-desk-" + ticketId).statusCode()).isEqualTo(200);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> botComments(Long.parseLong(ticketId)).isEmpty() && hub.status(Long.parseLong(ticketId)) == null);
+    }
+
+    @Test
+    void aForgedOrStaleDeliveryOverHttpGets401AndStoresNothing() {
+        long ticket = newTicket();
+        long eventsBefore = hub.jdbc().sql("select count(*) from inbound_events").query(Long.class).single();
+
+        assertThat(hub.webhook(ticket, "e2e-forged-" + ticket, "not-the-secret", java.time.Instant.now()).statusCode()).isEqualTo(401);
+        assertThat(hub.webhook(ticket, "e2e-stale-" + ticket, ZendeskFixtures.WEBHOOK_SECRET,
+                java.time.Instant.now().minus(Duration.ofMinutes(6))).statusCode()).isEqualTo(401);
+
+        assertThat(hub.jdbc().sql("select count(*) from inbound_events").query(Long.class).single()).isEqualTo(eventsBefore);
+        assertThat(hub.status(ticket)).isNull();
     }
 
     @Test

@@ -6,7 +6,10 @@ import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.testing.FakeChannel;
 import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.event.HandoffRequested;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
@@ -46,6 +49,8 @@ final class ZendeskPipelineHub implements AutoCloseable {
     static final TenantId ACME = new TenantId("acme");
 
     final FakeZendeskApi zendesk = new FakeZendeskApi();
+    /** A chat channel (core's test double, as Slack) whose hand-offs go to the tenant's desk: its Zendesk. */
+    final FakeChannel chat = new FakeChannel(ChannelType.SLACK);
     final List<AnswerRequest> questions = new CopyOnWriteArrayList<>();
     /** The billing-relevant events core published, as billing would receive them. */
     final List<Object> billingEvents = new CopyOnWriteArrayList<>();
@@ -63,6 +68,7 @@ final class ZendeskPipelineHub implements AutoCloseable {
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
                     ctx.getBeanFactory().registerSingleton("answerEngine", (AnswerEngine) this::answer);
+                    ctx.getBeanFactory().registerSingleton("chatChannel", chat);
                     ctx.getBeanFactory().registerSingleton("billingProbe", (ApplicationListener<PayloadApplicationEvent<?>>) e -> {
                         if (e.getPayload() instanceof ConversationResolved || e.getPayload() instanceof HandoffRequested) {
                             billingEvents.add(e.getPayload());
@@ -72,6 +78,12 @@ final class ZendeskPipelineHub implements AutoCloseable {
                 .run();
         ZendeskFixtures.people(zendesk);
         context.getBean(ChannelAccounts.class).save(ACME, ChannelType.ZENDESK, null, ZendeskFixtures.settings(zendesk));
+        context.getBean(ChannelAccounts.class).save(ACME, ChannelType.SLACK, "T0ACME",
+                new ChannelSettings(Map.of("accountId", "T0ACME", "token", "xoxb-test")));
+    }
+
+    InboundIntake intake() {
+        return context.getBean(InboundIntake.class);
     }
 
     private Answer answer(AnswerRequest request) {
@@ -96,12 +108,16 @@ final class ZendeskPipelineHub implements AutoCloseable {
 
     /** A webhook delivery for the ticket, signed now with the tenant's secret, as Zendesk sends it. */
     HttpResponse<String> webhook(long ticket, String invocationId) {
+        return webhook(ticket, invocationId, ZendeskFixtures.WEBHOOK_SECRET, Instant.now());
+    }
+
+    /** A delivery signed with {@code secret} at {@code at}: a forged or stale one when those are wrong. */
+    HttpResponse<String> webhook(long ticket, String invocationId, String secret, Instant at) {
         String body = ZendeskFixtures.body(ticket);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/zendesk/webhook/acme"))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        ZendeskFixtures.signedHeaders(ZendeskFixtures.WEBHOOK_SECRET, body, invocationId, Instant.now())
-                .forEach(request::header);
+        ZendeskFixtures.signedHeaders(secret, body, invocationId, at).forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
