@@ -129,5 +129,11 @@ public final class TestAgent implements AutoCloseable {
             this.texts.addAndGet(texts.size());
             return delegate.embedAll(texts);
         }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts, int maxTokens) {
+            this.texts.addAndGet(texts.size());
+            return delegate.embedAll(texts, maxTokens);
+        }
     }
 }

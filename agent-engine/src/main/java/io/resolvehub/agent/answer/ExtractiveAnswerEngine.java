@@ -119,7 +119,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         List<Scored> candidates = new ArrayList<>();
         candidates.add(best);
         for (Scored s : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
-            if (s != best && s.confidence() >= best.confidence() - 0.15 && candidates.size() < 4) {
+            boolean duplicate = candidates.stream().anyMatch(c -> c.hit().text().equals(s.hit().text()));
+            if (!duplicate && s.confidence() >= best.confidence() - 0.15 && candidates.size() < 4) {
                 candidates.add(s);
             }
         }

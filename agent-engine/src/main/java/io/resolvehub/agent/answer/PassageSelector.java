@@ -30,10 +30,13 @@ final class PassageSelector {
             "turn", "invite", "export", "import", "share", "download");
     private static final int MAX_WORDS = 120;
     /** Units whose lexical scores are this close are a tie for the question's words, settled by meaning. */
-    private static final double CONTEST_MARGIN = 1.0;
-    /** At most this many tied units are compared by meaning: with {@link #RESCORE_WORDS} it bounds the model's work. */
-    private static final int RESCORED = 3;
-    private static final int RESCORE_WORDS = 25;
+    private static final double CONTEST_MARGIN = 0.5;
+    /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
+    private static final int RESCORED = 2;
+    /** A unit's opening carries its topic; a code sample or a URL list must not make the whole comparison slow. */
+    private static final int RESCORE_TOKENS = 40;
+    /** How far down the lexical ranking a "how do I…" question looks for relevant steps. */
+    private static final int STEPS_LOOKAHEAD = 6;
 
     record Unit(String text, boolean steps, int passage, int position) {
     }
@@ -126,13 +129,15 @@ final class PassageSelector {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lexical[i]).thenComparingInt(i -> i));
         // A "how do I…" question is answered by steps whenever relevant steps are at hand, however well a prose
         // sentence that merely names the topic matches by meaning.
-        boolean onlySteps = procedural && Arrays.stream(order).limit(RESCORED).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
+        boolean onlySteps = procedural && Arrays.stream(order).limit(STEPS_LOOKAHEAD).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
         List<Integer> contenders = new ArrayList<>();
         for (int i : order) {
             if (contenders.size() == RESCORED || lexical[i] < lexical[order[0]] - CONTEST_MARGIN) {
                 break;
             }
-            if (!onlySteps || all.get(i).steps()) {
+            // The same sentence in two passages (an article in two sources) is one contender, not a tie.
+            boolean repeated = contenders.stream().anyMatch(c -> all.get(c).text().equals(all.get(i).text()));
+            if ((!onlySteps || all.get(i).steps()) && !repeated) {
                 contenders.add(i);
             }
         }
@@ -146,8 +151,8 @@ final class PassageSelector {
 
     /**
      * Settles a tie between units the question's words match about equally well by their meaning: one model call for
-     * the contenders (each cut to its first {@value #RESCORE_WORDS} words, which carry its topic) and, for a follow-up,
-     * the question itself, so the cost of an answer stays bounded however long the passages are.
+     * the contenders and, for a follow-up, the question itself, each read up to {@value #RESCORE_TOKENS} tokens, so the
+     * cost of an answer stays bounded however long or dense the passages are.
      */
     private static int byMeaning(List<Unit> all, List<String> headings, double[] lexical, List<Integer> contenders, String question,
                                  float[] questionVector, Embedder embedder) {
@@ -156,9 +161,9 @@ final class PassageSelector {
             texts.add(question);
         }
         for (int i : contenders) {
-            texts.add(headings.get(all.get(i).passage()) + "\n" + firstWords(all.get(i).text(), RESCORE_WORDS));
+            texts.add(headings.get(all.get(i).passage()) + "\n" + all.get(i).text());
         }
-        List<float[]> vectors = embedder.embedAll(texts);
+        List<float[]> vectors = embedder.embedAll(texts, RESCORE_TOKENS);
         float[] q = questionVector == null ? vectors.getFirst() : questionVector;
         int offset = questionVector == null ? 1 : 0;
         int best = contenders.getFirst();
@@ -173,11 +178,6 @@ final class PassageSelector {
             }
         }
         return best;
-    }
-
-    private static String firstWords(String text, int n) {
-        String[] words = text.strip().split("\\s+");
-        return words.length <= n ? text : String.join(" ", Arrays.asList(words).subList(0, n));
     }
 
     /** The chosen unit with the sentence introducing its steps, or with the next sentence when short. */

@@ -11,4 +11,13 @@ public interface Embedder {
 
     /** Embeds many texts at once; implementations batch the model calls. Result order matches {@code texts}. */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * Like {@link #embedAll(List)}, reading at most {@code maxTokens} of each text: the model's cost grows with the
+     * longest text of a batch, so comparing short spans by meaning stays cheap even when one of them runs on. The
+     * default reads whole texts.
+     */
+    default List<float[]> embedAll(List<String> texts, int maxTokens) {
+        return embedAll(texts);
+    }
 }

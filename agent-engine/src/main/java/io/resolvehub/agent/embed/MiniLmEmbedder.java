@@ -80,11 +80,17 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
+        return embedAll(texts, MAX_TOKENS);
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> texts, int maxTokens) {
+        int limit = Math.clamp(maxTokens, 2, MAX_TOKENS);
         float[][] out = new float[texts.size()][];
-        List<Encoding> encodings = texts.stream().map(t -> tokenizer.encode(t.isBlank() ? " " : t, true, false)).toList();
+        List<long[]> encodings = texts.stream().map(t -> tokenIds(t, limit)).toList();
         // Batch texts of similar length together so little compute goes into padding.
         Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length));
         for (int start = 0; start < order.length; start += batchSize) {
             int[] batch = Arrays.stream(order, start, Math.min(order.length, start + batchSize)).mapToInt(Integer::intValue).toArray();
             List<float[]> vectors = run(Arrays.stream(batch).mapToObj(encodings::get).toList());
@@ -95,19 +101,29 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         return new ArrayList<>(Arrays.asList(out));
     }
 
-    private List<float[]> run(List<Encoding> batch) {
+    /** The text's token ids ([CLS] … [SEP]), cut to {@code limit} tokens with the closing [SEP] kept. */
+    private long[] tokenIds(String text, int limit) {
+        Encoding encoding = tokenizer.encode(text.isBlank() ? " " : text, true, false);
+        long[] ids = encoding.getIds();
+        if (ids.length <= limit) {
+            return ids;
+        }
+        long[] cut = Arrays.copyOf(ids, limit);
+        cut[limit - 1] = ids[ids.length - 1];
+        return cut;
+    }
+
+    private List<float[]> run(List<long[]> batch) {
         int rows = batch.size();
-        int length = batch.stream().mapToInt(e -> e.getIds().length).max().orElse(1);
+        int length = batch.stream().mapToInt(ids -> ids.length).max().orElse(1);
         long[] ids = new long[rows * length];
         long[] mask = new long[rows * length];
-        long[] types = new long[rows * length];
+        long[] types = new long[rows * length];   // one segment: all token types are 0
         for (int r = 0; r < rows; r++) {
-            long[] tokenIds = batch.get(r).getIds();
-            long[] typeIds = batch.get(r).getTypeIds();
+            long[] tokenIds = batch.get(r);
             for (int c = 0; c < tokenIds.length; c++) {
                 ids[r * length + c] = tokenIds[c];
                 mask[r * length + c] = 1;
-                types[r * length + c] = typeIds[c];
             }
         }
         long[] shape = {rows, length};
@@ -121,7 +137,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
                 float[][][] hidden = (float[][][]) result.get(0).getValue();
                 List<float[]> vectors = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
-                    vectors.add(meanPoolAndNormalise(hidden[r], batch.get(r).getIds().length));
+                    vectors.add(meanPoolAndNormalise(hidden[r], batch.get(r).length));
                 }
                 return vectors;
             }

@@ -40,4 +40,19 @@ class MiniLmEmbedderTest {
         assertThat(dot(question, question)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(dot(question, related)).isGreaterThan(dot(question, unrelated) + 0.2);
     }
+
+    @Test
+    void aTokenCapReadsOnlyTheOpeningOfEachText() {
+        String opening = "Didn't get the email? Check your spam folder and wait a few minutes before you request another link. ";
+        String withCode = opening + "curl -X POST https://api.example.com/v1/reset?token=9f8a7b6c5d4e3f2a1b0c&redirect=%2Fhome ".repeat(8);
+        String withProse = opening + "Reset links expire after thirty minutes and can be used only once, on any device.";
+
+        List<float[]> capped = TestAgent.EMBEDDER.embedAll(List.of(withCode, withProse), 16);
+        List<float[]> whole = TestAgent.EMBEDDER.embedAll(List.of(withCode, withProse));
+
+        // the first 16 tokens of both are the same sentence: capped, they are the same vector; read whole, they differ
+        assertThat(dot(capped.get(0), capped.get(1))).isGreaterThan(0.9999);
+        assertThat(dot(whole.get(0), whole.get(1))).isLessThan(0.95);
+        assertThat(dot(capped.get(0), capped.get(0))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
 }
