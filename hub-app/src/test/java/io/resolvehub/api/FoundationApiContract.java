@@ -124,7 +124,7 @@ abstract class FoundationApiContract {
                 .contains("\"decision\":\"answer\"")
                 .contains("\"title\":\"Reset your password\"")
                 .contains("https://help.lumennotes.example/articles/reset-your-password")
-                .containsIgnoringCase("password");
+                .contains("Click Forgot password?");   // the forgotten-password steps, not the change-password ones
     }
 
     @Test
