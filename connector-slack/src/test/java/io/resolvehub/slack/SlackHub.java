@@ -2,12 +2,14 @@ package io.resolvehub.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
-import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.tenant.Tenant;
 import io.resolvehub.core.tenant.TenantDirectory;
+import io.resolvehub.core.testing.InMemoryChannelAccounts;
+import io.resolvehub.core.testing.RecordingIntake;
 import io.resolvehub.core.testing.TestDatabase;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -19,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The Slack connector as the hub serves it: the auto-configuration in a Spring Boot app on a real Tomcat (random

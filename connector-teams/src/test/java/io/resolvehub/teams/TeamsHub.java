@@ -3,6 +3,8 @@ package io.resolvehub.teams;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.testing.InMemoryChannelAccounts;
+import io.resolvehub.core.testing.RecordingIntake;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;

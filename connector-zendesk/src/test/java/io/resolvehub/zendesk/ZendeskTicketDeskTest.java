@@ -15,6 +15,7 @@ import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.TicketDesk;
 import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.channel.TranscriptTurn;
+import io.resolvehub.core.testing.InMemoryChannelAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.testing.InMemoryChannelAccounts;
+import io.resolvehub.core.testing.RecordingIntake;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

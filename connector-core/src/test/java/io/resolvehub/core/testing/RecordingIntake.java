@@ -1,4 +1,4 @@
-package io.resolvehub.slack;
+package io.resolvehub.core.testing;
 
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.InboundMessage;
@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An intake that keeps what it accepted and, like the real one, drops a platform event id it has seen. */
-final class RecordingIntake implements InboundIntake {
+/** For channel tests: an intake that keeps what it accepted and, like the real one, drops a platform event id it has seen. */
+public final class RecordingIntake implements InboundIntake {
 
     private final List<InboundMessage> accepted = new CopyOnWriteArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
@@ -30,22 +30,22 @@ final class RecordingIntake implements InboundIntake {
         return Outcome.ACCEPTED;
     }
 
-    List<InboundMessage> accepted() {
+    public List<InboundMessage> accepted() {
         return List.copyOf(accepted);
     }
 
-    int duplicates() {
+    public int duplicates() {
         return duplicates.get();
     }
 
-    void reset() {
+    public void reset() {
         accepted.clear();
         seen.clear();
         duplicates.set(0);
         failing = false;
     }
 
-    void failing(boolean failing) {
+    public void failing(boolean failing) {
         this.failing = failing;
     }
 }

@@ -1,4 +1,4 @@
-package io.resolvehub.slack;
+package io.resolvehub.core.testing;
 
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Channel records in memory, with the real store's rules: account keys unique per channel, blank secrets kept. */
-final class InMemoryChannelAccounts implements ChannelAccounts {
+/** For channel tests: channel records in memory, with the real store's rules: account keys unique per channel, blank secrets kept. */
+public final class InMemoryChannelAccounts implements ChannelAccounts {
 
     private record Key(TenantId tenant, ChannelType channel) {
     }
@@ -29,6 +29,9 @@ final class InMemoryChannelAccounts implements ChannelAccounts {
 
     @Override
     public Optional<TenantId> tenantForAccount(ChannelType channel, String accountKey) {
+        if (accountKey == null) {
+            return Optional.empty(); // as the real store: channels without an account key (Zendesk) never clash
+        }
         return records.entrySet().stream()
                 .filter(e -> e.getKey().channel().equals(channel) && Objects.equals(e.getValue().accountKey(), accountKey))
                 .map(e -> e.getKey().tenant()).findFirst();
@@ -46,7 +49,7 @@ final class InMemoryChannelAccounts implements ChannelAccounts {
         records.put(new Key(tenant, channel), new Entry(accountKey, new ChannelSettings(merged)));
     }
 
-    void clear() {
+    public void clear() {
         records.clear();
     }
 
