@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.awaitility.Awaitility.await;
@@ -104,12 +105,16 @@ public final class TestAgent implements AutoCloseable {
         index.close();
     }
 
-    /** Counts the texts embedded, to prove a resync of unchanged content embeds nothing and what an answer costs. */
+    /**
+     * The real embedder, counting what it is asked: the texts embedded (a resync of unchanged content embeds nothing; what
+     * an answer costs) and the size of every batch call (how the ingestion batches).
+     */
     public static final class CountingEmbedder implements Embedder {
         private final Embedder delegate;
         public final AtomicInteger texts = new AtomicInteger();
+        public final List<Integer> embedAllSizes = new CopyOnWriteArrayList<>();
 
-        CountingEmbedder(Embedder delegate) {
+        public CountingEmbedder(Embedder delegate) {
             this.delegate = delegate;
         }
 
@@ -126,14 +131,19 @@ public final class TestAgent implements AutoCloseable {
 
         @Override
         public List<float[]> embedAll(List<String> texts) {
-            this.texts.addAndGet(texts.size());
+            count(texts);
             return delegate.embedAll(texts);
         }
 
         @Override
         public List<float[]> embedAll(List<String> texts, int maxTokens) {
-            this.texts.addAndGet(texts.size());
+            count(texts);
             return delegate.embedAll(texts, maxTokens);
+        }
+
+        private void count(List<String> batch) {
+            texts.addAndGet(batch.size());
+            embedAllSizes.add(batch.size());
         }
     }
 }

@@ -5,6 +5,8 @@ import io.resolvehub.agent.answer.ConfidenceModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Fits {@link ConfidenceModel} by cost-weighted logistic regression: a not-answerable question weighs
@@ -74,41 +76,31 @@ final class ConfidenceFit {
 
     /** Answer rate on answerable / abstain rate on not answerable when answering at confidence ≥ 0.5. */
     static double[] rates(ConfidenceModel model, List<Row> rows) {
+        return rates(rows, i -> model);
+    }
+
+    /** The same rates, each question judged by a model fitted without it (10-fold cross-validation). */
+    static double[] crossValidatedRates(List<Row> rows, double wrongAnswerCost) {
+        int[] fold = new Random(7).ints(rows.size(), 0, FOLDS).toArray();
+        ConfidenceModel[] models = new ConfidenceModel[FOLDS];
+        for (int f = 0; f < FOLDS; f++) {
+            final int held = f;
+            models[f] = fit(IntStream.range(0, rows.size()).filter(i -> fold[i] != held).mapToObj(rows::get).toList(), wrongAnswerCost);
+        }
+        return rates(rows, i -> models[fold[i]]);
+    }
+
+    private static double[] rates(List<Row> rows, IntFunction<ConfidenceModel> modelFor) {
         int answerable = 0, answered = 0, other = 0, abstained = 0;
-        for (Row r : rows) {
-            boolean answers = model.confidence(signals(r)) >= 0.5;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            boolean answers = modelFor.apply(i).confidence(signals(r)) >= 0.5;
             if (r.answerable()) {
                 answerable++;
                 answered += answers ? 1 : 0;
             } else {
                 other++;
                 abstained += answers ? 0 : 1;
-            }
-        }
-        return new double[]{(double) answered / answerable, (double) abstained / other};
-    }
-
-    /** The same rates, each question judged by a model fitted without it (10-fold cross-validation). */
-    static double[] crossValidatedRates(List<Row> rows, double wrongAnswerCost) {
-        int[] fold = new Random(7).ints(rows.size(), 0, FOLDS).toArray();
-        int answerable = 0, answered = 0, other = 0, abstained = 0;
-        for (int f = 0; f < FOLDS; f++) {
-            final int held = f;
-            List<Row> training = java.util.stream.IntStream.range(0, rows.size()).filter(i -> fold[i] != held).mapToObj(rows::get).toList();
-            ConfidenceModel model = fit(training, wrongAnswerCost);
-            for (int i = 0; i < rows.size(); i++) {
-                if (fold[i] != held) {
-                    continue;
-                }
-                Row r = rows.get(i);
-                boolean answers = model.confidence(signals(r)) >= 0.5;
-                if (r.answerable()) {
-                    answerable++;
-                    answered += answers ? 1 : 0;
-                } else {
-                    other++;
-                    abstained += answers ? 0 : 1;
-                }
             }
         }
         return new double[]{(double) answered / answerable, (double) abstained / other};

@@ -38,7 +38,7 @@ class BatchedDocumentWriterTest {
 
     @Test
     void chunksOfConsecutiveDocumentsShareFullEmbeddingCallsAndLandOnTheirOwnDocuments() {
-        CallCountingEmbedder embedder = new CallCountingEmbedder(TestAgent.EMBEDDER);
+        TestAgent.CountingEmbedder embedder = new TestAgent.CountingEmbedder(TestAgent.EMBEDDER);
         List<String> indexed = new ArrayList<>();
         try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(dir)) {
             BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, ACME, "src_1", 4);
@@ -75,7 +75,7 @@ class BatchedDocumentWriterTest {
 
     @Test
     void aDocumentIsWrittenOnlyOnceAllItsChunksAreEmbeddedAndReplacesItsOldChunks() {
-        CallCountingEmbedder embedder = new CallCountingEmbedder(TestAgent.EMBEDDER);
+        TestAgent.CountingEmbedder embedder = new TestAgent.CountingEmbedder(TestAgent.EMBEDDER);
         try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(dir)) {
             BatchedDocumentWriter first = new BatchedDocumentWriter(embedder, index, ACME, "src_1", 8);
             first.add("doc", null, List.of(new Chunk("Old", List.of(), TOPICS.get(0)), new Chunk("Old", List.of(), TOPICS.get(1)),

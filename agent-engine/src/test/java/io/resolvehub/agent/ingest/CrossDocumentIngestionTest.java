@@ -67,7 +67,7 @@ class CrossDocumentIngestionTest {
     private DataSource dataSource;
     private KnowledgeSources sources;
     private LuceneKnowledgeIndex index;
-    private CallCountingEmbedder embedder;
+    private TestAgent.CountingEmbedder embedder;
     private Ingestor ingestor;
     private KnowledgeBase knowledge;
 
@@ -114,7 +114,7 @@ class CrossDocumentIngestionTest {
         dataSource = TestDatabase.H2.freshDataSource("classpath:db/migration/core", "classpath:db/migration/agent");
         sources = new KnowledgeSources(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         index = new LuceneKnowledgeIndex(dir.resolve("index"));
-        embedder = new CallCountingEmbedder(TestAgent.EMBEDDER);
+        embedder = new TestAgent.CountingEmbedder(TestAgent.EMBEDDER);
         ingestor = new Ingestor(sources, index, embedder, new Parsers(50), new Chunker(180),
                 new WebReader(50, 2, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"), 1, 10);
         knowledge = new KnowledgeBase(sources, index, ingestor);
