@@ -13,10 +13,12 @@ import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.Parsers;
 import io.resolvehub.agent.ingest.WebReader;
+import io.resolvehub.agent.ingest.ZendeskGuideReader;
 import io.resolvehub.agent.llm.ChatModels;
 import io.resolvehub.agent.llm.LlmAnswerEngine;
 import io.resolvehub.agent.llm.LlmProperties;
 import io.resolvehub.core.AnswerEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Wires the agent engine: sources, ingestion, the index of {@code hub.search.backend}, and the answer engine. */
 @AutoConfiguration(afterName = {
@@ -78,12 +81,22 @@ public class AgentEngineAutoConfiguration {
     Ingestor ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, AgentProperties properties) {
         return new Ingestor(sources, index, embedder, new Parsers(properties.maxPdfPages()), new Chunker(properties.chunkWords()),
                 new WebReader(properties.crawl().maxPages(), properties.crawl().maxDepth(),
-                        properties.crawl().delay(), properties.crawl().timeout(), properties.crawl().maxBytes(), properties.crawl().userAgent()), properties.ingestThreads(), properties.ingestQueue());
+                        properties.crawl().delay(), properties.crawl().timeout(), properties.crawl().maxBytes(), properties.crawl().userAgent()),
+                new ZendeskGuideReader(properties.crawl().maxPages(), properties.crawl().delay(), properties.crawl().timeout(),
+                        properties.crawl().maxBytes(), properties.crawl().userAgent()),
+                properties.ingestThreads(), properties.ingestQueue());
     }
 
     @Bean
     KnowledgeBase knowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor) {
         return new KnowledgeBase(sources, index, ingestor);
+    }
+
+    /** Keeps url and sitemap sources in sync: run by connector-core's db-scheduler, once across the cluster. */
+    @Bean
+    KnowledgeResync knowledgeResync(KnowledgeSources sources, KnowledgeBase knowledge, AgentProperties properties,
+                                    ObjectProvider<Clock> clock) {
+        return new KnowledgeResync(sources, knowledge, properties.resyncInterval(), clock.getIfUnique(Clock::systemUTC));
     }
 
     /** The agent of the hub: extractive unless {@code hub.llm.provider} names a model. */

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param embeddingBatchSize  texts per ONNX call
  * @param answerThreshold     below this confidence the engine proposes a hand-off
  * @param crawl               limits of url and sitemap sources
+ * @param resyncInterval      url and sitemap sources last indexed longer ago are read again (once across the cluster);
+ *                            zero disables the periodic re-sync
  */
 @ConfigurationProperties("hub.agent")
 public record AgentProperties(
@@ -24,7 +26,8 @@ public record AgentProperties(
         @DefaultValue("180") int chunkWords,
         @DefaultValue("8") int embeddingBatchSize,
         @DefaultValue("0.5") double answerThreshold,
-        @DefaultValue Crawl crawl) {
+        @DefaultValue Crawl crawl,
+        @DefaultValue("P1D") Duration resyncInterval) {
 
     /**
      * @param maxPages  pages fetched per source at most

@@ -83,6 +83,19 @@ public final class KnowledgeSources {
                 .query(KnowledgeSources::map).list();
     }
 
+    /**
+     * Web sources ({@code url}, {@code sitemap}) that finished ({@code ready} or {@code failed}) before {@code cutoff},
+     * oldest first: what the periodic re-sync reads again. Their {@code updated_at} is when their indexing ended.
+     */
+    public List<KnowledgeSource> webSourcesFinishedBefore(Instant cutoff) {
+        return jdbc.sql("""
+                        SELECT * FROM agent_knowledge_sources
+                        WHERE type IN ('url', 'sitemap') AND status IN ('ready', 'failed') AND updated_at < :cutoff
+                        ORDER BY updated_at, id""")
+                .param("cutoff", time(cutoff))
+                .query(KnowledgeSources::map).list();
+    }
+
     public Optional<StoredContent> content(String id) {
         return jdbc.sql("SELECT encoding, content FROM agent_source_contents WHERE source_id = :id").param("id", id)
                 .query((rs, n) -> new StoredContent(rs.getString("encoding"), rs.getString("content"))).optional();

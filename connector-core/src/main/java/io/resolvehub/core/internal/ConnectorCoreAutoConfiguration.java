@@ -3,6 +3,7 @@ package io.resolvehub.core.internal;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
 import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.RecurringJob;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
@@ -32,7 +33,8 @@ import java.util.List;
  * Wires the conversation pipeline: durable intake, workers, hand-off policy, channel accounts, the web channel, the
  * inbox and the assumed-resolution timer. The {@link AnswerEngine} (agent-engine), the {@link CoinMeter} (billing;
  * {@link CoinMeter#unmetered()} without it), {@link ChannelConnectorFactory} and {@link TicketDeskProvider} beans come
- * from other modules and are looked up lazily, so they may depend on the beans defined here.
+ * from other modules and are looked up lazily, so they may depend on the beans defined here; so are the
+ * {@link RecurringJob}s of other modules, which run on the one db-scheduler next to the resolution timer.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         FlywayAutoConfiguration.class})
@@ -45,14 +47,16 @@ public class ConnectorCoreAutoConfiguration {
                                       ApplicationEventPublisher publisher, ObjectProvider<AnswerEngine> answerEngine,
                                       ObjectProvider<CoinMeter> coinMeter,
                                       ObjectProvider<ChannelConnectorFactory> factories,
-                                      ObjectProvider<TicketDeskProvider> deskProviders, ObjectProvider<Clock> clock,
+                                      ObjectProvider<TicketDeskProvider> deskProviders,
+                                      ObjectProvider<RecurringJob> recurringJobs, ObjectProvider<Clock> clock,
                                       CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
         AnswerEngine engine = request -> answerEngine.getObject().answer(request);
         CoinMeter meter = (tenant, conversation, channel) ->
                 coinMeter.getIfUnique(CoinMeter::unmetered).holdFor(tenant, conversation, channel);
         return new ConversationCore(new ConversationCore.Dependencies(dataSource, transactionManager, publisher, engine,
                 meter, () -> factories.orderedStream().toList(), () -> deskProviders.orderedStream().toList(),
-                MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC)),
+                MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC),
+                () -> recurringJobs.orderedStream().toList()),
                 pipeline, resolution);
     }
 

@@ -2,6 +2,7 @@ package io.resolvehub.core.internal;
 
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.RecurringJob;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.internal.channel.ChannelCalls;
@@ -50,7 +51,17 @@ public final class ConversationCore implements AutoCloseable {
     public record Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
                                ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
                                Supplier<List<ChannelConnectorFactory>> connectorFactories,
-                               Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock) {
+                               Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock,
+                               Supplier<List<RecurringJob>> recurringJobs) {
+
+        /** Without other modules' recurring jobs: only the resolution timer runs on the scheduler. */
+        public Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
+                            ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
+                            Supplier<List<ChannelConnectorFactory>> connectorFactories,
+                            Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock) {
+            this(dataSource, transactionManager, publisher, answerEngine, coinMeter, connectorFactories, deskProviders,
+                    masterKey, clock, List::of);
+        }
     }
 
     private final Conversations conversations;
@@ -100,7 +111,7 @@ public final class ConversationCore implements AutoCloseable {
                 resolutionProps.silenceWindow(), clock);
         Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
                 : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
-        resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval);
+        resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval, d.recurringJobs());
         web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);

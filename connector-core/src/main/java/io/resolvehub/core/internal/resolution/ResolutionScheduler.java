@@ -4,26 +4,55 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.resolvehub.core.RecurringJob;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link AssumedResolutions#sweep()} every {@code interval} through db-scheduler, whose
- * {@code scheduled_tasks} row makes the sweep run on one instance at a time across the cluster.
+ * {@code scheduled_tasks} row makes the sweep run on one instance at a time across the cluster. The same (one)
+ * scheduler runs the {@link RecurringJob}s of other modules; they are looked up at {@link #start()}, so their beans may
+ * be created after this one.
  */
 public class ResolutionScheduler implements AutoCloseable {
 
     public static final String TASK = "assumed-resolution-sweep";
 
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    private final AssumedResolutions resolutions;
+    private final Duration interval;
+    private final Supplier<List<RecurringJob>> jobs;
+    private Scheduler scheduler;
 
     public ResolutionScheduler(DataSource dataSource, AssumedResolutions resolutions, Duration interval) {
-        RecurringTask<Void> sweep = Tasks.recurring(TASK, Schedules.fixedDelay(interval))
-                .execute((instance, context) -> resolutions.sweep());
+        this(dataSource, resolutions, interval, List::of);
+    }
+
+    public ResolutionScheduler(DataSource dataSource, AssumedResolutions resolutions, Duration interval,
+                               Supplier<List<RecurringJob>> jobs) {
+        this.dataSource = dataSource;
+        this.resolutions = resolutions;
+        this.interval = interval;
+        this.jobs = jobs;
+    }
+
+    private Scheduler build() {
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
+        tasks.add(Tasks.recurring(TASK, Schedules.fixedDelay(interval))
+                .execute((instance, context) -> resolutions.sweep()));
+        for (RecurringJob job : jobs.get()) {
+            if (job.interval() != null && job.interval().isPositive()) {
+                tasks.add(Tasks.recurring(job.name(), Schedules.fixedDelay(job.interval()))
+                        .execute((instance, context) -> job.run()));
+            }
+        }
         Duration polling = interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
-        this.scheduler = Scheduler.create(dataSource)
-                .startTasks(sweep)
+        return Scheduler.create(dataSource)
+                .startTasks(tasks)
                 .threads(1)
                 .pollingInterval(polling.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : polling)
                 .heartbeatInterval(Duration.ofSeconds(30))
@@ -39,12 +68,18 @@ public class ResolutionScheduler implements AutoCloseable {
         return tenth;
     }
 
-    public void start() {
-        scheduler.start();
+    public synchronized void start() {
+        if (scheduler == null) {
+            scheduler = build();
+            scheduler.start();
+        }
     }
 
-    public void stop() {
-        scheduler.stop();
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+            scheduler = null;
+        }
     }
 
     @Override
