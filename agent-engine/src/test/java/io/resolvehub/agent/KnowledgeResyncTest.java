@@ -1,0 +1,180 @@
+package io.resolvehub.agent;
+
+import com.sun.net.httpserver.HttpServer;
+import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.SourceStatus;
+import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The periodic re-sync driven directly (fixed clocks, no scheduler): a local help site behind a loopback HTTP server that
+ * answers ETags, the real WebReader, MiniLM and Lucene, and the counting embedder to see what a run costs.
+ */
+class KnowledgeResyncTest {
+
+    private static final TenantId ACME = new TenantId("acme");
+    private static final TenantId GLOBEX = new TenantId("globex");
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private String base;
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private TestAgent agent;
+
+    @BeforeEach
+    void startSite() throws IOException {
+        pages.put("/help/password", page("Forgotten password", "Reset your password with the Forgot password link."));
+        pages.put("/help/refunds", page("Refund timing", "Refunds are issued to the original card within fourteen days."));
+        pages.put("/help/shipping", page("Delivery times", "Orders ship within two business days from Rotterdam."));
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            String type = "text/html; charset=utf-8";
+            if (path.equals("/robots.txt")) {
+                body = "User-agent: *\nAllow: /\n";
+                type = "text/plain";
+            } else if (path.equals("/sitemap.xml")) {
+                body = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + base + "/help/password</loc></url><url><loc>" + base + "/help/refunds</loc></url>"
+                        + "</urlset>";
+                type = "application/xml";
+            } else if (pages.containsKey(path)) {
+                body = pages.get(path);
+                String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+                exchange.getResponseHeaders().add("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    exchange.close();
+                    return;
+                }
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", type);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (agent != null) {
+            agent.close();
+        }
+        server.stop(0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPeriodicRunQueuesOnlyWebSourcesLastIndexedLongerAgoThanTheIntervalAndAnUnchangedSiteEmbedsNothing(TestDatabase database) {
+        agent = new TestAgent(database, dir);
+        String sitemap = agent.knowledge.addWeb(ACME, SourceType.SITEMAP, base + "/sitemap.xml", "Help center").id();
+        String url = agent.knowledge.addWeb(GLOBEX, SourceType.URL, base + "/help/shipping", null).id();
+        String broken = agent.knowledge.addWeb(ACME, SourceType.URL, base + "/help/gone", null).id();
+        String text = agent.knowledge.addText(ACME, "Returns", "Returns are free within thirty days.").id();
+        String file = agent.knowledge.addFile(ACME, null, "faq.md", null, "# FAQ\n\nDark mode is under Appearance.".getBytes()).id();
+        agent.awaitIdle();
+        assertThat(agent.sources.find(ACME, sitemap).orElseThrow().status()).isEqualTo(SourceStatus.READY);
+        assertThat(agent.sources.find(GLOBEX, url).orElseThrow().status()).isEqualTo(SourceStatus.READY);
+        assertThat(agent.sources.find(ACME, broken).orElseThrow().status()).isEqualTo(SourceStatus.FAILED);
+        Map<String, Instant> untouched = updatedAt(List.of(text, file));
+
+        // Indexed just now: not due within a day.
+        assertThat(resyncAt(Instant.now()).resyncDue()).isEqualTo(new KnowledgeResync.Outcome(0, 0));
+
+        agent.embedder.texts.set(0);
+        KnowledgeResync.Outcome outcome = resyncAt(Instant.now().plus(DAY).plusSeconds(60)).resyncDue();
+        assertThat(outcome).as("the sitemap, the url and the failed url; never the text or the file")
+                .isEqualTo(new KnowledgeResync.Outcome(3, 0));
+        agent.awaitIdle();
+        assertThat(agent.embedder.texts.get()).as("texts embedded by a re-sync of an unchanged site").isZero();
+        assertThat(agent.sources.find(ACME, sitemap).orElseThrow().status()).isEqualTo(SourceStatus.READY);
+        assertThat(agent.sources.find(GLOBEX, url).orElseThrow().status()).isEqualTo(SourceStatus.READY);
+        assertThat(agent.sources.find(ACME, broken).orElseThrow().status()).isEqualTo(SourceStatus.FAILED);
+        assertThat(updatedAt(List.of(text, file))).as("text and file sources are never re-synced").isEqualTo(untouched);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aChangedPageIsReindexedByTheNextRunWhileItsUnchangedNeighboursKeepTheirChunks(TestDatabase database) {
+        agent = new TestAgent(database, dir);
+        String sitemap = agent.knowledge.addWeb(ACME, SourceType.SITEMAP, base + "/sitemap.xml", "Help center").id();
+        agent.awaitIdle();
+        Map<String, String> before = hashes(sitemap);
+        assertThat(before).hasSize(2);
+
+        pages.put("/help/refunds", page("Refund timing", "Refunds now reach the original card within five days."));
+        agent.embedder.texts.set(0);
+        assertThat(resyncAt(Instant.now().plus(DAY).plusSeconds(60)).resyncDue().queued()).isEqualTo(1);
+        agent.awaitIdle();
+
+        Map<String, String> after = hashes(sitemap);
+        assertThat(agent.embedder.texts.get()).as("texts embedded: the changed page's chunks only").isPositive();
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((key, hash) -> assertThat(after.get(key)).as(key)
+                .satisfies(now -> assertThat(now.equals(hash)).isEqualTo(!key.contains("/help/refunds"))));
+        assertThat(agent.sources.find(ACME, sitemap).orElseThrow().status()).isEqualTo(SourceStatus.READY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aZeroIntervalDisablesThePeriodicResync(TestDatabase database) {
+        agent = new TestAgent(database, dir);
+        agent.knowledge.addWeb(ACME, SourceType.URL, base + "/help/shipping", null);
+        agent.awaitIdle();
+        KnowledgeResync disabled = new KnowledgeResync(agent.sources, agent.knowledge, Duration.ZERO,
+                Clock.fixed(Instant.now().plus(Duration.ofDays(365)), ZoneOffset.UTC));
+        assertThat(disabled.interval().isPositive()).as("the scheduler skips it").isFalse();
+        assertThat(disabled.resyncDue()).isEqualTo(new KnowledgeResync.Outcome(0, 0));
+    }
+
+    private KnowledgeResync resyncAt(Instant now) {
+        return new KnowledgeResync(agent.sources, agent.knowledge, DAY, Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private Map<String, Instant> updatedAt(List<String> ids) {
+        return ids.stream().collect(Collectors.toMap(id -> id, id -> agent.sources.find(ACME, id).orElseThrow().updatedAt()));
+    }
+
+    private Map<String, String> hashes(String sourceId) {
+        return agent.sources.documents(sourceId).values().stream()
+                .collect(Collectors.toMap(KnowledgeSources.DocumentState::docKey, KnowledgeSources.DocumentState::contentHash));
+    }
+
+    private static String page(String heading, String text) {
+        return "<html><head><title>" + heading + "</title></head><body><main><h1>" + heading + "</h1><p>" + text
+                + "</p></main></body></html>";
+    }
+}
