@@ -85,10 +85,13 @@ public final class KnowledgeBase {
         return create(tenant, SourceType.TEXT, checkTitle(title), null, null, new KnowledgeSources.StoredContent("text", text));
     }
 
-    /** Adds a web page ({@code URL}) or a sitemap / same-site crawl ({@code SITEMAP}) starting at {@code url}. */
+    /**
+     * Adds a web page ({@code URL}), a sitemap / same-site crawl ({@code SITEMAP}) starting at {@code url}, or a public
+     * Zendesk Guide help center ({@code ZENDESK_GUIDE}: its root or a {@code /hc/<locale>} URL).
+     */
     public KnowledgeSource addWeb(TenantId tenant, SourceType type, String url, String title) {
-        if (type != SourceType.URL && type != SourceType.SITEMAP) {
-            throw new IllegalArgumentException("type must be url or sitemap here");
+        if (type != SourceType.URL && type != SourceType.SITEMAP && type != SourceType.ZENDESK_GUIDE) {
+            throw new IllegalArgumentException("type must be url, sitemap or zendesk_guide here");
         }
         return create(tenant, type, checkTitle(title), checkUrl(url), null, null);
     }
@@ -181,7 +184,7 @@ public final class KnowledgeBase {
 
     private static String checkUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("'url' is required for url and sitemap sources");
+            throw new IllegalArgumentException("'url' is required for url, sitemap and zendesk_guide sources");
         }
         try {
             URI uri = new URI(url.strip());

@@ -14,6 +14,7 @@ import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.Parsers;
 import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.WebReader;
+import io.resolvehub.agent.ingest.ZendeskGuideReader;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -61,7 +62,8 @@ public final class TestAgent implements AutoCloseable {
         voices = new VoiceSettingsRepository(dataSource, tx);
         index = new LuceneKnowledgeIndex(indexDir);
         ingestor = new Ingestor(sources, index, embedder, new Parsers(50), new Chunker(180),
-                new WebReader(20, 2, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"), 1, 100);
+                new WebReader(20, 2, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"),
+                new ZendeskGuideReader(20, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"), 1, 100);
         knowledge = new KnowledgeBase(sources, index, ingestor);
         engine = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED, 0.5);
     }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,20 +43,38 @@ public final class Ingestor implements AutoCloseable {
     private final Chunker chunker;
     private final DocumentReader storedReader;
     private final DocumentReader webReader;
+    private final DocumentReader guideReader;
     private final int embedGroup;
     private final ThreadPoolExecutor executor;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Queued or being indexed by this process; never mistaken for work a crash left unfinished. */
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
+    /** With a Zendesk Guide reader on the default crawl limits (the hub configures its own; see the other constructor). */
     public Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
                     DocumentReader webReader, int threads, int queueCapacity) {
-        this(sources, index, embedder, parsers, chunker, webReader, threads, queueCapacity, EMBED_GROUP);
+        this(sources, index, embedder, parsers, chunker, webReader,
+                new ZendeskGuideReader(200, Duration.ofMillis(500), Duration.ofSeconds(10), 5_000_000, "ResolveHubBot/0.1"),
+                threads, queueCapacity);
+    }
+
+    /**
+     * @param webReader   reads url and sitemap sources
+     * @param guideReader reads zendesk_guide sources
+     */
+    public Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
+                    DocumentReader webReader, DocumentReader guideReader, int threads, int queueCapacity) {
+        this(sources, index, embedder, parsers, chunker, webReader, guideReader, threads, queueCapacity, EMBED_GROUP);
     }
 
     /** @param embedGroup chunk texts per {@code embedAll} call (tests use small groups to see documents span groups) */
     Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
              DocumentReader webReader, int threads, int queueCapacity, int embedGroup) {
+        this(sources, index, embedder, parsers, chunker, webReader, null, threads, queueCapacity, embedGroup);
+    }
+
+    private Ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, Parsers parsers, Chunker chunker,
+                     DocumentReader webReader, DocumentReader guideReader, int threads, int queueCapacity, int embedGroup) {
         this.embedGroup = embedGroup;
         this.sources = sources;
         this.index = index;
@@ -64,6 +83,7 @@ public final class Ingestor implements AutoCloseable {
         this.chunker = chunker;
         this.storedReader = new StoredContentReader(sources);
         this.webReader = webReader;
+        this.guideReader = guideReader;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
                 Thread.ofPlatform().name("ingest-", 0).daemon(true).factory());
     }
@@ -142,7 +162,14 @@ public final class Ingestor implements AutoCloseable {
 
     private int indexDocuments(KnowledgeSource source) {
         Map<String, KnowledgeSources.DocumentState> known = sources.documents(source.id());
-        DocumentReader reader = source.type() == SourceType.URL || source.type() == SourceType.SITEMAP ? webReader : storedReader;
+        DocumentReader reader = switch (source.type()) {
+            case URL, SITEMAP -> webReader;
+            case ZENDESK_GUIDE -> guideReader;
+            case FILE, TEXT -> storedReader;
+        };
+        if (reader == null) {
+            throw new IngestionException("this hub cannot read " + source.type().wire() + " sources");
+        }
         List<SourceDocument> documents = reader.read(source, known);
         if (documents.isEmpty()) {
             throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));
@@ -204,7 +231,7 @@ public final class Ingestor implements AutoCloseable {
             throw new IngestionException("no text was found in " + (source.filename() != null ? "'" + source.filename() + "'"
                     : document.url() != null ? document.url() : "the document"));
         }
-        if (source.title() == null && parsed.title() != null && source.type() != SourceType.SITEMAP) {
+        if (source.title() == null && parsed.title() != null && !source.type().manyDocuments()) {
             sources.setTitle(source.id(), parsed.title());
         }
         return parsed;
