@@ -42,6 +42,8 @@ class KnowledgeSourcesController {
         }
     }
 
+    private static final String JSON_TYPES = "\"url\", \"sitemap\", \"zendesk_guide\" or \"text\"";
+
     record AddSource(String type, String url, String title, String text) {
     }
 
@@ -69,7 +71,7 @@ class KnowledgeSourcesController {
             // No part, or what a form sends when no file was chosen (no name, no bytes): that is a missing file, not
             // an unsupported type; and Spring's own "Required part 'file' is not present." does not say what to send.
             throw ApiException.badRequest("The request has no file: send the document as multipart form field 'file' with a "
-                    + "file name (" + FileFormat.SUPPORTED + "), or JSON {\"type\":\"url\"|\"sitemap\"|\"text\",…} for other sources.");
+                    + "file name (" + FileFormat.SUPPORTED + "), or JSON {\"type\":\"url\"|\"sitemap\"|\"zendesk_guide\"|\"text\",…} for other sources.");
         }
         if (FileFormat.declared(file.getOriginalFilename(), file.getContentType()).isEmpty()) {
             throw ApiException.unsupportedMediaType(new UnsupportedFileTypeException(file.getOriginalFilename(), file.getContentType()).getMessage());
@@ -90,13 +92,17 @@ class KnowledgeSourcesController {
     ResponseEntity<Accepted> add(@PathVariable String tenant, @RequestBody AddSource body) {
         TenantId id = access.require(tenant);
         if (body == null || body.type() == null) {
-            throw ApiException.badRequest("'type' is required: \"url\", \"sitemap\" or \"text\" (upload files as multipart field 'file').");
+            throw ApiException.badRequest("'type' is required: " + JSON_TYPES + " (upload files as multipart field 'file').");
         }
         return switch (body.type().toLowerCase(Locale.ROOT)) {
             case "text" -> accepted(() -> knowledge.addText(id, body.title(), body.text()));
             case "url" -> accepted(() -> knowledge.addWeb(id, SourceType.URL, body.url(), body.title()));
             case "sitemap" -> accepted(() -> knowledge.addWeb(id, SourceType.SITEMAP, body.url(), body.title()));
-            default -> throw ApiException.badRequest("'type' must be \"url\", \"sitemap\" or \"text\", not \"" + body.type()
+            case "zendesk_guide" -> {
+                String url = guideUrl(body.url());
+                yield accepted(() -> knowledge.addWeb(id, SourceType.ZENDESK_GUIDE, url, body.title()));
+            }
+            default -> throw ApiException.badRequest("'type' must be " + JSON_TYPES + ", not \"" + body.type()
                     + "\" (upload files as multipart field 'file').");
         };
     }
@@ -122,6 +128,20 @@ class KnowledgeSourcesController {
             throw notFound(t, id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** A help center is named by its address: say so here, where the caller chose zendesk_guide, not in a generic url message. */
+    private static String guideUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw ApiException.badRequest("'url' is required for a zendesk_guide source: the help center's address, e.g. "
+                    + "\"https://acme.zendesk.com\" or \"https://acme.zendesk.com/hc/en-us\" for one locale.");
+        }
+        String scheme = url.strip().toLowerCase(Locale.ROOT);
+        if (!scheme.startsWith("http://") && !scheme.startsWith("https://")) {
+            throw ApiException.badRequest("'url' of a zendesk_guide source must be an http(s) address such as "
+                    + "\"https://acme.zendesk.com\", not \"" + url + "\".");
+        }
+        return url;
     }
 
     private static ResponseEntity<Accepted> accepted(Supplier<KnowledgeSource> add) {

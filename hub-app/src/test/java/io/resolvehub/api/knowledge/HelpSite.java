@@ -53,6 +53,11 @@ final class HelpSite implements AutoCloseable {
         pages.put(path, new Page("application/xml", xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Publishes (or replaces) a JSON document at {@code path}, e.g. a Help Center API page; {@code {{base}}} becomes this site's address. */
+    void json(String path, String json) {
+        pages.put(path, new Page("application/json; charset=utf-8", json.replace("{{base}}", url("")).getBytes(StandardCharsets.UTF_8)));
+    }
+
     void remove(String path) {
         pages.remove(path);
     }

@@ -546,4 +546,53 @@ abstract class KnowledgeApiContract {
             assertThat(invoices.get("citations").get(0).get("url").asString()).isEqualTo(site.url("/a/invoices"));
         }
     }
+
+    private static String guideArticles(String exportBody, String exportUpdatedAt) {
+        return """
+                {"articles":[
+                  {"id":360001001,"html_url":"{{base}}/hc/en-us/articles/360001001-Turn-on-two-factor-sign-in","draft":false,
+                   "locale":"en-us","title":"Turn on two-factor sign-in","updated_at":"2026-10-01T08:00:00Z",
+                   "body":"<ol><li>Open Settings &gt; Security.</li><li>Click Turn on two-factor.</li><li>Scan the QR code with your authenticator app.</li></ol>"},
+                  {"id":360001002,"html_url":"{{base}}/hc/en-us/articles/360001002-Export-your-notes","draft":false,
+                   "locale":"en-us","title":"Export your notes","updated_at":"%s","body":"<p>%s</p>"},
+                  {"id":360001003,"html_url":"{{base}}/hc/en-us/articles/360001003-Offline-mode","draft":true,
+                   "locale":"en-us","title":"Offline mode","updated_at":"2026-10-20T16:00:00Z","body":"<p>Offline mode is coming.</p>"}],
+                 "page":1,"previous_page":null,"next_page":null,"per_page":100,"page_count":1,"count":3}
+                """.formatted(exportUpdatedAt, exportBody);
+    }
+
+    @Test
+    void aZendeskGuideHelpCenterIsListedWithItsTypeAnswersCiteItsArticlesAndAResyncPicksUpAnEdit() {
+        createTenant("guide-co");
+        String sources = "/api/v1/tenants/guide-co/sources";
+        assertProblem(api.postJson(sources, "{\"type\":\"zendesk_guide\"}"), 400, "'url' is required", "https://acme.zendesk.com");
+        assertProblem(api.postJson(sources, "{\"type\":\"zendesk_guide\",\"url\":\"acme.zendesk.com\"}"), 400, "http(s)");
+        assertThat(body(api.get(sources))).as("nothing stored by the refused calls").isEmpty();
+        try (HelpSite site = new HelpSite()) {
+            site.json("/api/v2/help_center/en-us/articles.json",
+                    guideArticles("Open File &gt; Export and pick Markdown or PDF.", "2026-08-30T07:45:00Z"));
+            HttpResponse<String> created = api.postJson(sources,
+                    "{\"type\":\"zendesk_guide\",\"url\":\"" + site.url("/hc/en-us") + "\"}");
+            assertThat(created.statusCode()).isEqualTo(202);
+            String id = body(created).get("id").asString();
+            JsonNode ready = awaitSource("guide-co", id);
+            assertThat(ready.get("status").asString()).isEqualTo("ready");
+            assertThat(ready.get("type").asString()).isEqualTo("zendesk_guide");
+            assertThat(ready.get("title").asString()).isEqualTo(site.url("/hc/en-us"));
+            assertThat(indexedChunks("guide-co")).isEqualTo(ready.get("chunks").asInt());
+            JsonNode twoFactor = ask("guide-co", "how do I turn on two-factor sign-in");
+            assertThat(twoFactor.get("citations").get(0).get("url").asString())
+                    .isEqualTo(site.url("/hc/en-us/articles/360001001-Turn-on-two-factor-sign-in"));
+
+            site.json("/api/v2/help_center/en-us/articles.json",
+                    guideArticles("Open File &gt; Export and pick Markdown, PDF or HTML.", "2026-11-20T09:00:00Z"));
+            assertThat(api.postJson(sources + "/" + id + "/resync", "").statusCode()).isEqualTo(202);
+            JsonNode resynced = awaitSource("guide-co", id);
+            assertThat(resynced.get("status").asString()).isEqualTo("ready");
+            JsonNode export = ask("guide-co", "how do I export my notes");
+            assertThat(export.get("text").asString()).contains("Markdown, PDF or HTML");
+            assertThat(export.get("citations").get(0).get("url").asString())
+                    .isEqualTo(site.url("/hc/en-us/articles/360001002-Export-your-notes"));
+        }
+    }
 }
