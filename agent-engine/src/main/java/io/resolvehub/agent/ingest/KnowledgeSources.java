@@ -84,13 +84,13 @@ public final class KnowledgeSources {
     }
 
     /**
-     * Web sources ({@code url}, {@code sitemap}) that finished ({@code ready} or {@code failed}) before {@code cutoff},
+     * Web sources ({@code url}, {@code sitemap}, {@code zendesk_guide}) that finished ({@code ready} or {@code failed}) before {@code cutoff},
      * oldest first: what the periodic re-sync reads again. Their {@code updated_at} is when their indexing ended.
      */
     public List<KnowledgeSource> webSourcesFinishedBefore(Instant cutoff) {
         return jdbc.sql("""
                         SELECT * FROM agent_knowledge_sources
-                        WHERE type IN ('url', 'sitemap') AND status IN ('ready', 'failed') AND updated_at < :cutoff
+                        WHERE type IN ('url', 'sitemap', 'zendesk_guide') AND status IN ('ready', 'failed') AND updated_at < :cutoff
                         ORDER BY updated_at, id""")
                 .param("cutoff", time(cutoff))
                 .query(KnowledgeSources::map).list();
