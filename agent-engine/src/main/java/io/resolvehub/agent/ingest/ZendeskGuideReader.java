@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import tools.jackson.core.JacksonException;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a public Zendesk Guide help center through the Help Center API: every published article of the help center
  * (or of one locale, when the source URL names it, e.g. {@code https://acme.zendesk.com/hc/de}) is one HTML document
- * keyed by the article id and cited by its {@code html_url}. Drafts are skipped. An article whose {@code updated_at}
+ * keyed by the article id and cited by its {@code html_url}. Drafts and articles without text are skipped. An article whose {@code updated_at}
  * is the one indexed last time is reported unchanged, so a resync re-embeds only edited articles; articles the API no
  * longer lists are dropped by the ingestor.
  *
@@ -112,8 +113,10 @@ public final class ZendeskGuideReader implements DocumentReader {
     private static Optional<SourceDocument> toDocument(JsonNode article, Map<String, KnowledgeSources.DocumentState> known) {
         String id = text(article.path("id"));
         String body = text(article.path("body"));
-        if (id == null || body == null || body.isBlank()) {
-            return Optional.empty();   // nothing to answer from (an empty article or one the API redacted)
+        if (id == null || body == null || Jsoup.parseBodyFragment(body).text().isBlank()) {
+            // Nothing to answer from (an empty article, a video or image only): skipped, since a document without text
+            // would fail the whole help center.
+            return Optional.empty();
         }
         String title = text(article.path("title")) != null ? text(article.path("title")) : text(article.path("name"));
         String url = text(article.path("html_url"));

@@ -67,6 +67,8 @@ class ZendeskGuideReaderTest {
             // What a help center behind a sign-in wall or a proxy answers: a page, not JSON.
             case "/api/v2/help_center/fr/articles.json" -> send(exchange, 200, "text/html; charset=utf-8",
                     "<html><body><h1>Sign in to Acme</h1></body></html>");
+            case "/api/v2/help_center/nl/articles.json" -> send(exchange, 401, "application/json; charset=utf-8",
+                    "{\"error\":\"Couldn't authenticate you\"}");
             default -> send(exchange, 404, "application/json; charset=utf-8",
                     "{\"error\":\"RecordNotFound\",\"description\":\"Not found\"}");
         }
@@ -126,7 +128,7 @@ class ZendeskGuideReaderTest {
     }
 
     @Test
-    void everyPublishedArticleOfBothPagesIsOneHtmlDocumentKeyedByItsIdAndDraftsAreSkipped() {
+    void everyPublishedArticleOfBothPagesIsOneHtmlDocumentKeyedByItsIdAndDraftsAndVideoOnlyArticlesAreSkipped() {
         List<SourceDocument> documents = reader(20).read(source(base), Map.of());
 
         assertThat(documents).extracting(SourceDocument::docKey).containsExactly(RESET, BILLING, EXPORT, DELETE);
@@ -182,6 +184,8 @@ class ZendeskGuideReaderTest {
             assertThat(citedUrls(agent, "How do I delete my account permanently?")).containsExactly(articleUrl(DELETE));
             assertThat(citedUrls(agent, "is there an offline mode for zeppelin notebooks")).doesNotContain(
                     base + "/hc/en-us/articles/360001003-Offline-mode-beta");
+            assertThat(agent.sources.webSourcesFinishedBefore(Instant.now().plusSeconds(1)))
+                    .as("the periodic re-sync reads help centers again").extracting(KnowledgeSource::id).contains(added.id());
         }
     }
 
@@ -213,7 +217,7 @@ class ZendeskGuideReaderTest {
     }
 
     @Test
-    void aUrlThatIsNotAHelpCenterFailsWithAReadableReason() {
+    void aUrlThatIsNotAHelpCenterOrAPrivateOneFailsWithAReadableReason() {
         try (TestAgent agent = new TestAgent(TestDatabase.H2, dir)) {
             KnowledgeSource notFound = agent.awaitFinished(ACME,
                     agent.knowledge.addWeb(ACME, SourceType.ZENDESK_GUIDE, base + "/hc/xx", null).id());
@@ -224,6 +228,10 @@ class ZendeskGuideReaderTest {
             assertThat(notFound.error()).contains("answered HTTP 404").contains("is a Zendesk help center");
             assertThat(notJson.status()).isEqualTo(SourceStatus.FAILED);
             assertThat(notJson.error()).contains("did not answer JSON (text/html").contains("Zendesk help center");
+            KnowledgeSource signIn = agent.awaitFinished(ACME,
+                    agent.knowledge.addWeb(ACME, SourceType.ZENDESK_GUIDE, base + "/hc/nl", null).id());
+            assertThat(signIn.status()).isEqualTo(SourceStatus.FAILED);
+            assertThat(signIn.error()).contains("HTTP 401").contains("private help centers are not supported yet");
             assertThat(agent.index.count(ACME)).isZero();
         }
     }
