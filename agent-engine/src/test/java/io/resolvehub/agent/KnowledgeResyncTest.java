@@ -1,10 +1,14 @@
 package io.resolvehub.agent;
 
 import com.sun.net.httpserver.HttpServer;
-import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.index.LuceneKnowledgeIndex;
+import io.resolvehub.agent.ingest.Chunker;
+import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.Parsers;
 import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.agent.ingest.WebReader;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,12 +29,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The periodic re-sync driven directly (fixed clocks, no scheduler): a local help site behind a loopback HTTP server that
@@ -45,6 +57,8 @@ class KnowledgeResyncTest {
     private String base;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private TestAgent agent;
+    private final CountDownLatch slowEntered = new CountDownLatch(1);
+    private final CountDownLatch slowRelease = new CountDownLatch(1);
 
     @BeforeEach
     void startSite() throws IOException {
@@ -65,6 +79,10 @@ class KnowledgeResyncTest {
                         + "<url><loc>" + base + "/help/password</loc></url><url><loc>" + base + "/help/refunds</loc></url>"
                         + "</urlset>";
                 type = "application/xml";
+            } else if (path.equals("/help/slow")) {
+                slowEntered.countDown();
+                hold(slowRelease);
+                body = page("Slow page", "This page answers once the test lets it.");
             } else if (pages.containsKey(path)) {
                 body = pages.get(path);
                 String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
@@ -90,6 +108,7 @@ class KnowledgeResyncTest {
 
     @AfterEach
     void stop() {
+        slowRelease.countDown();
         if (agent != null) {
             agent.close();
         }
@@ -158,6 +177,63 @@ class KnowledgeResyncTest {
                 Clock.fixed(Instant.now().plus(Duration.ofDays(365)), ZoneOffset.UTC));
         assertThat(disabled.interval().isPositive()).as("the scheduler skips it").isFalse();
         assertThat(disabled.resyncDue()).isEqualTo(new KnowledgeResync.Outcome(0, 0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void whenTheIngestionQueueIsFullTheRunStopsAndTheRestWaitUnchangedForTheNextRun(TestDatabase database) {
+        DataSource dataSource = database.freshDataSource("classpath:db/migration/core", "classpath:db/migration/agent");
+        KnowledgeSources sources = new KnowledgeSources(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(dir.resolve("busy-index"));
+        // One worker and a queue of one place.
+        Ingestor ingestor = new Ingestor(sources, index, TestAgent.EMBEDDER, new Parsers(50), new Chunker(180),
+                new WebReader(20, 2, Duration.ZERO, Duration.ofSeconds(30), 1_000_000, "ResolveHubBot/0.1"), 1, 1);
+        KnowledgeBase knowledge = new KnowledgeBase(sources, index, ingestor);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (String path : List.of("/help/password", "/help/refunds", "/help/shipping")) {
+                ids.add(knowledge.addWeb(ACME, SourceType.URL, base + path, null).id());
+                await().atMost(Duration.ofSeconds(60)).until(ingestor::idle);
+            }
+            // The worker is held inside the fetch of the slow page: the queue's one place is free.
+            knowledge.addWeb(ACME, SourceType.URL, base + "/help/slow", null);
+            assertThat(awaitLatch(slowEntered)).as("the worker is fetching the slow page").isTrue();
+
+            KnowledgeResync resync = new KnowledgeResync(sources, knowledge, DAY,
+                    Clock.fixed(Instant.now().plus(DAY).plusSeconds(60), ZoneOffset.UTC));
+            assertThat(resync.resyncDue()).isEqualTo(new KnowledgeResync.Outcome(1, 2));
+            assertThat(ids.stream().map(id -> sources.find(ACME, id).orElseThrow().status()))
+                    .as("the oldest is queued, the two others keep their status")
+                    .containsExactly(SourceStatus.PENDING, SourceStatus.READY, SourceStatus.READY);
+
+            Instant waitedSince = sources.find(ACME, ids.get(1)).orElseThrow().updatedAt();
+            slowRelease.countDown();
+            await().atMost(Duration.ofSeconds(60)).until(ingestor::idle);
+            // The next run starts with the oldest, so a source that waited is re-synced before one just re-synced.
+            assertThat(resync.resyncDue().queued()).isPositive();
+            await().atMost(Duration.ofSeconds(60)).until(ingestor::idle);
+            assertThat(sources.find(ACME, ids.get(1)).orElseThrow().updatedAt()).as("re-synced by the next run")
+                    .isAfter(waitedSince);
+        } finally {
+            slowRelease.countDown();
+            ingestor.close();
+            index.close();
+        }
+    }
+
+    private static boolean awaitLatch(CountDownLatch latch) {
+        try {
+            return latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void hold(CountDownLatch latch) {
+        if (!awaitLatch(latch)) {
+            throw new IllegalStateException("the test never released the slow page");
+        }
     }
 
     private KnowledgeResync resyncAt(Instant now) {
