@@ -36,6 +36,14 @@ async function refresh() {
           <td class="${s.status === 'failed' ? 'failed' : ''}">${text(s.status)}${s.error ? ': ' + text(s.error) : ''}</td>
           <td>${s.chunks}</td></tr>`).join('');
   }).catch((e) => { $('sources').innerHTML = `<tr><td colspan="4" class="failed">${text(e.message)}</td></tr>`; });
+  document.querySelectorAll('.tenant-id').forEach((el) => { el.textContent = t; });
+  $('zendesk-webhook').textContent = `${location.origin}/zendesk/webhook/${t}`;
+  api(`/tenants/${t}/channels`).then((channels) => {
+    $('channels').innerHTML = channels.length === 0
+      ? '<tr><td colspan="2" class="hint">No channel connected yet: customers can only use the "try it" box. Connect one below.</td></tr>'
+      : channels.map((c) => `<tr><td>${text(c.channel)}</td><td>${Object.entries(c.settings || {})
+          .map(([k, v]) => `${text(k)}: ${text(v)}`).join(' · ')}</td></tr>`).join('');
+  }).catch((e) => { $('channels').innerHTML = `<tr><td colspan="2" class="failed">${text(e.message)}</td></tr>`; });
   api(`/tenants/${t}/conversations`).then((items) => {
     const list = Array.isArray(items) ? items : [];
     const who = (u) => (u && (u.name || u.email || u.id)) || 'anonymous';
@@ -71,6 +79,22 @@ $('upload').addEventListener('submit', async (event) => {
   try {
     const s = await api(`/tenants/${tenant()}/sources`, { method: 'POST', body: new FormData(event.target) });
     $('upload-result').textContent = `Added; indexing runs in the background (${s.status}).`;
+    event.target.reset();
+    refresh();
+  } catch (e) {
+    $('upload-result').textContent = e.message;
+  }
+});
+
+$('add-web').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  try {
+    const s = await api(`/tenants/${tenant()}/sources`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: form.get('type'), url: form.get('url') }),
+    });
+    $('upload-result').textContent = `Added; the hub fetches and indexes it in the background (${s.status}).`;
     event.target.reset();
     refresh();
   } catch (e) {
