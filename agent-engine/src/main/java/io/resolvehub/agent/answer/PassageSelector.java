@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * Picks the exact sentences or steps that answer a question from the best passages. Passages are cut into units: a
  * whole numbered list (steps are never split), one bullet, or one sentence. Units are scored lexically (the question's
  * own words count most, words carried from earlier turns a little, a "how do I" question prefers steps). When the
- * question's words do not settle it (the best few units are within one word of each other) they are compared by
+ * question's words do not settle it (the best units are within half a word of each other) they are compared by
  * embedding similarity with the question, because a follow-up like "what if I never got the email?" is matched by
- * meaning ("Didn't get the email? Check your spam folder"); a clear lexical winner costs no model call. The winner comes with its introducing
- * sentence ("To reset your password:") or the sentence after it when that continues the thought. Nothing is
- * paraphrased: the answer is a verbatim excerpt.
+ * meaning ("Didn't get the email? Check your spam folder"); a clear lexical winner costs no model call. The winner
+ * comes with its introducing sentence ("To reset your password:") or the sentence after it when that continues the
+ * thought. Nothing is paraphrased: the answer is a verbatim excerpt.
  */
 final class PassageSelector {
 
@@ -29,7 +29,7 @@ final class PassageSelector {
             "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
             "turn", "invite", "export", "import", "share", "download");
     private static final int MAX_WORDS = 120;
-    /** Units whose lexical scores are this close are a tie for the question's words, settled by meaning. */
+    /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
     private static final int RESCORED = 2;
@@ -130,18 +130,18 @@ final class PassageSelector {
         // A "how do I…" question is answered by steps whenever relevant steps are at hand, however well a prose
         // sentence that merely names the topic matches by meaning.
         boolean onlySteps = procedural && Arrays.stream(order).limit(STEPS_LOOKAHEAD).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
+        List<Integer> eligible = Arrays.stream(order).filter(i -> !onlySteps || all.get(i).steps()).toList();
         List<Integer> contenders = new ArrayList<>();
-        for (int i : order) {
-            if (contenders.size() == RESCORED || lexical[i] < lexical[order[0]] - CONTEST_MARGIN) {
+        for (int i : eligible) {
+            if (contenders.size() == RESCORED || lexical[i] < lexical[eligible.getFirst()] - CONTEST_MARGIN) {
                 break;
             }
             // The same sentence in two passages (an article in two sources) is one contender, not a tie.
-            boolean repeated = contenders.stream().anyMatch(c -> all.get(c).text().equals(all.get(i).text()));
-            if ((!onlySteps || all.get(i).steps()) && !repeated) {
+            if (contenders.stream().noneMatch(c -> all.get(c).text().equals(all.get(i).text()))) {
                 contenders.add(i);
             }
         }
-        int best = contenders.isEmpty() ? order[0] : contenders.getFirst();
+        int best = contenders.getFirst();
         if (contenders.size() > 1) {
             best = byMeaning(all, headings, lexical, contenders, question, questionVector, embedder);
         }
@@ -170,7 +170,7 @@ final class PassageSelector {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < contenders.size(); k++) {
             int i = contenders.get(k);
-            // The contenders are within a word of each other: meaning decides, the words only break a near tie.
+            // The contenders are nearly tied on words: meaning decides, the words only break a near tie.
             double score = dot(q, vectors.get(offset + k)) + 0.1 * lexical[i];
             if (score > bestScore) {
                 bestScore = score;
