@@ -1,7 +1,7 @@
 package io.resolvehub.agent;
 
-import com.sun.net.httpserver.HttpServer;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
+import io.resolvehub.agent.LoopbackSite.Response;
 import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
@@ -21,9 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +50,7 @@ class KnowledgeResyncTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
+    private LoopbackSite site;
     private String base;
     private final Map<String, String> pages = new ConcurrentHashMap<>();
     private TestAgent agent;
@@ -61,49 +58,19 @@ class KnowledgeResyncTest {
     private final CountDownLatch slowRelease = new CountDownLatch(1);
 
     @BeforeEach
-    void startSite() throws IOException {
+    void startSite() {
         pages.put("/help/password", page("Forgotten password", "Reset your password with the Forgot password link."));
         pages.put("/help/refunds", page("Refund timing", "Refunds are issued to the original card within fourteen days."));
         pages.put("/help/shipping", page("Delivery times", "Orders ship within two business days from Rotterdam."));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body;
-            String type = "text/html; charset=utf-8";
-            if (path.equals("/robots.txt")) {
-                body = "User-agent: *\nAllow: /\n";
-                type = "text/plain";
-            } else if (path.equals("/sitemap.xml")) {
-                body = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                        + "<url><loc>" + base + "/help/password</loc></url><url><loc>" + base + "/help/refunds</loc></url>"
-                        + "</urlset>";
-                type = "application/xml";
-            } else if (path.equals("/help/slow")) {
-                slowEntered.countDown();
-                hold(slowRelease);
-                body = page("Slow page", "This page answers once the test lets it.");
-            } else if (pages.containsKey(path)) {
-                body = pages.get(path);
-                String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
-                exchange.getResponseHeaders().add("ETag", etag);
-                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-                    exchange.sendResponseHeaders(304, -1);
-                    exchange.close();
-                    return;
-                }
-            } else {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", type);
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        site = new LoopbackSite().allowAllRobots()
+                .sitemap("/sitemap.xml", () -> List.of("/help/password", "/help/refunds"))
+                .serve("/help/slow", () -> {
+                    slowEntered.countDown();
+                    hold(slowRelease);
+                    return Response.html(page("Slow page", "This page answers once the test lets it."));
+                });
+        pages.keySet().forEach(path -> site.serve(path, () -> pages.containsKey(path) ? Response.htmlWithEtag(pages.get(path)) : null));
+        base = site.base();
     }
 
     @AfterEach
@@ -112,7 +79,7 @@ class KnowledgeResyncTest {
         if (agent != null) {
             agent.close();
         }
-        server.stop(0);
+        site.close();
     }
 
     @ParameterizedTest

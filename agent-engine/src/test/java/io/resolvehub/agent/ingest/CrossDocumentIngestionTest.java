@@ -1,7 +1,8 @@
 package io.resolvehub.agent.ingest;
 
-import com.sun.net.httpserver.HttpServer;
 import io.resolvehub.agent.KnowledgeBase;
+import io.resolvehub.agent.LoopbackSite;
+import io.resolvehub.agent.LoopbackSite.Response;
 import io.resolvehub.agent.TestAgent;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.index.SearchHit;
@@ -17,9 +18,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -58,7 +56,7 @@ class CrossDocumentIngestionTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
+    private LoopbackSite site;
     private String base;
     /** Paths the sitemap lists, in order; a path mapped to null serves a page with no text. */
     private final Map<String, String> served = new ConcurrentHashMap<>();
@@ -79,37 +77,12 @@ class CrossDocumentIngestionTest {
     }
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         PAGES.keySet().forEach(path -> served.put(path, html(path)));
         sitemap = List.copyOf(PAGES.keySet());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body;
-            String type = "text/html; charset=utf-8";
-            if (path.equals("/robots.txt")) {
-                body = "User-agent: *\nAllow: /\n";
-                type = "text/plain";
-            } else if (path.equals("/sitemap.xml")) {
-                StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
-                sitemap.forEach(p -> xml.append("<url><loc>").append(base).append(p).append("</loc></url>"));
-                body = xml.append("</urlset>").toString();
-                type = "application/xml";
-            } else if (served.containsKey(path)) {
-                body = served.get(path);
-            } else {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", type);
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        site = new LoopbackSite().allowAllRobots().sitemap("/sitemap.xml", () -> sitemap);
+        base = site.base();
+        PAGES.keySet().forEach(path -> site.serve(path, () -> served.containsKey(path) ? Response.html(served.get(path)) : null));
 
         dataSource = TestDatabase.H2.freshDataSource("classpath:db/migration/core", "classpath:db/migration/agent");
         sources = new KnowledgeSources(dataSource, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
@@ -124,7 +97,7 @@ class CrossDocumentIngestionTest {
     void stop() {
         ingestor.close();
         index.close();
-        server.stop(0);
+        site.close();
     }
 
     private KnowledgeSource awaitFinished(String id) {
