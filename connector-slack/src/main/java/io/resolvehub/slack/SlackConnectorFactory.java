@@ -11,6 +11,7 @@ import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.Verification;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code slack} channel: a tenant's workspace is its team id, bot token and optional escalation channel. */
 public final class SlackConnectorFactory implements ChannelConnectorFactory {
@@ -46,10 +47,9 @@ public final class SlackConnectorFactory implements ChannelConnectorFactory {
 
     @Override
     public Verification verify(ChannelSettings settings) {
-        for (ChannelConfigProperty property : PROPERTIES) {
-            if (property.required() && settings.get(property.name()).isEmpty()) {
-                return Verification.failure("'" + property.name() + "' is required: " + property.label());
-            }
+        Optional<String> missing = settings.missing(PROPERTIES);
+        if (missing.isPresent()) {
+            return Verification.failure(missing.get());
         }
         String teamId = settings.require(TEAM_ID);
         try {

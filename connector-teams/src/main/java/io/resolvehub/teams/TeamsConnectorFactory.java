@@ -10,6 +10,7 @@ import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.Verification;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -48,10 +49,9 @@ public final class TeamsConnectorFactory implements ChannelConnectorFactory {
 
     @Override
     public Verification verify(ChannelSettings settings) {
-        for (ChannelConfigProperty property : PROPERTIES) {
-            if (property.required() && settings.get(property.name()).isEmpty()) {
-                return Verification.failure("'" + property.name() + "' is required: " + property.label());
-            }
+        Optional<String> missing = settings.missing(PROPERTIES);
+        if (missing.isPresent()) {
+            return Verification.failure(missing.get());
         }
         String tenantId = settings.require(TEAMS_TENANT_ID);
         if (!GUID.matcher(tenantId).matches()) {

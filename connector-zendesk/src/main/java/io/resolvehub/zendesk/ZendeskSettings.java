@@ -35,10 +35,9 @@ record ZendeskSettings(String url, String email, String apiToken, String webhook
 
     /** The first problem with the settings, naming the setting; empty when they are usable. */
     static Optional<String> problem(ChannelSettings settings) {
-        for (ChannelConfigProperty property : PROPERTIES) {
-            if (property.required() && settings.get(property.name()).isEmpty()) {
-                return Optional.of("'" + property.name() + "' is required: " + property.label());
-            }
+        Optional<String> missing = settings.missing(PROPERTIES);
+        if (missing.isPresent()) {
+            return missing;
         }
         String url = settings.require(URL);
         try {

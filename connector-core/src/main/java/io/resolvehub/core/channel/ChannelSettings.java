@@ -1,5 +1,6 @@
 package io.resolvehub.core.channel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,15 @@ public record ChannelSettings(Map<String, String> values) {
 
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * The first of {@code properties} that is required but not set here, as a detail naming it and saying what it is
+     * (the parameter check every channel's {@code verify} starts with); empty when none is missing.
+     */
+    public Optional<String> missing(List<ChannelConfigProperty> properties) {
+        return properties.stream().filter(p -> p.required() && get(p.name()).isEmpty()).findFirst()
+                .map(p -> "'" + p.name() + "' is required: " + p.label());
     }
 
     /** The value, or an {@link IllegalStateException} naming the missing setting. */
