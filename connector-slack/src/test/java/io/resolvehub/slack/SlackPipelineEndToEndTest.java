@@ -33,7 +33,7 @@ class SlackPipelineEndToEndTest {
 
     @Test
     void aMentionIsAnsweredOnceInItsThreadThenFollowUpsAndTheResolveButtonWork() {
-        int questionsBefore = hub.questions.size();
+        int questionsBefore = hub.agent.requests().size();
         String mention = SlackHub.sample("events/app_mention.json");
         assertThat(post("application/json", mention).statusCode()).isEqualTo(200);
         assertThat(post("application/json", mention).statusCode()).as("Slack's retry").isEqualTo(200);
@@ -46,7 +46,7 @@ class SlackPipelineEndToEndTest {
         assertThat(post("application/json", SlackHub.sample("events/message_thread_reply.json")).statusCode()).isEqualTo(200);
         List<FakeSlackApi.Call> answers = awaitPosts("C0SUPPORT", "1700000000.000100", 2);
         assertThat(answers.get(1).param("thread_ts")).isEqualTo("1700000000.000100");
-        assertThat(hub.questions.stream().filter(q -> q.question().contains("access to my email")).findFirst().orElseThrow().history())
+        assertThat(hub.agent.requests().stream().filter(q -> q.question().contains("access to my email")).findFirst().orElseThrow().history())
                 .as("the follow-up is asked with the thread so far").hasSize(2);
 
         String click = SlackHub.sample("interactivity/block_actions.json")
@@ -57,7 +57,7 @@ class SlackPipelineEndToEndTest {
                 .filter(u -> "1700000001.000200".equals(u.param("ts"))).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(update.param("blocks")).doesNotContain("hub_feedback").contains("Solved");
         assertThat(status("C0SUPPORT:1700000000.000100")).isEqualTo("resolved");
-        assertThat(hub.questions.size() - questionsBefore).as("one engine call per user message, the retry included").isEqualTo(2);
+        assertThat(hub.agent.requests().size() - questionsBefore).as("one engine call per user message, the retry included").isEqualTo(2);
     }
 
     @Test
@@ -78,7 +78,7 @@ class SlackPipelineEndToEndTest {
 
     @Test
     void theHandoffButtonOpensAZendeskTicketForTheRequesterAndReplacesTheButtons() {
-        hub.zendeskConnected = true;
+        hub.zendesk.connect(true);
         try {
             String thread = "1700000400.000100";
             String mention = SlackHub.sample("events/app_mention.json")
@@ -96,33 +96,33 @@ class SlackPipelineEndToEndTest {
             assertThat(post("application/x-www-form-urlencoded", "payload=" + URLEncoder.encode(click, StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.slack.calls("chat.update").stream().anyMatch(u -> answerTs.equals(u.param("ts"))));
-            assertThat(hub.zendeskTickets).singleElement().satisfies(ticket -> {
+            assertThat(hub.zendesk.tickets()).singleElement().satisfies(ticket -> {
                 assertThat(ticket.ref().user().email()).isEqualTo("casey@example.com");
                 assertThat(ticket.turns()).extracting(t -> t.text()).contains("how do I reset my password?");
             });
-            assertThat(hub.zendeskThreadLinks).containsExactly("https://hubtest.slack.com/archives/C0SUPPORT/p1700000000000100");
+            assertThat(hub.zendesk.threadLinks()).containsExactly("https://hubtest.slack.com/archives/C0SUPPORT/p1700000000000100");
             FakeSlackApi.Call update = hub.slack.calls("chat.update").stream().filter(u -> answerTs.equals(u.param("ts"))).findFirst().orElseThrow();
             assertThat(update.param("blocks")).doesNotContain("hub_feedback").contains("ticket #1234");
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.posts("C0SUPPORT").stream()
                     .anyMatch(p -> thread.equals(p.param("thread_ts")) && p.param("text").contains("#1234")));
             assertThat(status("C0SUPPORT:" + thread)).isEqualTo("escalated");
         } finally {
-            hub.zendeskConnected = false;
+            hub.zendesk.connect(false);
         }
     }
 
     @Test
     void aMentionInsideAnExistingThreadIsAnsweredWithTheThreadsEarlierMessages() {
-        int questionsBefore = hub.questions.size();
+        int questionsBefore = hub.agent.requests().size();
         String mention = SlackHub.sample("events/app_mention_in_thread.json")
                 .replace("1700000000.000100", "1700000500.000100").replace("Ev0MENTION02", "Ev0MENTION55");
 
         assertThat(post("application/json", mention).statusCode()).isEqualTo(200);
 
         awaitPosts("C0SUPPORT", "1700000500.000100", 1);
-        assertThat(hub.questions.size() - questionsBefore).isEqualTo(1);
-        assertThat(hub.questions.getLast().question()).isEqualTo("how do I raise the export quota?");
-        assertThat(hub.questions.getLast().history()).extracting(io.resolvehub.core.ChatTurn::text)
+        assertThat(hub.agent.requests().size() - questionsBefore).isEqualTo(1);
+        assertThat(hub.agent.requests().getLast().question()).isEqualTo("how do I raise the export quota?");
+        assertThat(hub.agent.requests().getLast().history()).extracting(io.resolvehub.core.ChatTurn::text)
                 .containsExactly("Our export to CSV keeps failing since this morning",
                         "Same here, it says <quota exceeded> for @U0CUSTOMER");
     }

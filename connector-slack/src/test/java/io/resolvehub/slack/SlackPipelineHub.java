@@ -2,19 +2,15 @@ package io.resolvehub.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import io.resolvehub.core.Answer;
-import io.resolvehub.core.AnswerEngine;
-import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
-import io.resolvehub.core.channel.ConversationView;
-import io.resolvehub.core.channel.TicketDesk;
-import io.resolvehub.core.channel.TicketDeskProvider;
-import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
+import io.resolvehub.core.testing.ScriptedAnswerEngine;
+import io.resolvehub.core.testing.RecordingTicketDesk;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -36,8 +32,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Slack connector wired to connector-core's real pipeline (durable intake, workers, policy, inbox) on a migrated
@@ -48,16 +42,17 @@ final class SlackPipelineHub implements AutoCloseable {
     static final TenantId ACME = new TenantId("acme");
 
     final FakeSlackApi slack = new FakeSlackApi();
-    final List<AnswerRequest> questions = new CopyOnWriteArrayList<>();
-    /** A Zendesk-like desk offered for tenant acme while {@code zendeskConnected} is set; else core's inbox is used. */
-    final List<ConversationView> zendeskTickets = new CopyOnWriteArrayList<>();
-    final List<String> zendeskThreadLinks = new CopyOnWriteArrayList<>();
-    volatile boolean zendeskConnected;
+    /** The agent: a fixed grounded answer, recording every question. */
+    final ScriptedAnswerEngine agent = new ScriptedAnswerEngine();
+    /** A Zendesk-like desk for tenant acme while connected; else core's inbox is used. */
+    final RecordingTicketDesk zendesk = new RecordingTicketDesk(ACME);
     final DataSource dataSource;
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
 
     SlackPipelineHub(TestDatabase database) {
+        agent.always(Answer.answer("To reset your password, open **Settings** and choose *Reset password*.", 0.9,
+                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings"))));
         dataSource = database.freshDataSource("classpath:db/migration/core", "classpath:db/migration/slack");
         context = new SpringApplicationBuilder(Hub.class).web(WebApplicationType.SERVLET).properties(Map.of(
                 "hub.slack.signing-secret", SlackHub.SIGNING_SECRET,
@@ -69,27 +64,12 @@ final class SlackPipelineHub implements AutoCloseable {
                 "logging.level.io.resolvehub", "WARN"))
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
-                    ctx.getBeanFactory().registerSingleton("answerEngine", (AnswerEngine) this::answer);
-                    ctx.getBeanFactory().registerSingleton("zendeskDesks", (TicketDeskProvider) tenant ->
-                            zendeskConnected && tenant.equals(ACME) ? Optional.of(zendeskDesk()) : Optional.empty());
+                    ctx.getBeanFactory().registerSingleton("answerEngine", agent);
+                    ctx.getBeanFactory().registerSingleton("zendeskDesks", zendesk);
                 })
                 .run();
         context.getBean(ChannelAccounts.class).save(ACME, ChannelType.SLACK, "T0HUBTEST", new ChannelSettings(Map.of(
                 "teamId", "T0HUBTEST", "botToken", "xoxb-test-token", "escalationChannel", "C0ESCALATE")));
-    }
-
-    private Answer answer(AnswerRequest request) {
-        questions.add(request);
-        return Answer.answer("To reset your password, open **Settings** and choose *Reset password*.", 0.9,
-                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
-    }
-
-    private TicketDesk zendeskDesk() {
-        return (conversation, reason, threadLink) -> {
-            zendeskTickets.add(conversation);
-            zendeskThreadLinks.add(threadLink);
-            return new TicketRef("zendesk", "1234", "https://acme.zendesk.com/agent/tickets/1234");
-        };
     }
 
     List<FakeSlackApi.Call> posts(String channel) {

@@ -39,7 +39,7 @@ class TeamsPipelineEndToEndTest {
     void aPersonalMessageIsAnsweredOnceWithTheCardAndTheResolveButtonResolvesIt() {
         String chat = PERSONAL_CHAT.replace("a:1xB5", "a:1RES0");
         String message = TeamsHub.activity("personal_message", bf).replace(PERSONAL_CHAT, chat);
-        int questionsBefore = hub.questions.size();
+        int questionsBefore = hub.agent.requests().size();
 
         assertThat(hub.post(message).statusCode()).isEqualTo(200);
         assertThat(hub.post(message).statusCode()).as("a redelivery").isEqualTo(200);
@@ -55,8 +55,8 @@ class TeamsPipelineEndToEndTest {
         FakeBotFramework.ConnectorCall confirmation = awaitPosts(chat + "/activities/1764411401284", 1).getFirst();
         assertThat(confirmation.body()).contains("Marked as solved");
         await().atMost(Duration.ofSeconds(20)).until(() -> "resolved".equals(hub.status(chat)));
-        assertThat(hub.questions.size() - questionsBefore).as("one engine call, the redelivery included").isEqualTo(1);
-        assertThat(hub.questions.getLast().question()).isEqualTo("How do I reset my password?");
+        assertThat(hub.agent.requests().size() - questionsBefore).as("one engine call, the redelivery included").isEqualTo(1);
+        assertThat(hub.agent.requests().getLast().question()).isEqualTo("How do I reset my password?");
     }
 
     @Test
@@ -78,7 +78,7 @@ class TeamsPipelineEndToEndTest {
 
     @Test
     void theHandoffButtonOpensAZendeskTicketForTheRequesterWithTheTranscript() {
-        hub.zendeskConnected = true;
+        hub.zendesk.connect(true);
         try {
             String chat = PERSONAL_CHAT.replace("a:1xB5", "a:1ZEN0");
             assertThat(hub.post(TeamsHub.activity("personal_message", bf).replace(PERSONAL_CHAT, chat)).statusCode()).isEqualTo(200);
@@ -89,13 +89,13 @@ class TeamsPipelineEndToEndTest {
 
             FakeBotFramework.ConnectorCall notice = awaitPosts(chat + "/activities/1764411401284", 1).getFirst();
             assertThat(notice.body()).contains("#1234");
-            assertThat(hub.zendeskTickets).singleElement().satisfies(ticket -> {
+            assertThat(hub.zendesk.tickets()).singleElement().satisfies(ticket -> {
                 assertThat(ticket.ref().user().email()).isEqualTo("casey@example.com");
                 assertThat(ticket.turns()).extracting(t -> t.text()).contains("How do I reset my password?");
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> "escalated".equals(hub.status(chat)));
         } finally {
-            hub.zendeskConnected = false;
+            hub.zendesk.connect(false);
         }
     }
 

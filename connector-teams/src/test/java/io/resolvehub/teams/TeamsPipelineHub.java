@@ -1,18 +1,14 @@
 package io.resolvehub.teams;
 
 import io.resolvehub.core.Answer;
-import io.resolvehub.core.AnswerEngine;
-import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
-import io.resolvehub.core.channel.ConversationView;
-import io.resolvehub.core.channel.TicketDesk;
-import io.resolvehub.core.channel.TicketDeskProvider;
-import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
+import io.resolvehub.core.testing.ScriptedAnswerEngine;
+import io.resolvehub.core.testing.RecordingTicketDesk;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,8 +30,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Teams connector wired to connector-core's real pipeline (durable intake, workers, policy, inbox) on a migrated
@@ -46,16 +40,17 @@ final class TeamsPipelineHub implements AutoCloseable {
     static final String ESCALATION = "19:e5c0ffee0000111122223333aaaabbbb@thread.tacv2";
 
     final FakeBotFramework botFramework = FakeBotFramework.shared();
-    final List<AnswerRequest> questions = new CopyOnWriteArrayList<>();
-    /** A Zendesk-like desk offered for tenant acme while {@code zendeskConnected} is set; else core's inbox is used. */
-    final List<ConversationView> zendeskTickets = new CopyOnWriteArrayList<>();
-    final List<String> zendeskThreadLinks = new CopyOnWriteArrayList<>();
-    volatile boolean zendeskConnected;
+    /** The agent: a fixed grounded answer, recording every question. */
+    final ScriptedAnswerEngine agent = new ScriptedAnswerEngine();
+    /** A Zendesk-like desk for the test tenant while connected; else core's inbox is used. */
+    final RecordingTicketDesk zendesk = new RecordingTicketDesk(TeamsHub.TENANT);
     final DataSource dataSource;
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
 
     TeamsPipelineHub(TestDatabase database) {
+        agent.always(Answer.answer("To reset your password, open **Settings** and choose *Reset password*.", 0.9,
+                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings"))));
         dataSource = database.freshDataSource("classpath:db/migration/core");
         Map<String, Object> properties = new HashMap<>();
         properties.put("hub.teams.app-id", TeamsHub.APP_ID);
@@ -70,28 +65,13 @@ final class TeamsPipelineHub implements AutoCloseable {
         context = new SpringApplicationBuilder(Hub.class).web(WebApplicationType.SERVLET).properties(properties)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
-                    ctx.getBeanFactory().registerSingleton("answerEngine", (AnswerEngine) this::answer);
-                    ctx.getBeanFactory().registerSingleton("zendeskDesks", (TicketDeskProvider) tenant ->
-                            zendeskConnected && tenant.equals(TeamsHub.TENANT) ? Optional.of(zendeskDesk()) : Optional.empty());
+                    ctx.getBeanFactory().registerSingleton("answerEngine", agent);
+                    ctx.getBeanFactory().registerSingleton("zendeskDesks", zendesk);
                 })
                 .run();
         context.getBean(ChannelAccounts.class).save(TeamsHub.TENANT, ChannelType.TEAMS, TeamsHub.TEAMS_TENANT_ID,
                 new ChannelSettings(Map.of(TeamsConnectorFactory.TEAMS_TENANT_ID, TeamsHub.TEAMS_TENANT_ID,
                         TeamsConnectorFactory.ESCALATION_CONVERSATION_ID, ESCALATION)));
-    }
-
-    private Answer answer(AnswerRequest request) {
-        questions.add(request);
-        return Answer.answer("To reset your password, open **Settings** and choose *Reset password*.", 0.9,
-                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
-    }
-
-    private TicketDesk zendeskDesk() {
-        return (conversation, reason, threadLink) -> {
-            zendeskTickets.add(conversation);
-            zendeskThreadLinks.add(threadLink);
-            return new TicketRef("zendesk", "1234", "https://acme.zendesk.com/agent/tickets/1234");
-        };
     }
 
     JdbcClient jdbc() {

@@ -64,7 +64,7 @@ class ZendeskPipelineEndToEndTest {
 
     @Test
     void aNewTicketIsAnsweredOnceAsAPublicCommentAndTheRequestersConfirmationResolvesIt() {
-        int questionsBefore = hub.questions.size();
+        int questionsBefore = hub.agent.requests().size();
         long ticket = newTicket();
 
         assertThat(hub.webhook(ticket, "e2e-new-" + ticket).statusCode()).isEqualTo(200);
@@ -85,7 +85,7 @@ class ZendeskPipelineEndToEndTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "resolved".equals(hub.status(ticket)));
         assertThat(hub.column(ticket, "resolution_kind")).isEqualTo(ResolutionKind.CONFIRMED.wire());
-        assertThat(hub.questions.size() - questionsBefore).as("one engine call for the one question").isEqualTo(1);
+        assertThat(hub.agent.requests().size() - questionsBefore).as("one engine call for the one question").isEqualTo(1);
         awaitBotComments(ticket, 2);
 
         // the agent then solves the ticket: it is resolved already and charged once

@@ -1,8 +1,6 @@
 package io.resolvehub.zendesk;
 
 import io.resolvehub.core.Answer;
-import io.resolvehub.core.AnswerEngine;
-import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.TenantId;
@@ -14,6 +12,7 @@ import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.event.HandoffRequested;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
+import io.resolvehub.core.testing.ScriptedAnswerEngine;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +50,8 @@ final class ZendeskPipelineHub implements AutoCloseable {
     final FakeZendeskApi zendesk = new FakeZendeskApi();
     /** A chat channel (core's test double, as Slack) whose hand-offs go to the tenant's desk: its Zendesk. */
     final FakeChannel chat = new FakeChannel(ChannelType.SLACK);
-    final List<AnswerRequest> questions = new CopyOnWriteArrayList<>();
+    /** The agent: a fixed grounded answer, recording every question. */
+    final ScriptedAnswerEngine agent = new ScriptedAnswerEngine();
     /** The billing-relevant events core published, as billing would receive them. */
     final List<Object> billingEvents = new CopyOnWriteArrayList<>();
     final DataSource dataSource;
@@ -59,6 +59,8 @@ final class ZendeskPipelineHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ZendeskPipelineHub(TestDatabase database) {
+        agent.always(Answer.answer("To reset your password, open Settings > Security and choose Reset password.", 0.9,
+                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings"))));
         dataSource = database.freshDataSource("classpath:db/migration/core", "classpath:db/migration/zendesk");
         context = new SpringApplicationBuilder(Hub.class).web(WebApplicationType.SERVLET).properties(Map.of(
                         "hub.master-key", Base64.getEncoder().encodeToString(new byte[32]),
@@ -67,7 +69,7 @@ final class ZendeskPipelineHub implements AutoCloseable {
                         "logging.level.io.resolvehub", "WARN"))
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
-                    ctx.getBeanFactory().registerSingleton("answerEngine", (AnswerEngine) this::answer);
+                    ctx.getBeanFactory().registerSingleton("answerEngine", agent);
                     ctx.getBeanFactory().registerSingleton("chatChannel", chat);
                     ctx.getBeanFactory().registerSingleton("billingProbe", (ApplicationListener<PayloadApplicationEvent<?>>) e -> {
                         if (e.getPayload() instanceof ConversationResolved || e.getPayload() instanceof HandoffRequested) {
@@ -84,12 +86,6 @@ final class ZendeskPipelineHub implements AutoCloseable {
 
     InboundIntake intake() {
         return context.getBean(InboundIntake.class);
-    }
-
-    private Answer answer(AnswerRequest request) {
-        questions.add(request);
-        return Answer.answer("To reset your password, open Settings > Security and choose Reset password.", 0.9,
-                List.of(new Citation("src-1", "Resetting your password", "https://help.example.com/reset", "Open Settings")));
     }
 
     JdbcClient jdbc() {

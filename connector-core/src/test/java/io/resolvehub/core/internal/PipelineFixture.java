@@ -10,6 +10,7 @@ import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.testing.FakeChannel;
 import io.resolvehub.core.testing.TestDatabase;
+import io.resolvehub.core.testing.ScriptedAnswerEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 

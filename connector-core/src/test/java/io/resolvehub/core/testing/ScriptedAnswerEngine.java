@@ -1,4 +1,4 @@
-package io.resolvehub.core.internal;
+package io.resolvehub.core.testing;
 
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerEngine;
@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The SPI's other side for core tests: answers each question with whatever the test scripted (default: a confident,
- * cited answer that echoes the question), and records what it was asked.
+ * The SPI's other side for core and channel tests: answers each question with whatever the test scripted (default: a
+ * confident, cited answer that echoes the question), and records what it was asked.
  */
 public final class ScriptedAnswerEngine implements AnswerEngine {
 

@@ -11,6 +11,7 @@ import io.resolvehub.core.internal.PipelineFixture;
 import io.resolvehub.core.internal.PipelineProperties;
 import io.resolvehub.core.testing.FakeChannel;
 import io.resolvehub.core.testing.TestDatabase;
+import io.resolvehub.core.testing.ScriptedAnswerEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -203,7 +204,7 @@ class DurableIntakeTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return io.resolvehub.core.internal.ScriptedAnswerEngine.confident(request);
+                return ScriptedAnswerEngine.confident(request);
             });
             ConversationCore one = f.newInstance();
             ConversationCore two = f.newInstance();
