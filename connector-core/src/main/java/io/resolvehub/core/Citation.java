@@ -1,5 +1,9 @@
 package io.resolvehub.core;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A source an answer is grounded in.
  *
@@ -9,4 +13,13 @@ package io.resolvehub.core;
  * @param snippet  the passage text the answer relies on
  */
 public record Citation(String sourceId, String title, String url, String snippet) {
+
+    /** The citations with each document once (by URL, else by source and title), first occurrence first. */
+    public static List<Citation> distinct(List<Citation> citations) {
+        Map<String, Citation> byDocument = new LinkedHashMap<>();
+        for (Citation c : citations) {
+            byDocument.putIfAbsent(c.url() != null ? c.url() : c.sourceId() + "|" + c.title(), c);
+        }
+        return List.copyOf(byDocument.values());
+    }
 }

@@ -5,7 +5,6 @@ import com.slack.api.methods.SlackApiTextResponse;
 import io.resolvehub.core.channel.ChannelException;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -28,7 +27,7 @@ final class SlackErrorMapper {
             int status = api.getResponse().code();
             String detail = method + " failed with HTTP " + status;
             if (status == 429) {
-                return ChannelException.retriable(detail + " (rate limited)", retryAfter(api.getResponse().header("Retry-After")), e);
+                return ChannelException.retriable(detail + " (rate limited)", ChannelException.retryAfterHeader(api.getResponse().header("Retry-After")), e);
             }
             if (status >= 500) {
                 return ChannelException.retriable(detail, null, e);
@@ -54,14 +53,4 @@ final class SlackErrorMapper {
                 : ChannelException.permanent(detail, null);
     }
 
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException ignored) {
-            return null; // Slack sends seconds; an HTTP-date would be unusual, so treat it as "not said"
-        }
-    }
 }

@@ -11,9 +11,7 @@ import io.resolvehub.core.Answer;
 import io.resolvehub.core.Citation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the agent's answer as Block Kit messages: the text in mrkdwn, its sources as links, and the
@@ -78,15 +76,12 @@ final class SlackMessageRenderer {
     }
 
     static String sources(List<Citation> citations) {
-        Map<String, Citation> distinct = new LinkedHashMap<>();
-        for (Citation c : citations) {
-            distinct.putIfAbsent(c.url() != null ? c.url() : c.sourceId() + "|" + c.title(), c);
-        }
+        List<Citation> distinct = Citation.distinct(citations);
         if (distinct.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder("*Sources*");
-        distinct.values().stream().limit(MAX_SOURCES).forEach(c -> {
+        distinct.stream().limit(MAX_SOURCES).forEach(c -> {
             String title = c.title() == null || c.title().isBlank() ? "Untitled document" : c.title();
             out.append("\n• ").append(c.url() == null ? SlackText.neutralize(title) : SlackText.link(c.url(), title));
         });

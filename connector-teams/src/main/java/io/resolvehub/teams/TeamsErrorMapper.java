@@ -5,7 +5,6 @@ import io.resolvehub.core.channel.ChannelException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -29,10 +28,10 @@ final class TeamsErrorMapper {
             int status = rest.response().code();
             String detail = what + " failed with HTTP " + status;
             if (status == 429) {
-                return ChannelException.retriable(detail + " (rate limited)", retryAfter(rest.response().headers().get("Retry-After")), e);
+                return ChannelException.retriable(detail + " (rate limited)", ChannelException.retryAfterHeader(rest.response().headers().get("Retry-After")), e);
             }
             if (status == 412 || status == 408 || status >= 500) {
-                return ChannelException.retriable(detail, retryAfter(rest.response().headers().get("Retry-After")), e);
+                return ChannelException.retriable(detail, ChannelException.retryAfterHeader(rest.response().headers().get("Retry-After")), e);
             }
             return ChannelException.permanent(detail + (status == 401 || status == 403
                     ? ": the Bot Connector refused the bot's token (check hub.teams.app-id / app-password)" : ""), e);
@@ -47,16 +46,6 @@ final class TeamsErrorMapper {
         return ChannelException.permanent(what + " failed: " + e.getMessage(), e);
     }
 
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException ignored) {
-            return null; // an HTTP-date would be unusual here: treat it as "not said"
-        }
-    }
 
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;

@@ -10,9 +10,7 @@ import io.resolvehub.core.Answer;
 import io.resolvehub.core.Citation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the agent's answer as a Teams message: the text (Teams markdown), its sources as links, and an Adaptive
@@ -88,15 +86,12 @@ final class TeamsMessageRenderer {
     }
 
     static String sources(List<Citation> citations) {
-        Map<String, Citation> distinct = new LinkedHashMap<>();
-        for (Citation c : citations) {
-            distinct.putIfAbsent(c.url() != null ? c.url() : c.sourceId() + "|" + c.title(), c);
-        }
+        List<Citation> distinct = Citation.distinct(citations);
         if (distinct.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder("**Sources**");
-        distinct.values().stream().limit(MAX_SOURCES).forEach(c -> {
+        distinct.stream().limit(MAX_SOURCES).forEach(c -> {
             String title = markdownLabel(c.title() == null || c.title().isBlank() ? "Untitled document" : safe(c.title()));
             out.append("\n\n- ").append(c.url() == null ? title : "[" + title + "](" + c.url().replace(")", "%29") + ")");
         });

@@ -86,7 +86,7 @@ final class TeamsTokenClient {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
             throw ChannelException.retriable("the Teams token endpoint answered HTTP " + status,
-                    TeamsErrorMapper.retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+                    ChannelException.retryAfterHeader(response.headers().firstValue("Retry-After").orElse(null)), null);
         }
         JsonNode body;
         try {

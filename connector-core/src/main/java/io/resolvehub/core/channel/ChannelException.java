@@ -25,6 +25,21 @@ public class ChannelException extends RuntimeException {
         return new ChannelException(message, false, null, cause);
     }
 
+    /**
+     * A {@code Retry-After} header in seconds, as the platforms send it on a 429; null when absent or not a number of
+     * seconds (an HTTP-date would be unusual there, so it is treated as "not said").
+     */
+    public static Duration retryAfterHeader(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException ignored) {
+            return null;
+        }
+    }
+
     public boolean retriable() {
         return retriable;
     }
