@@ -136,7 +136,9 @@ public final class Evaluation {
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             long start = System.nanoTime();
-            Answer answer = engine.answer(request(q));
+            // what answer(request) does, kept in two steps so --fit reads the signals of this very retrieval
+            ExtractiveAnswerEngine.Retrieval retrieval = engine.retrieve(request(q));
+            Answer answer = engine.answer(request(q), retrieval);
             latencies[i] = System.nanoTime() - start;
             if (q.answerable()) {
                 answerable++;
@@ -146,7 +148,7 @@ public final class Evaluation {
                 abstained += answer.decision() != Decision.ANSWER ? 1 : 0;
             }
             if (fit) {
-                ExtractiveAnswerEngine.Scored best = engine.retrieve(request(q)).best();
+                ExtractiveAnswerEngine.Scored best = retrieval.best();
                 double[] s = best == null ? new double[5] : best.signals().values();
                 signals.add(new ConfidenceFit.Row(s, q.answerable()));
             }

@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -154,9 +155,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
                     case VECTOR -> knn(searcher, query, query.limit());
                     case HYBRID -> RankFusion.fuse(bm25(searcher, query, candidates), knn(searcher, query, candidates), query.limit());
                 };
+                StoredFields stored = searcher.storedFields();
                 List<SearchHit> hits = new ArrayList<>(ranked.size());
                 for (SearchHit h : ranked) {
-                    hits.add(materialize(searcher, h, query.vector()));
+                    hits.add(materialize(searcher, stored, h, query.vector()));
                 }
                 return hits;
             } finally {
@@ -204,10 +206,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
 
     /** A bare hit with its stored fields, and its cosine when only BM25 found it. */
-    private static SearchHit materialize(IndexSearcher searcher, SearchHit bare, float[] queryVector) throws IOException {
+    private static SearchHit materialize(IndexSearcher searcher, StoredFields stored, SearchHit bare, float[] queryVector)
+            throws IOException {
         int doc = Integer.parseInt(bare.chunkId());
         double similarity = Double.isNaN(bare.similarity()) && queryVector != null ? similarity(searcher, doc, queryVector) : bare.similarity();
-        Document d = searcher.storedFields().document(doc);
+        Document d = stored.document(doc);
         String headings = d.get(HEADINGS);
         List<String> path = headings == null || headings.isEmpty() ? List.of() : Arrays.asList(headings.split(SEPARATOR));
         return new SearchHit(d.get(CHUNK), d.get(SOURCE), d.get(DOC), d.get(TITLE), d.get(URL), path, d.get(TEXT),
