@@ -17,7 +17,9 @@ import io.resolvehub.agent.ingest.ZendeskGuideReader;
 import io.resolvehub.agent.llm.ChatModels;
 import io.resolvehub.agent.llm.LlmAnswerEngine;
 import io.resolvehub.agent.llm.LlmProperties;
+import io.resolvehub.agent.person.PersonRequestsByMeaning;
 import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.PersonRequestDetector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -104,13 +106,19 @@ public class AgentEngineAutoConfiguration {
     @ConditionalOnMissingBean
     AnswerEngine answerEngine(KnowledgeIndex index, Embedder embedder, VoiceSettingsRepository voices, AgentProperties properties,
                               LlmProperties llm) {
-        ExtractiveAnswerEngine extractive = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED,
-                properties.answerThreshold());
+        ExtractiveAnswerEngine extractive = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED);
         if ("none".equalsIgnoreCase(llm.provider())) {
             return extractive;
         }
-        return new LlmAnswerEngine(ChatModels.create(llm), extractive, voices, properties.answerThreshold(), llm.timeout(),
+        return new LlmAnswerEngine(ChatModels.create(llm), extractive, voices, llm.timeout(),
                 llm.failureThreshold(), llm.openFor());
+    }
+
+    /** Recognises requests for a person by meaning, beyond the tenant's phrases (core asks it for every message). */
+    @Bean
+    @ConditionalOnMissingBean
+    PersonRequestDetector personRequestDetector(Embedder embedder) {
+        return new PersonRequestsByMeaning(embedder);
     }
 
     @Bean

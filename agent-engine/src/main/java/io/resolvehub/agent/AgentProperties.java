@@ -13,7 +13,6 @@ import java.time.Duration;
  * @param maxPdfPages         longer PDFs fail with a readable reason
  * @param chunkWords          words per chunk at most (all-MiniLM-L6-v2 reads 256 tokens)
  * @param embeddingBatchSize  texts per ONNX call
- * @param answerThreshold     below this confidence the engine proposes a hand-off
  * @param crawl               limits of url and sitemap sources
  * @param resyncInterval      url and sitemap sources last indexed longer ago are read again (once across the cluster);
  *                            zero disables the periodic re-sync
@@ -25,7 +24,6 @@ public record AgentProperties(
         @DefaultValue("2000") int maxPdfPages,
         @DefaultValue("180") int chunkWords,
         @DefaultValue("8") int embeddingBatchSize,
-        @DefaultValue("0.5") double answerThreshold,
         @DefaultValue Crawl crawl,
         @DefaultValue("P1D") Duration resyncInterval) {
 

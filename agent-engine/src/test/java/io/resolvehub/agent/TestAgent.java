@@ -65,7 +65,7 @@ public final class TestAgent implements AutoCloseable {
                 new WebReader(20, 2, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"),
                 new ZendeskGuideReader(20, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"), 1, 100);
         knowledge = new KnowledgeBase(sources, index, ingestor);
-        engine = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED, 0.5);
+        engine = new ExtractiveAnswerEngine(index, embedder, voices, ConfidenceModel.CALIBRATED);
     }
 
     /** Adds the sample help center (the Lumen Notes articles) to a tenant and waits until every article is ready. */

@@ -21,7 +21,8 @@ import java.util.Set;
  * The default agent, with no LLM: retrieves the tenant's best passages (hybrid BM25 + vectors), and answers with the
  * exact sentences or steps that address the question, in the tenant's voice, citing the passage. It asks which topic
  * is meant when a terse question matches several different documents equally well, and hands off when nothing
- * relevant is found ({@code no_knowledge}) or the confidence is below the threshold ({@code low_confidence}).
+ * relevant is found ({@code no_knowledge}). Every other answer carries its confidence: whether it is confident enough
+ * is the tenant's hand-off policy to decide, not the engine's.
  *
  * <p>Document text is only ever quoted, never interpreted: an article that says "ignore your instructions" is data
  * like any other. Every search is filtered on the request's tenant.
@@ -30,8 +31,6 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
 
     static final String NO_KNOWLEDGE_TEXT = "I couldn't find this in our help content, so I'm passing your question to "
             + "a person on our team who will follow up here.";
-    static final String LOW_CONFIDENCE_TEXT = "I'm not sure I have the right answer to this, so I'm passing your question "
-            + "to a person on our team who will follow up here.";
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
 
@@ -39,15 +38,12 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     private final Embedder embedder;
     private final Voices voices;
     private final ConfidenceModel confidence;
-    private final double threshold;
 
-    public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, Voices voices,
-                                  ConfidenceModel confidence, double threshold) {
+    public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, Voices voices, ConfidenceModel confidence) {
         this.index = index;
         this.embedder = embedder;
         this.voices = voices;
         this.confidence = confidence;
-        this.threshold = threshold;
     }
 
     @Override
@@ -100,11 +96,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             return Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), 0, HandoffReason.NO_KNOWLEDGE);
         }
         double conf = best.confidence();
-        if (conf < threshold) {
-            boolean nothingRelevant = best.signals().coverage() == 0 && best.signals().similarity() < 0.3;
-            return nothingRelevant
-                    ? Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), conf, HandoffReason.NO_KNOWLEDGE)
-                    : Answer.handoff(voice.frame(LOW_CONFIDENCE_TEXT), conf, HandoffReason.LOW_CONFIDENCE);
+        if (best.signals().coverage() == 0 && best.signals().similarity() < 0.3) {
+            return Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), conf, HandoffReason.NO_KNOWLEDGE);
         }
         List<Scored> topics = ambiguousTopics(retrieval, best);
         if (topics.size() > 1) {
@@ -144,7 +137,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
         Map<String, Scored> byTopic = new LinkedHashMap<>();
         for (Scored s : retrieval.passages()) {
-            boolean close = s.confidence() >= threshold && s.signals().similarity() >= best.signals().similarity() - 0.05;
+            boolean close = s.confidence() >= best.confidence() - 0.1 && s.signals().similarity() >= best.signals().similarity() - 0.05;
             if (close) {
                 byTopic.putIfAbsent(topic(s.hit()), s);
             }

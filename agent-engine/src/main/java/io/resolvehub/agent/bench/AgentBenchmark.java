@@ -209,7 +209,7 @@ public final class AgentBenchmark {
         }
         index.add(batch);
         index.refresh();
-        ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, embedder, t -> VoiceSettings.DEFAULT, ConfidenceModel.CALIBRATED, 0.5);
+        ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, embedder, t -> VoiceSettings.DEFAULT, ConfidenceModel.CALIBRATED);
         // Steady state, as a running hub sees it: one full pass first compiles the whole path (JIT) and gives Lucene's
         // background merges of the freshly built index time to finish; the second pass is measured.
         for (AnswerRequest ask : asks) {

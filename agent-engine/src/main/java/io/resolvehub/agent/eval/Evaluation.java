@@ -102,7 +102,7 @@ public final class Evaluation {
 
     private static void run(LuceneKnowledgeIndex index, MiniLmEmbedder embedder, List<Question> questions, boolean fit) {
         ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, embedder, t -> VoiceSettings.DEFAULT,
-                ConfidenceModel.CALIBRATED, 0.5);
+                ConfidenceModel.CALIBRATED);
         StringBuilder table = new StringBuilder();
         table.append("| retrieval (answerable questions with gold passages) | passage recall@5 | passage MRR@10 | document recall@5 | document MRR@10 |\n");
         table.append("|---|---|---|---|---|\n");

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 
 /**
  * Answers with a generative model, from the retrieved passages only. The extractive engine retrieves and decides
- * whether there is knowledge at all (no passage above the threshold → its hand-off, the model is not called). The model
+ * whether there is knowledge at all (nothing relevant, or a question too terse to place → its reply, the model is not
+ * called); the model reads the passages about as relevant as the best one, and the answer keeps the extractive
+ * confidence, which the tenant's hand-off policy judges. The model
  * gets the numbered passages, marked as data, and must cite them as {@code [n]}; an answer without a valid citation,
  * or with a claim the {@link GroundingCheck} cannot find in the cited passages, is discarded for the extractive answer.
  * A slow or failing model (Resilience4j time limiter and circuit breaker) gives an {@code engine_error} hand-off, never
@@ -56,14 +58,14 @@ public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker breaker;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    private final double threshold;
+    /** Passages this much less confident than the best are left out of the prompt. */
+    private static final double RELEVANCE_SPREAD = 0.2;
 
-    public LlmAnswerEngine(ChatModel model, ExtractiveAnswerEngine extractive, Voices voices, double threshold,
+    public LlmAnswerEngine(ChatModel model, ExtractiveAnswerEngine extractive, Voices voices,
                            Duration timeout, int failureThreshold, Duration openFor) {
         this.model = model;
         this.extractive = extractive;
         this.voices = voices;
-        this.threshold = threshold;
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
         this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
                 .slidingWindowSize(10).minimumNumberOfCalls(4).failureRateThreshold(failureThreshold)
@@ -80,10 +82,11 @@ public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
         ExtractiveAnswerEngine.Retrieval retrieval = extractive.retrieve(request);
         Answer fallback = extractive.answer(request, retrieval);
         if (fallback.decision() != Decision.ANSWER) {
-            return fallback;   // no knowledge, low confidence or ambiguous: the model would only guess
+            return fallback;   // no knowledge or ambiguous: the model would only guess
         }
+        double floor = fallback.confidence() - RELEVANCE_SPREAD;
         List<ExtractiveAnswerEngine.Scored> passages = retrieval.passages().stream()
-                .filter(p -> p.confidence() >= threshold).limit(PASSAGES).toList();
+                .filter(p -> p.confidence() >= floor).limit(PASSAGES).toList();
         VoiceSettings voice = voices.get(request.tenant());
         String reply;
         try {

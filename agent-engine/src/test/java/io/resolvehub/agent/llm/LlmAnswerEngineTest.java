@@ -48,7 +48,7 @@ class LlmAnswerEngineTest {
 
     private static LlmAnswerEngine engine(Duration timeout) {
         LlmProperties llm = new LlmProperties("openai", openAi.baseUrl(), "test-key", "gpt-test", timeout, 50, Duration.ofMinutes(5));
-        return new LlmAnswerEngine(ChatModels.create(llm), agent.engine, agent.voices, 0.5, timeout, 50, Duration.ofMinutes(5));
+        return new LlmAnswerEngine(ChatModels.create(llm), agent.engine, agent.voices, timeout, 50, Duration.ofMinutes(5));
     }
 
     private static Answer ask(LlmAnswerEngine engine) {

@@ -3,7 +3,9 @@ package io.resolvehub.core.internal;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
 import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
+import io.resolvehub.core.conversation.FirstTurnDryRun;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
@@ -49,6 +51,7 @@ public class ConnectorCoreAutoConfiguration {
                                       ObjectProvider<ChannelConnectorFactory> factories,
                                       ObjectProvider<TicketDeskProvider> deskProviders,
                                       ObjectProvider<RecurringJob> recurringJobs, ObjectProvider<Clock> clock,
+                                      ObjectProvider<PersonRequestDetector> personRequests,
                                       CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
         AnswerEngine engine = request -> answerEngine.getObject().answer(request);
         CoinMeter meter = (tenant, conversation, channel) ->
@@ -56,7 +59,8 @@ public class ConnectorCoreAutoConfiguration {
         return new ConversationCore(new ConversationCore.Dependencies(dataSource, transactionManager, publisher, engine,
                 meter, () -> factories.orderedStream().toList(), () -> deskProviders.orderedStream().toList(),
                 MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC),
-                () -> recurringJobs.orderedStream().toList()),
+                () -> recurringJobs.orderedStream().toList(),
+                text -> personRequests.getIfUnique(PersonRequestDetector::none).asksForPerson(text)),
                 pipeline, resolution);
     }
 
@@ -80,6 +84,11 @@ public class ConnectorCoreAutoConfiguration {
     @Bean
     WebConversations webConversations(ConversationCore core) {
         return core.webConversations();
+    }
+
+    @Bean
+    FirstTurnDryRun firstTurnDryRun(ConversationCore core) {
+        return core.dryRun();
     }
 
     @Bean

@@ -2,9 +2,11 @@ package io.resolvehub.core.internal;
 
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
+import io.resolvehub.core.conversation.FirstTurnDryRun;
 import io.resolvehub.core.internal.channel.ChannelCalls;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.channel.HubInboxDesk;
@@ -23,8 +25,10 @@ import io.resolvehub.core.internal.intake.WorkSignal;
 import io.resolvehub.core.internal.pipeline.ConversationPipeline;
 import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
 import io.resolvehub.core.internal.pipeline.HandoffDelivery;
+import io.resolvehub.core.internal.pipeline.PolicyDryRun;
 import io.resolvehub.core.internal.pipeline.ReplyDelivery;
 import io.resolvehub.core.internal.policy.JdbcHandoffPolicies;
+import io.resolvehub.core.internal.policy.PersonRequests;
 import io.resolvehub.core.internal.resolution.AssumedResolutions;
 import io.resolvehub.core.internal.resolution.ResolutionScheduler;
 import io.resolvehub.core.internal.web.DefaultWebConversations;
@@ -52,7 +56,17 @@ public final class ConversationCore implements AutoCloseable {
                                ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
                                Supplier<List<ChannelConnectorFactory>> connectorFactories,
                                Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock,
-                               Supplier<List<RecurringJob>> recurringJobs) {
+                               Supplier<List<RecurringJob>> recurringJobs, PersonRequestDetector personRequests) {
+
+        /** Without a meaning-based person-request detector: the tenant's phrases alone recognise requests for a person. */
+        public Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
+                            ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
+                            Supplier<List<ChannelConnectorFactory>> connectorFactories,
+                            Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock,
+                            Supplier<List<RecurringJob>> recurringJobs) {
+            this(dataSource, transactionManager, publisher, answerEngine, coinMeter, connectorFactories, deskProviders,
+                    masterKey, clock, recurringJobs, PersonRequestDetector.none());
+        }
 
         /** Without other modules' recurring jobs: only the resolution timer runs on the scheduler. */
         public Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
@@ -60,7 +74,7 @@ public final class ConversationCore implements AutoCloseable {
                             Supplier<List<ChannelConnectorFactory>> connectorFactories,
                             Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock) {
             this(dataSource, transactionManager, publisher, answerEngine, coinMeter, connectorFactories, deskProviders,
-                    masterKey, clock, List::of);
+                    masterKey, clock, List::of, PersonRequestDetector.none());
         }
     }
 
@@ -74,6 +88,7 @@ public final class ConversationCore implements AutoCloseable {
     private final ChannelConnectors connectors;
     private final GuardedAnswerEngine engine;
     private final ConversationPipeline pipeline;
+    private final PolicyDryRun dryRun;
     private final InboundWorkers workers;
     private final AssumedResolutions assumedResolutions;
     private final ResolutionScheduler resolutionScheduler;
@@ -100,7 +115,9 @@ public final class ConversationCore implements AutoCloseable {
         ConversationStateMachine states = new ConversationStateMachine(conversations, transcripts, d.publisher(),
                 resolutionProps.reopenWindow(), clock);
         engine = new GuardedAnswerEngine(d.answerEngine(), pipelineProps.engineTimeout());
-        pipeline = new ConversationPipeline(conversations, transcripts, states, policies, d.coinMeter(), engine,
+        PersonRequests personRequests = new PersonRequests(d.personRequests());
+        dryRun = new PolicyDryRun(policies, engine, personRequests);
+        pipeline = new ConversationPipeline(conversations, transcripts, states, policies, personRequests, d.coinMeter(), engine,
                 new ReplyDelivery(connectors, calls, transcripts, clock),
                 new HandoffDelivery(connectors, desks, calls, conversations, transcripts, tx, clock),
                 d.publisher(), tx, clock);
@@ -115,6 +132,10 @@ public final class ConversationCore implements AutoCloseable {
         web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
+    }
+
+    public FirstTurnDryRun dryRun() {
+        return dryRun;
     }
 
     /** Starts the workers (which pick up unfinished events of earlier runs) and the resolution timer. */

@@ -4,6 +4,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.CoinMeter;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelSettings;
@@ -42,6 +43,7 @@ public final class PipelineFixture implements AutoCloseable {
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final MutableClock clock = new MutableClock();
     public volatile CoinMeter coinMeter = CoinMeter.unmetered();
+    public volatile PersonRequestDetector personRequests = PersonRequestDetector.none();
     public final List<TicketDeskProvider> deskProviders = new CopyOnWriteArrayList<>();
     public PipelineProperties pipelineProperties = new PipelineProperties(2, Duration.ofMillis(50), Duration.ofSeconds(30),
             3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10), 3,
@@ -60,7 +62,8 @@ public final class PipelineFixture implements AutoCloseable {
         ConversationCore core = new ConversationCore(new ConversationCore.Dependencies(dataSource,
                 new DataSourceTransactionManager(dataSource), publisher, engine,
                 (t, c, ch) -> coinMeter.holdFor(t, c, ch), () -> List.of(channel), () -> List.copyOf(deskProviders),
-                new SecretKeySpec(new byte[32], "AES"), clock), pipelineProperties, resolutionProperties);
+                new SecretKeySpec(new byte[32], "AES"), clock, List::of, text -> personRequests.asksForPerson(text)),
+                pipelineProperties, resolutionProperties);
         instances.add(core);
         return core;
     }

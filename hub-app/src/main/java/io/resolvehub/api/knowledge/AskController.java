@@ -2,14 +2,10 @@ package io.resolvehub.api.knowledge;
 
 import io.resolvehub.api.ApiException;
 import io.resolvehub.api.TenantAccess;
-import io.resolvehub.core.Answer;
-import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChatTurn;
-import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.TenantId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.resolvehub.core.conversation.FirstTurnDryRun;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,14 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SPEC §3 {@code POST /ask}: a dry run of the agent on the tenant's knowledge, never billed. */
+/**
+ * {@code POST /ask}: the dry run of a conversation's first turn. The tenant's hand-off policy applies as in a
+ * conversation (a request for a person, low confidence, nothing relevant found); nothing is billed or stored.
+ */
 @RestController
 class AskController {
 
     static final int MAX_QUESTION = 4000;
     static final int MAX_HISTORY = 50;
-    static final String ENGINE_ERROR_TEXT = "Something went wrong on our side while looking for an answer, so I'm passing "
-            + "your question to a person on our team who will follow up.";
 
     record Turn(String role, String text) {
     }
@@ -33,13 +30,11 @@ class AskController {
     record Ask(String question, List<Turn> history) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(AskController.class);
-
-    private final AnswerEngine engine;
+    private final FirstTurnDryRun dryRun;
     private final TenantAccess access;
 
-    AskController(AnswerEngine engine, TenantAccess access) {
-        this.engine = engine;
+    AskController(FirstTurnDryRun dryRun, TenantAccess access) {
+        this.dryRun = dryRun;
         this.access = access;
     }
 
@@ -47,14 +42,7 @@ class AskController {
     AnswerJson ask(@PathVariable String tenant, @RequestBody Ask body) {
         TenantId id = access.require(tenant);
         AnswerRequest request = validate(id, body);
-        Answer answer;
-        try {
-            answer = engine.answer(request);
-        } catch (RuntimeException e) {
-            log.warn("The answer engine failed for tenant {}", id, e);
-            answer = Answer.handoff(ENGINE_ERROR_TEXT, 0, HandoffReason.ENGINE_ERROR);   // never silence
-        }
-        return AnswerJson.of(answer);
+        return AnswerJson.of(dryRun.ask(request.tenant(), request.question(), request.history()));
     }
 
     private static AnswerRequest validate(TenantId tenant, Ask body) {

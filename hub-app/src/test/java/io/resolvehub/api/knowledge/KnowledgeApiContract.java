@@ -216,9 +216,32 @@ abstract class KnowledgeApiContract {
         assertThat(followUp.get("text").asString()).containsIgnoringCase("spam");
         JsonNode unknown = body(api.postJson("/api/v1/tenants/default/ask",
                 "{\"question\":\"what is the boiling point of tungsten in kelvin\"}"));
-        assertThat(unknown.get("decision").asString()).isEqualTo("handoff");
-        assertThat(unknown.get("reason").asString()).isIn("no_knowledge", "low_confidence");
-        assertThat(unknown.get("citations")).isEmpty();
+        assertThat(unknown.get("decision").asString()).isIn("handoff", "clarify");
+    }
+
+    @Test
+    void askIsTheDryRunOfAFirstTurnUnderTheTenantsHandoffPolicy() {
+        awaitDemoReady();
+        JsonNode person = body(api.postJson("/api/v1/tenants/default/ask",
+                "{\"question\":\"can a support rep call me back?\"}"));
+        assertThat(person.get("decision").asString()).isEqualTo("handoff");
+        assertThat(person.get("reason").asString()).isEqualTo("user_request");
+        JsonNode addPerson = body(api.postJson("/api/v1/tenants/default/ask",
+                "{\"question\":\"how do I add a person to my workspace\"}"));
+        assertThat(addPerson.path("reason").asString("")).isNotEqualTo("user_request");
+        String policy = api.get("/api/v1/tenants/default/handoff-policy").body();
+        api.putJson("/api/v1/tenants/default/handoff-policy",
+                "{\"confidenceThreshold\":0.5,\"maxAiTurns\":3,\"humanPhrases\":[\"human\"],\"clarifyFirst\":false}");
+        try {
+            JsonNode unknown = body(api.postJson("/api/v1/tenants/default/ask",
+                    "{\"question\":\"what is the boiling point of tungsten in kelvin\"}"));
+            assertThat(unknown.get("decision").asString()).isEqualTo("handoff");
+            assertThat(unknown.get("reason").asString()).isIn("no_knowledge", "low_confidence");
+            assertThat(unknown.get("citations")).isEmpty();
+            assertThat(unknown.get("text").asString()).doesNotContain("{ticket}");
+        } finally {
+            api.putJson("/api/v1/tenants/default/handoff-policy", policy);
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.resolvehub.core.internal.conversation.Conversations;
 import io.resolvehub.core.internal.conversation.Transcripts;
 import io.resolvehub.core.internal.intake.EventHandler;
 import io.resolvehub.core.internal.intake.StoredEvent;
+import io.resolvehub.core.internal.policy.PersonRequests;
 import io.resolvehub.core.internal.policy.Phrases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +59,18 @@ public class ConversationPipeline implements EventHandler {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PersonRequests personRequests;
 
     public ConversationPipeline(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
-                                HandoffPolicies policies, CoinMeter coinMeter, GuardedAnswerEngine engine,
+                                HandoffPolicies policies, PersonRequests personRequests, CoinMeter coinMeter,
+                                GuardedAnswerEngine engine,
                                 ReplyDelivery replies, HandoffDelivery handoffs, ApplicationEventPublisher publisher,
                                 TransactionTemplate tx, Clock clock) {
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.states = states;
         this.policies = policies;
+        this.personRequests = personRequests;
         this.coinMeter = coinMeter;
         this.engine = engine;
         this.replies = replies;
@@ -100,7 +104,11 @@ public class ConversationPipeline implements EventHandler {
             return;
         }
         Step step = switch (m.kind()) {
-            case MESSAGE -> tx.execute(s -> firstStepOfMessage(conversation, event));
+            case MESSAGE -> {
+                // the detector runs a model: ask it before the transaction, not while holding the conversation's lock
+                boolean asksForPersonByMeaning = personRequests.byMeaning(m.text());
+                yield tx.execute(s -> firstStepOfMessage(conversation, event, asksForPersonByMeaning));
+            }
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
             case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
@@ -114,7 +122,7 @@ public class ConversationPipeline implements EventHandler {
         }
     }
 
-    private Step firstStepOfMessage(ConversationRecord found, StoredEvent event) {
+    private Step firstStepOfMessage(ConversationRecord found, StoredEvent event, boolean asksForPersonByMeaning) {
         InboundMessage m = event.message();
         Instant now = clock.instant();
         ConversationRecord c = conversations.lock(found.id());
@@ -129,7 +137,7 @@ public class ConversationPipeline implements EventHandler {
             return confirm(c, event, ResolutionKind.CONFIRMED, true);
         }
         HandoffPolicy policy = policies.get(c.tenant());
-        if (Phrases.asksForHuman(m.text(), policy.humanPhrases())) {
+        if (asksForPersonByMeaning || Phrases.asksForHuman(m.text(), policy.humanPhrases())) {
             return handOff(c, event, HandoffReason.USER_REQUEST, null);
         }
         if (!c.aiTaken()) {

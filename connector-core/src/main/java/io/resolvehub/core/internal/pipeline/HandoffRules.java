@@ -18,7 +18,15 @@ public final class HandoffRules {
 
     /** What the hub replies, given the agent's proposal for a conversation in its current state. */
     public static Answer decide(HandoffPolicy policy, ConversationRecord conversation, Answer proposal) {
-        boolean mayClarify = conversation.clarifications() == 0;
+        return decide(policy, conversation.clarifications(), conversation.aiAnswers(), proposal);
+    }
+
+    /**
+     * What the hub replies, given the agent's proposal for a conversation that has asked {@code clarifications}
+     * clarifying questions and given {@code aiAnswers} answers so far (both 0 for a first turn).
+     */
+    public static Answer decide(HandoffPolicy policy, int clarifications, int aiAnswers, Answer proposal) {
+        boolean mayClarify = clarifications == 0;
         switch (proposal.decision()) {
             case HANDOFF -> {
                 if (proposal.reason() == HandoffReason.LOW_CONFIDENCE && policy.clarifyFirst() && mayClarify) {
@@ -36,7 +44,7 @@ public final class HandoffRules {
                     }
                     return handoff(HandoffReason.LOW_CONFIDENCE, proposal.confidence());
                 }
-                if (conversation.aiAnswers() >= policy.maxAiTurns()) {
+                if (aiAnswers >= policy.maxAiTurns()) {
                     return handoff(HandoffReason.MAX_TURNS, proposal.confidence());
                 }
                 return proposal;

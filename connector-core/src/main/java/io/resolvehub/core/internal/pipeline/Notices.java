@@ -14,6 +14,11 @@ public final class Notices {
     private Notices() {
     }
 
+    /** The hand-off notice without a ticket, for a dry run that opens none. */
+    public static String handoffWithoutTicket(HandoffReason reason) {
+        return handoff(reason).replace(" (ticket {ticket})", "").replace("(ticket {ticket})", "");
+    }
+
     /** The hand-off notice; {@code {ticket}} becomes the ticket's display name. */
     public static String handoff(HandoffReason reason) {
         return switch (reason) {

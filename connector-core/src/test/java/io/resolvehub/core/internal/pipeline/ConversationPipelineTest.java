@@ -130,6 +130,34 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void handsOffWhenTheDetectorRecognisesARequestForAPersonOutsideThePhrases(TestDatabase db) {
+        start(db);
+        {
+            f.personRequests = text -> text.contains("someone on your team");
+            say("p", "put me through to someone on your team");
+            say("q", "how do I add someone to my workspace");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.USER_REQUEST);
+            assertThat(f.engine.requests()).extracting(r -> r.question()).containsExactly("how do I add someone to my workspace");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailingDetectorLeavesTheDecisionToThePhrases(TestDatabase db) {
+        start(db);
+        {
+            f.personRequests = text -> {
+                throw new IllegalStateException("model down");
+            };
+            say("p", "talk to a human");
+            say("q", "how do I export?");
+            assertThat(handoffReasons()).containsExactly(HandoffReason.USER_REQUEST);
+            assertThat(lastPosted()).contains("Answer to: how do I export?");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void handsOffOnTheHandoffButton(TestDatabase db) {
         start(db);
         {

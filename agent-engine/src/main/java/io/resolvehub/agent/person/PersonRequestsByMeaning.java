@@ -1,0 +1,72 @@
+package io.resolvehub.agent.person;
+
+import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.core.PersonRequestDetector;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a request for a person by meaning: the message's all-MiniLM-L6-v2 embedding is compared with examples of
+ * people asking for a person ({@link PersonRequestExamples#REQUESTS}) and with near misses that name people but ask
+ * about the product ("how do I add a person to my workspace", {@link PersonRequestExamples#NEAR_MISSES}). It is a
+ * request when it is close to a request and closer to the requests than to any near miss by a margin, or, for a message
+ * that names someone to talk to ("a rep", "someone on your team"), a little less close.
+ *
+ * <p>Long messages are questions with context, not requests to be put through: they are not compared at all.
+ */
+public final class PersonRequestsByMeaning implements PersonRequestDetector {
+
+    /** A message this close to a request (cosine) is one, if no near miss is as close. */
+    static final double CLOSE = 0.62;
+    /** With a word that names someone to talk to, this close is enough. */
+    static final double CLOSE_WITH_CUE = 0.47;
+    /** How much closer to the requests than to the near misses. */
+    static final double MARGIN = 0.06;
+    private static final int MAX_WORDS = 30;
+    private static final int MAX_TOKENS = 48;
+    private static final Pattern CUE = Pattern.compile("\\b(human|humans|person|people|someone|somebody|anyone|anybody|agent|"
+            + "rep|reps|representative|staff|operator|manager|supervisor|support team|real|live|call me|phone|escalate|"
+            + "transfer|put me through|connect me|talk|speak|chat with)\\b");
+
+    private final Embedder embedder;
+    private final List<float[]> requests;
+    private final List<float[]> nearMisses;
+
+    public PersonRequestsByMeaning(Embedder embedder) {
+        this.embedder = embedder;
+        this.requests = embedder.embedAll(PersonRequestExamples.REQUESTS, MAX_TOKENS);
+        this.nearMisses = embedder.embedAll(PersonRequestExamples.NEAR_MISSES, MAX_TOKENS);
+    }
+
+    @Override
+    public boolean asksForPerson(String text) {
+        if (text == null || text.isBlank() || text.strip().split("\\s+").length > MAX_WORDS) {
+            return false;
+        }
+        double[] closeness = closeness(text.strip());
+        double request = closeness[0];
+        double nearMiss = closeness[1];
+        boolean cue = CUE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        return request - nearMiss >= MARGIN && (request >= CLOSE || (cue && request >= CLOSE_WITH_CUE));
+    }
+
+    /** The cosine of the closest request and of the closest near miss. */
+    double[] closeness(String text) {
+        float[] v = embedder.embedAll(List.of(text), MAX_TOKENS).getFirst();
+        return new double[]{closest(v, requests), closest(v, nearMisses)};
+    }
+
+    private static double closest(float[] v, List<float[]> examples) {
+        double best = -1;
+        for (float[] e : examples) {
+            double d = 0;
+            for (int i = 0; i < v.length; i++) {
+                d += v[i] * e[i];
+            }
+            best = Math.max(best, d);
+        }
+        return best;
+    }
+}

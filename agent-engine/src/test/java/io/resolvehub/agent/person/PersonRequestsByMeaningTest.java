@@ -1,0 +1,64 @@
+package io.resolvehub.agent.person;
+
+import io.resolvehub.agent.TestAgent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Requests for a person phrased outside any phrase list, and questions that merely name people (none is an example). */
+class PersonRequestsByMeaningTest {
+
+    private static final PersonRequestsByMeaning DETECTOR = new PersonRequestsByMeaning(TestAgent.EMBEDDER);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Could I please speak with somebody from your company?",
+            "I'd like a real human to look at this",
+            "need a person asap",
+            "your bot is useless, connect me to support",
+            "Can someone from the team give me a ring?",
+            "is a human available to chat",
+            "I would like to talk to an employee",
+            "get me someone who can actually help",
+            "Please escalate to a human being.",
+            "can you transfer me to a live representative",
+            "I prefer talking to a person over this chatbot",
+            "any staff member around to help me?"})
+    void recognisesARequestForAPersonHoweverItIsPhrased(String message) {
+        assertThat(DETECTOR.asksForPerson(message)).as(message).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "how do I add a person to my workspace",
+            "How can I invite people to my project?",
+            "How do I remove someone from my team?",
+            "how many users can I add on the free plan",
+            "How do I reset my password?",
+            "Can I call the export API from a script?",
+            "how do I give a teammate admin rights",
+            "What does the agent status 'busy' mean in the dashboard?",
+            "When is your support team available?",
+            "who manages my account on your side",
+            "How do I contact a member of my workspace from the app?",
+            "Where do I change my phone number?",
+            "Is real-time collaboration available on mobile?",
+            "can my manager see my private notes"})
+    void answersAQuestionThatOnlyNamesPeople(String message) {
+        assertThat(DETECTOR.asksForPerson(message)).as(message).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void ignoresBlankText(String message) {
+        assertThat(DETECTOR.asksForPerson(message)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void leavesLongMessagesToTheAgent() {
+        String longQuestion = "I talked to a person on your team last week about exporting my notes to PDF and they said I "
+                + "should be able to do it from the menu but I cannot find the option anywhere in the desktop app on my Mac";
+        assertThat(DETECTOR.asksForPerson(longQuestion)).isFalse();
+    }
+}

@@ -1,0 +1,22 @@
+package io.resolvehub.core.conversation;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.TenantId;
+
+import java.util.List;
+
+/**
+ * What the hub would reply to a conversation's first message, without a conversation: the tenant's hand-off policy
+ * applied to the agent's proposal exactly as the pipeline applies it (a request for a person, a clarifying question or
+ * a hand-off below the tenant's threshold, nothing relevant found), but never billed and never stored. The admin page's
+ * "Try it" box and {@code POST /ask} are built on it. Thread-safe.
+ */
+public interface FirstTurnDryRun {
+
+    /**
+     * @param history earlier turns, oldest first, that the question may lean on (never null)
+     * @return never null; a failing engine gives an {@code engine_error} hand-off
+     */
+    Answer ask(TenantId tenant, String question, List<ChatTurn> history);
+}
