@@ -2,6 +2,8 @@ package io.resolvehub.teams;
 
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.inbound.InboundEndpoints;
+import io.resolvehub.core.inbound.InboundServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,10 +44,11 @@ public class TeamsAutoConfiguration {
     /** The messaging endpoint: served only when the bot's app id is configured. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "hub.teams", name = "app-id")
-    static class TeamsEndpoint {
+    static class TeamsEndpoints {
 
         @Bean
-        TeamsInbound teamsInbound(TeamsProperties properties, ChannelAccounts accounts, InboundIntake intake) {
+        ServletRegistrationBean<InboundServlet> teamsMessagesServlet(TeamsProperties properties, ChannelAccounts accounts,
+                                                                     InboundIntake intake) {
             if (!properties.endpointEnabled()) {
                 throw new IllegalStateException("hub.teams.app-id is blank: set the bot's Microsoft app id or remove the property");
             }
@@ -53,16 +56,9 @@ public class TeamsAutoConfiguration {
                 log.warn("hub.teams.app-id is set but hub.teams.app-password is not: Teams messages will be stored but "
                         + "no reply can be sent until the app registration's client secret is configured");
             }
-            return new TeamsInbound(new TeamsRequestAuthenticator(properties.appId(), properties.openidMetadataUrl(),
-                    properties.callTimeout()), accounts, intake, new TeamsActivityTranslator());
-        }
-
-        @Bean
-        ServletRegistrationBean<TeamsMessagesServlet> teamsMessagesServlet(TeamsInbound inbound, TeamsProperties properties) {
-            ServletRegistrationBean<TeamsMessagesServlet> registration = new ServletRegistrationBean<>(
-                    new TeamsMessagesServlet(inbound, properties.maxActivityBytes()), TeamsMessagesServlet.PATH);
-            registration.setName("teamsMessages");
-            return registration;
+            TeamsEndpoint endpoint = new TeamsEndpoint(new TeamsRequestAuthenticator(properties.appId(),
+                    properties.openidMetadataUrl(), properties.callTimeout()), accounts, new TeamsActivityTranslator());
+            return InboundEndpoints.serve("teamsMessages", endpoint, intake, properties.maxActivityBytes(), TeamsEndpoint.PATH);
         }
 
         @Bean

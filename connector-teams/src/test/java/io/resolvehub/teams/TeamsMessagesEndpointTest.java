@@ -172,12 +172,12 @@ class TeamsMessagesEndpointTest {
     }
 
     @Test
-    void answers500WhenTheActivityCannotBeStoredSoTeamsSeesTheFailure() {
+    void answers503WhenTheActivityCannotBeStoredSoTeamsSeesTheFailure() {
         hub.intake.failing(true);
 
         HttpResponse<String> response = hub.postActivity(TeamsHub.activity("personal_message", bf));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.statusCode()).isEqualTo(503);
         assertThat(hub.intake.accepted()).isEmpty();
     }
 

@@ -2,6 +2,8 @@ package io.resolvehub.zendesk;
 
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.inbound.InboundEndpoints;
+import io.resolvehub.core.inbound.InboundServlet;
 import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -53,17 +55,11 @@ public class ZendeskAutoConfiguration {
     }
 
     @Bean
-    ZendeskWebhook zendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, DataSource dataSource,
-                                  InboundIntake intake, ZendeskProperties properties) {
-        return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(JdbcClient.create(dataSource)), intake,
-                properties, Clock.systemUTC());
-    }
-
-    @Bean
-    ServletRegistrationBean<ZendeskWebhookServlet> zendeskWebhookServlet(ZendeskWebhook webhook, ZendeskProperties properties) {
-        ServletRegistrationBean<ZendeskWebhookServlet> registration = new ServletRegistrationBean<>(
-                new ZendeskWebhookServlet(webhook, properties.maxBodyBytes()), ZendeskWebhookServlet.PATH);
-        registration.setName("zendeskWebhook");
-        return registration;
+    ServletRegistrationBean<InboundServlet> zendeskWebhookServlet(ChannelAccounts accounts, ZendeskClients clients,
+                                                                  DataSource dataSource, InboundIntake intake,
+                                                                  ZendeskProperties properties) {
+        ZendeskWebhook webhook = new ZendeskWebhook(accounts, clients,
+                new ZendeskInvocations(JdbcClient.create(dataSource)), properties, Clock.systemUTC());
+        return InboundEndpoints.serve("zendeskWebhook", webhook, intake, properties.maxBodyBytes(), ZendeskWebhook.PATH);
     }
 }

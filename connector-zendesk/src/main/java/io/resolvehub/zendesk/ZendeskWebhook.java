@@ -3,13 +3,15 @@ package io.resolvehub.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.resolvehub.core.ChannelType;
-import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelException;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.inbound.InboundEndpoint;
+import io.resolvehub.core.inbound.InboundOutcome;
+import io.resolvehub.core.inbound.InboundRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zendesk.client.v2.model.Ticket;
@@ -20,19 +22,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code POST /zendesk/webhook/{tenant}} (SPEC §8), without the servlet: the signature and timestamp are checked
- * first (401, nothing stored); a redelivered invocation is acknowledged at once; otherwise the ticket and its comments
- * are read through the Zendesk API, what they ask of the hub goes into the durable intake, and only then is the
- * delivery acknowledged. When Zendesk or the database fails the answer is 5xx, so Zendesk delivers again.
+ * {@code POST /zendesk/webhook/{tenant}} as core's inbound kit runs it. The tenant comes from the path and its
+ * webhook secret from its channel record, so verification finds the tenant: the signature and timestamp are checked
+ * first (401, nothing read or stored); a redelivered invocation is acknowledged at once; otherwise the ticket and its
+ * comments are read through the Zendesk API and what they ask of the hub is translated. When Zendesk or the database
+ * fails the kit answers 503, so Zendesk delivers again.
  */
-final class ZendeskWebhook {
+final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
 
+    static final String PATH = "/zendesk/webhook/*";
     static final String SIGNATURE = "X-Zendesk-Webhook-Signature";
     static final String TIMESTAMP = "X-Zendesk-Webhook-Signature-Timestamp";
     static final String INVOCATION_ID = "X-Zendesk-Webhook-Invocation-Id";
@@ -41,17 +44,13 @@ final class ZendeskWebhook {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLEANUP_EVERY = 500;
 
-    /** The HTTP answer. */
-    record Response(int status, String body, Duration retryAfter) {
-        static Response of(int status, String message) {
-            return new Response(status, "{\"message\":" + quote(message) + "}", null);
-        }
+    /** A signed invocation about one ticket of one tenant. */
+    record Delivery(TenantId tenant, ChannelSettings channel, long ticketId, String invocationId) {
     }
 
     private final ChannelAccounts accounts;
     private final ZendeskClients clients;
     private final ZendeskInvocations invocations;
-    private final InboundIntake intake;
     private final ZendeskWebhookSignature signature;
     private final ZendeskEventTranslator translator;
     private final ZendeskProperties properties;
@@ -59,66 +58,65 @@ final class ZendeskWebhook {
     private final AtomicLong handled = new AtomicLong();
 
     ZendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, ZendeskInvocations invocations,
-                   InboundIntake intake, ZendeskProperties properties, Clock clock) {
+                   ZendeskProperties properties, Clock clock) {
         this.accounts = accounts;
         this.clients = clients;
         this.invocations = invocations;
-        this.intake = intake;
         this.signature = new ZendeskWebhookSignature(clock);
         this.translator = new ZendeskEventTranslator();
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** @param headers looks a request header up by name (case-insensitive, as servlets do) */
-    Response handle(String tenantPath, java.util.function.Function<String, String> headers, byte[] body) {
+    @Override
+    public String name() {
+        return "Zendesk webhook";
+    }
+
+    @Override
+    public Verified<Delivery> verify(InboundRequest request) {
+        String tenantPath = request.pathInfo();
         if (!TenantId.isValid(tenantPath)) {
-            return Response.of(404, "no such tenant");
+            return Verified.refused(InboundOutcome.rejected(404, "no such tenant"));
         }
         TenantId tenant = new TenantId(tenantPath);
         Optional<ChannelSettings> channel = accounts.find(tenant, ChannelType.ZENDESK);
         String secret = channel.flatMap(s -> s.get(ZendeskSettings.WEBHOOK_SECRET)).orElse(null);
         if (secret == null) {
             // indistinguishable from a bad signature on purpose: the caller learns nothing about tenants
-            return Response.of(401, "invalid signature");
+            return Verified.refused(InboundOutcome.rejected(401, "invalid signature"));
         }
-        if (!signature.isValid(secret, headers.apply(TIMESTAMP), headers.apply(SIGNATURE), body)) {
+        if (!signature.isValid(secret, request.header(TIMESTAMP), request.header(SIGNATURE), request.body())) {
             log.info("Zendesk webhook for tenant {} refused: bad signature or a timestamp more than 5 minutes off", tenant);
-            return Response.of(401, "invalid signature");
+            return Verified.refused(InboundOutcome.rejected(401, "invalid signature"));
         }
-        long ticketId;
         try {
-            ticketId = ticketId(body);
+            return Verified.authentic(new Delivery(tenant, channel.get(), ticketId(request.body()),
+                    invocationId(request.header(INVOCATION_ID), request.header(SIGNATURE))));
         } catch (IllegalArgumentException e) {
-            return Response.of(400, e.getMessage());
+            return Verified.refused(InboundOutcome.rejected(400, e.getMessage()));
         }
-        String invocationId = invocationId(headers.apply(INVOCATION_ID), headers.apply(SIGNATURE));
-        try {
-            if (invocations.seen(tenant, invocationId)) {
-                log.debug("Zendesk invocation {} for ticket {} seen before: acknowledged", invocationId, ticketId);
-                return Response.of(200, "duplicate");
-            }
-            ZendeskSettings settings = ZendeskSettings.of(channel.get());
-            Optional<InboundMessage> message = read(tenant, clients.forSettings(settings), ticketId);
-            String outcome = "nothing to do";
-            if (message.isPresent()) {
-                outcome = intake.accept(message.get()) == InboundIntake.Outcome.ACCEPTED ? "accepted" : "duplicate";
-            }
-            invocations.record(tenant, invocationId, ticketId, clock.instant());
-            cleanUpNowAndThen();
-            return Response.of(200, outcome);
-        } catch (IllegalArgumentException e) {
-            log.error("Zendesk settings of tenant {} are unusable: {}", tenant, e.getMessage());
-            return Response.of(503, "the hub's Zendesk settings for this tenant are incomplete");
-        } catch (ChannelException e) {
-            log.warn("Zendesk webhook for ticket {} of tenant {} not handled yet: {}", ticketId, tenant, e.getMessage());
-            Duration retryAfter = e.retriable() ? e.retryAfter() : null;
-            return new Response(503, "{\"message\":" + quote("could not read the ticket from Zendesk") + "}",
-                    retryAfter == null ? Duration.ofSeconds(30) : retryAfter);
-        } catch (RuntimeException e) {
-            log.error("Zendesk webhook for ticket {} of tenant {} could not be stored; not acknowledged", ticketId, tenant, e);
-            return new Response(503, "{\"message\":\"not stored; please retry\"}", Duration.ofSeconds(30));
-        }
+    }
+
+    @Override
+    public Optional<TenantId> tenant(Delivery delivery) {
+        return Optional.of(delivery.tenant());
+    }
+
+    @Override
+    public boolean alreadyHandled(TenantId tenant, Delivery delivery) {
+        return invocations.seen(tenant, delivery.invocationId());
+    }
+
+    @Override
+    public Optional<InboundMessage> translate(TenantId tenant, Delivery delivery) {
+        return read(tenant, clients.forSettings(ZendeskSettings.of(delivery.channel())), delivery.ticketId());
+    }
+
+    @Override
+    public void handled(TenantId tenant, Delivery delivery) {
+        invocations.record(tenant, delivery.invocationId(), delivery.ticketId(), clock.instant());
+        cleanUpNowAndThen();
     }
 
     /** Reads the ticket, its comments and requester, and translates their state. */
@@ -181,14 +179,6 @@ final class ZendeskWebhook {
         if (handled.incrementAndGet() % CLEANUP_EVERY == 0) {
             int forgotten = invocations.forgetBefore(clock.instant().minus(properties.invocationsKept()));
             log.debug("Forgot {} Zendesk webhook invocations older than {}", forgotten, properties.invocationsKept());
-        }
-    }
-
-    private static String quote(String text) {
-        try {
-            return JSON.writeValueAsString(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -4,6 +4,9 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.inbound.InboundDoor;
+import io.resolvehub.core.inbound.InboundRequest;
+import io.resolvehub.core.inbound.InboundResponse;
 import io.resolvehub.core.testing.InMemoryChannelAccounts;
 import io.resolvehub.core.testing.RecordingIntake;
 import io.resolvehub.core.testing.TestDatabase;
@@ -35,8 +38,8 @@ class ZendeskWebhookTest {
     private final InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
     private final RecordingIntake intake = new RecordingIntake();
     private static final JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/zendesk"));
-    private final ZendeskWebhook webhook = new ZendeskWebhook(accounts, clients, new ZendeskInvocations(jdbc), intake,
-            ZendeskProperties.defaults(), Clock.systemUTC());
+    private final InboundDoor<ZendeskWebhook.Delivery> webhook = new InboundDoor<>(new ZendeskWebhook(accounts, clients,
+            new ZendeskInvocations(jdbc), ZendeskProperties.defaults(), Clock.systemUTC()), intake);
 
     @BeforeEach
     void setUp() {
@@ -56,14 +59,15 @@ class ZendeskWebhookTest {
         return id;
     }
 
-    private ZendeskWebhook.Response deliver(long ticketId, String invocationId) {
+    private InboundResponse deliver(long ticketId, String invocationId) {
         return deliver(ZendeskFixtures.body(ticketId), ZendeskFixtures.signedHeaders(WEBHOOK_SECRET,
                 ZendeskFixtures.body(ticketId), invocationId, Instant.now()));
     }
 
-    private ZendeskWebhook.Response deliver(String body, Map<String, String> headers) {
-        return webhook.handle("acme", name -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(Map.Entry::getValue).findFirst().orElse(null), body.getBytes(StandardCharsets.UTF_8));
+    private InboundResponse deliver(String body, Map<String, String> headers) {
+        return InboundResponse.of(webhook.receive(new InboundRequest("acme", name -> headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null),
+                body.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static long invocationsStored(String invocationId) {
@@ -75,7 +79,7 @@ class ZendeskWebhookTest {
     void aNewTicketBecomesOneMessageForTheHubWithItsSubjectAndDescription() {
         long ticket = newTicket();
 
-        ZendeskWebhook.Response response = deliver(ticket, "inv-new-1");
+        InboundResponse response = deliver(ticket, "inv-new-1");
 
         assertThat(response.status()).isEqualTo(200);
         InboundMessage message = intake.accepted().getFirst();
@@ -95,7 +99,7 @@ class ZendeskWebhookTest {
         Map<String, String> headers = ZendeskFixtures.signedHeaders("another-secret", ZendeskFixtures.body(ticket),
                 "inv-forged", Instant.now());
 
-        ZendeskWebhook.Response response = deliver(ZendeskFixtures.body(ticket), headers);
+        InboundResponse response = deliver(ZendeskFixtures.body(ticket), headers);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(intake.accepted()).isEmpty();
@@ -139,7 +143,7 @@ class ZendeskWebhookTest {
         assertThat(deliver(ticket, "inv-redelivered").status()).isEqualTo(200);
         zendesk.forgetCalls();
 
-        ZendeskWebhook.Response again = deliver(ticket, "inv-redelivered");
+        InboundResponse again = deliver(ticket, "inv-redelivered");
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(intake.accepted()).hasSize(1);
@@ -166,7 +170,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-acme");
         Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, body, "inv-globex", Instant.now());
-        webhook.handle("globex", headers::get, body.getBytes(StandardCharsets.UTF_8));
+        webhook.receive(new InboundRequest("globex", headers::get, body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(intake.accepted()).extracting(m -> m.tenant().value()).containsExactly("acme", "globex");
     }
@@ -276,7 +280,7 @@ class ZendeskWebhookTest {
         long ticket = newTicket();
         intake.failing(true);
 
-        ZendeskWebhook.Response response = deliver(ticket, "inv-db-down");
+        InboundResponse response = deliver(ticket, "inv-db-down");
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(invocationsStored("inv-db-down")).isZero();
@@ -290,10 +294,10 @@ class ZendeskWebhookTest {
         long ticket = newTicket();
         zendesk.scriptNext(429, Map.of("Retry-After", "12"), FakeZendeskApi.sample("api/error_rate_limited.json"));
 
-        ZendeskWebhook.Response response = deliver(ticket, "inv-limited");
+        InboundResponse response = deliver(ticket, "inv-limited");
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.retryAfter()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(response.retryAfterSeconds()).isEqualTo(12);
         assertThat(intake.accepted()).isEmpty();
         assertThat(invocationsStored("inv-limited")).isZero();
     }

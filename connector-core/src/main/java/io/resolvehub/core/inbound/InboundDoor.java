@@ -1,0 +1,82 @@
+package io.resolvehub.core.inbound;
+
+import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs an {@link InboundEndpoint}'s steps in the one order every channel shares: verification, tenant resolution,
+ * redelivery check, translation, durable intake, bookkeeping, and only then the acknowledgement. Whatever fails after
+ * verification is {@link InboundOutcome.Unavailable}: the platform delivers again, so nothing acknowledged is lost.
+ */
+public final class InboundDoor<D> {
+
+    /** How long a platform is asked to wait when the hub's own database failed. */
+    static final Duration RETRY_AFTER_STORAGE_FAILURE = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(InboundDoor.class);
+
+    private final InboundEndpoint<D> endpoint;
+    private final InboundIntake intake;
+
+    public InboundDoor(InboundEndpoint<D> endpoint, InboundIntake intake) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.intake = Objects.requireNonNull(intake, "intake");
+    }
+
+    public InboundOutcome receive(InboundRequest request) {
+        D delivery;
+        switch (endpoint.verify(request)) {
+            case InboundEndpoint.Verified.Refused<D> refused -> {
+                log.debug("{} refused: {}", endpoint.name(), refused.outcome());
+                return refused.outcome();
+            }
+            case InboundEndpoint.Verified.Authentic<D> authentic -> delivery = authentic.delivery();
+        }
+        Optional<TenantId> tenant;
+        try {
+            tenant = endpoint.tenant(delivery);
+        } catch (RuntimeException e) {
+            return unavailable("could not look the tenant up", e);
+        }
+        if (tenant.isEmpty()) {
+            return InboundOutcome.ignored("no tenant has connected this account");
+        }
+        try {
+            if (endpoint.alreadyHandled(tenant.get(), delivery)) {
+                log.debug("{} for tenant {} seen before: acknowledged", endpoint.name(), tenant.get());
+                return InboundOutcome.duplicate();
+            }
+            Optional<InboundMessage> message = endpoint.translate(tenant.get(), delivery);
+            InboundOutcome outcome = message.isEmpty() ? InboundOutcome.ignored("nothing to do") : store(message.get());
+            endpoint.handled(tenant.get(), delivery);
+            return outcome;
+        } catch (ChannelException e) {
+            log.warn("{} for tenant {} not handled yet: {}", endpoint.name(), tenant.get(), e.getMessage());
+            return InboundOutcome.unavailable("could not read what the delivery refers to from the platform; retry",
+                    e.retriable() && e.retryAfter() != null ? e.retryAfter() : RETRY_AFTER_STORAGE_FAILURE);
+        } catch (RuntimeException e) {
+            return unavailable("not stored; retry", e);
+        }
+    }
+
+    private InboundOutcome store(InboundMessage message) {
+        if (intake.accept(message) == InboundIntake.Outcome.DUPLICATE) {
+            log.debug("{} {} seen before: acknowledged, not processed again", endpoint.name(), message.platformEventId());
+            return InboundOutcome.duplicate();
+        }
+        return InboundOutcome.accepted();
+    }
+
+    private InboundOutcome unavailable(String detail, RuntimeException e) {
+        log.error("{} could not be stored; not acknowledged, so the platform delivers it again", endpoint.name(), e);
+        return InboundOutcome.unavailable(detail, RETRY_AFTER_STORAGE_FAILURE);
+    }
+}

@@ -1,0 +1,62 @@
+package io.resolvehub.core.inbound;
+
+import io.resolvehub.core.InboundMessage;
+import io.resolvehub.core.TenantId;
+
+import java.util.Optional;
+
+/**
+ * A channel's front door, written as the steps the {@link InboundDoor} runs in the same order for every channel:
+ * {@link #verify verification}, {@link #tenant tenant resolution}, {@link #alreadyHandled redelivery check},
+ * {@link #translate translation}, durable intake (the kit's), {@link #handled bookkeeping} and the acknowledgement
+ * (the kit's). A connector writes only what is its platform's: how a request proves it is authentic, whose it is,
+ * and what it asks of the hub. Nothing here answers the user: that is the pipeline's, after the acknowledgement.
+ *
+ * <p>Steps must stay inside a platform's acknowledgement window: no calls to the platform in
+ * {@link #tenant} or {@link #translate} unless the platform waits for them. A step that cannot be done now throws;
+ * the door answers {@link InboundOutcome.Unavailable} (with the {@code Retry-After} of a
+ * {@link io.resolvehub.core.channel.ChannelException}) so the platform delivers again.
+ *
+ * @param <D> the platform's delivery, parsed and verified
+ */
+public interface InboundEndpoint<D> {
+
+    /** A verified delivery, or the rejection the platform gets instead. */
+    sealed interface Verified<D> {
+        record Authentic<D>(D delivery) implements Verified<D> {
+        }
+
+        record Refused<D>(InboundOutcome outcome) implements Verified<D> {
+        }
+
+        static <D> Verified<D> authentic(D delivery) {
+            return new Authentic<>(delivery);
+        }
+
+        /** Refused with a 4xx status, or acknowledged without anything to do ({@link InboundOutcome#ignored}). */
+        static <D> Verified<D> refused(InboundOutcome outcome) {
+            return new Refused<>(outcome);
+        }
+    }
+
+    /** A name for logs, e.g. "Teams activity". */
+    String name();
+
+    /** Step 1: is the request the platform's, and what is it? Nothing is stored before this passes. */
+    Verified<D> verify(InboundRequest request);
+
+    /** Step 2: the hub tenant the delivery belongs to; empty when no tenant has connected its account (acknowledged). */
+    Optional<TenantId> tenant(D delivery);
+
+    /** Step 3: whether this very delivery was handled before, when the platform names its deliveries. */
+    default boolean alreadyHandled(TenantId tenant, D delivery) {
+        return false;
+    }
+
+    /** Step 4: what the delivery asks of the hub; empty when nothing (acknowledged, nothing stored). */
+    Optional<InboundMessage> translate(TenantId tenant, D delivery);
+
+    /** Step 6: after the intake stored the message (or there was none), before the acknowledgement. */
+    default void handled(TenantId tenant, D delivery) {
+    }
+}
