@@ -84,4 +84,9 @@ class ZendeskConnectorContractTest extends ChannelConnectorContract {
     protected boolean isItsOwnTicketSystem() {
         return true;
     }
+
+    @Override
+    protected boolean confirmsResolutionInPlace() {
+        return false;
+    }
 }

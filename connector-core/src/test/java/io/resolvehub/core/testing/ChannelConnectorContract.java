@@ -52,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *       {@code Retry-After}.</li>
  *   <li>{@link #platformRejectsNextCallAsUnauthorized()}: the fake answers the next call like a revoked token.</li>
  *   <li>Optional: {@link #feedbackControlMarkers()} (how the resolve / hand-off controls appear in a post; default the
- *       Slack action ids) and {@link #isItsOwnTicketSystem()} (true for Zendesk: the hand-off escalates the channel's
- *       own ticket instead of opening one at the desk).</li>
+ *       Slack action ids), {@link #isItsOwnTicketSystem()} (true for Zendesk: the hand-off escalates the channel's
+ *       own ticket instead of opening one at the desk) and {@link #confirmsResolutionInPlace()} (false for Zendesk,
+ *       whose solved ticket is the confirmation).</li>
  * </ul>
  * Platform calls must not be retried inside the connector in a way that hides the 429 from the caller: the pipeline
  * retries {@link ChannelException#retriable()} failures itself, honouring {@link ChannelException#retryAfter()}.
@@ -83,6 +84,14 @@ public abstract class ChannelConnectorContract {
     /** Substrings by which the two feedback controls show in a rendered answer. */
     protected List<String> feedbackControlMarkers() {
         return List.of("hub_resolved", "hub_handoff");
+    }
+
+    /**
+     * False when the platform itself shows the resolution (a solved Zendesk ticket), so confirming posts nothing;
+     * otherwise the user sees in place that the conversation is marked solved.
+     */
+    protected boolean confirmsResolutionInPlace() {
+        return true;
     }
 
     /** True when the channel is itself the ticket (Zendesk): its hand-off need not open a ticket at the desk. */
@@ -179,9 +188,19 @@ public abstract class ChannelConnectorContract {
     }
 
     @Test
-    void confirmsAResolutionInPlaceWithoutFailing() {
+    void confirmsAResolutionInPlaceWhereTheUserSeesIt() {
         connector.send(new OutboundMessage(conversation(), Answer.answer(ANSWER_TEXT, 0.9, List.of(CITATION)), true));
+        int before = platformPosts().size();
+
         connector.confirmResolved(conversation());
+
+        List<String> after = platformPosts();
+        if (confirmsResolutionInPlace()) {
+            assertThat(after.subList(before, after.size())).as("what the user sees after confirming")
+                    .anySatisfy(post -> assertThat(post).containsIgnoringCase("solved"));
+        } else {
+            assertThat(after).as("the platform's own status shows the resolution; nothing more is posted").hasSize(before);
+        }
     }
 
     @Test

@@ -52,6 +52,7 @@ class FakeChannelContractTest extends ChannelConnectorContract {
         });
         channel.handoffs().forEach(h -> posts.add("handoff"));
         channel.posted().stream().filter(p -> !p.feedbackControls()).forEach(p -> posts.add(p.text()));
+        channel.confirmations().forEach(c -> posts.add("marked as solved"));
         return posts;
     }
 
