@@ -19,9 +19,9 @@ import io.resolvehub.agent.llm.LlmAnswerEngine;
 import io.resolvehub.agent.llm.LlmProperties;
 import io.resolvehub.agent.person.PersonRequestsByMeaning;
 import io.resolvehub.core.AnswerEngine;
+import io.resolvehub.core.DataDirectory;
 import io.resolvehub.core.PersonRequestDetector;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,7 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.nio.file.Path;
 import java.time.Clock;
 
 /** Wires the agent engine: sources, ingestion, the index of {@code hub.search.backend}, and the answer engine. */
@@ -64,8 +63,10 @@ public class AgentEngineAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "hub.search.backend", havingValue = "lucene", matchIfMissing = true)
-    KnowledgeIndex luceneKnowledgeIndex(@Value("${hub.data-dir:./data}") String dataDir) {
-        return new LuceneKnowledgeIndex(Path.of(dataDir, "index"));
+    KnowledgeIndex luceneKnowledgeIndex(ObjectProvider<DataDirectory> dataDirectory) {
+        // hub.data-dir is connector-core's setting; without core (the agent alone) the default directory
+        return new LuceneKnowledgeIndex(dataDirectory.getIfAvailable(() -> new DataDirectory(DataDirectory.DEFAULT))
+                .resolve("index"));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,6 +1,6 @@
 package io.resolvehub.setup;
 
-import io.resolvehub.HubProperties;
+import io.resolvehub.core.DataDirectory;
 import io.resolvehub.security.AdminUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +33,9 @@ class InitialAdmin {
     private final Path dataDir;
     private final SecureRandom random = new SecureRandom();
 
-    InitialAdmin(AdminUsers users, HubProperties properties) {
+    InitialAdmin(AdminUsers users, DataDirectory dataDirectory) {
         this.users = users;
-        this.dataDir = properties.dataDir();
+        this.dataDir = dataDirectory.path();
     }
 
     void ensureExists() {
