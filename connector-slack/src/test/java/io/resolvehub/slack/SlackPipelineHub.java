@@ -7,7 +7,7 @@ import io.resolvehub.core.Citation;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
-import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
 import io.resolvehub.core.testing.ScriptedAnswerEngine;
 import io.resolvehub.core.testing.RecordingTicketDesk;

@@ -4,7 +4,7 @@ import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.inbound.InboundEndpoints;
 import io.resolvehub.core.inbound.InboundServlet;
-import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -10,7 +10,7 @@ import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.testing.FakeChannel;
 import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.event.HandoffRequested;
-import io.resolvehub.core.internal.ConnectorCoreAutoConfiguration;
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
 import io.resolvehub.core.testing.ScriptedAnswerEngine;
 import org.springframework.boot.WebApplicationType;

@@ -1,7 +1,8 @@
-package io.resolvehub.core.internal;
+package io.resolvehub.core.autoconfigure;
 
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
+import io.resolvehub.core.DataDirectory;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
@@ -12,6 +13,10 @@ import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.conversation.ConversationInbox;
 import io.resolvehub.core.conversation.HandoffPolicies;
 import io.resolvehub.core.conversation.WebConversations;
+import io.resolvehub.core.internal.ConversationCore;
+import io.resolvehub.core.internal.CoreProperties;
+import io.resolvehub.core.internal.PipelineProperties;
+import io.resolvehub.core.internal.ResolutionProperties;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.crypto.MasterKey;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,6 +67,12 @@ public class ConnectorCoreAutoConfiguration {
                 () -> recurringJobs.orderedStream().toList(),
                 text -> personRequests.getIfUnique(PersonRequestDetector::none).asksForPerson(text)),
                 pipeline, resolution);
+    }
+
+    /** {@code hub.data-dir}, bound here only; agent-engine's Lucene index and hub-app's first start write there too. */
+    @Bean
+    DataDirectory dataDirectory(CoreProperties core) {
+        return new DataDirectory(core.dataDir());
     }
 
     @Bean

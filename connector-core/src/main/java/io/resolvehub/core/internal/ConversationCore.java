@@ -46,7 +46,7 @@ import java.util.function.Supplier;
 
 /**
  * The composition root of the conversation pipeline: builds its parts from a database and the SPI implementations
- * other modules provide. {@link ConnectorCoreAutoConfiguration} exposes the parts as beans; tests build one (or two,
+ * other modules provide. {@link io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration} exposes the parts as beans; tests build one (or two,
  * to act as two hub instances on one database) directly. No logic lives here.
  */
 public final class ConversationCore implements AutoCloseable {

@@ -19,7 +19,7 @@
  *       silent clarify-only ones unresolved.</li>
  *   <li>{@code web}: the built-in web channel feeds the same intake and waits for its event's reply.</li>
  * </ol>
- * {@link io.resolvehub.core.internal.ConversationCore} assembles the parts; {@code ConnectorCoreAutoConfiguration}
+ * {@link io.resolvehub.core.internal.ConversationCore} assembles the parts; {@link io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration}
  * exposes them as beans.
  */
 package io.resolvehub.core.internal;

@@ -1,5 +1,6 @@
 package io.resolvehub.core.internal;
 
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.ChannelType;

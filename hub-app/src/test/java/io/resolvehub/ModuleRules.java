@@ -1,0 +1,76 @@
+package io.resolvehub;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The module boundaries as ArchUnit rules, one constant per rule so {@link ModuleBoundariesTest} can hold the
+ * production code to them and {@link ModuleRulesCatchViolationsTest} can show each one failing on a bad class.
+ *
+ * <p>A module is a base package: {@code core} (connector-core), {@code agent} (agent-engine), {@code billing},
+ * {@code slack}, {@code teams}, {@code zendesk}, and the application (hub-app: the root package, {@code api},
+ * {@code security}, {@code setup}). Dependencies run one way: every module may use core; only the application uses
+ * the other modules; core uses none.
+ */
+final class ModuleRules {
+
+    static final String CORE = "io.resolvehub.core..";
+    static final String AGENT = "io.resolvehub.agent..";
+    static final String BILLING = "io.resolvehub.billing..";
+    static final String SLACK = "io.resolvehub.slack..";
+    static final String TEAMS = "io.resolvehub.teams..";
+    static final String ZENDESK = "io.resolvehub.zendesk..";
+    static final String[] APPLICATION = {"io.resolvehub", "io.resolvehub.api..", "io.resolvehub.security..",
+            "io.resolvehub.setup.."};
+
+    private ModuleRules() {
+    }
+
+    /** Every class of the product lives in one of the modules above: a new package is a decision, not an accident. */
+    static final ArchRule EVERY_CLASS_BELONGS_TO_A_MODULE = classes().that().resideInAPackage("io.resolvehub..")
+            .should().resideInAnyPackage(CORE, AGENT, BILLING, SLACK, TEAMS, ZENDESK, APPLICATION[0], APPLICATION[1],
+                    APPLICATION[2], APPLICATION[3]);
+
+    static final ArchRule MODULES_DEPEND_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("core").definedBy(CORE)
+            .layer("agent").definedBy(AGENT)
+            .layer("billing").definedBy(BILLING)
+            .layer("slack").definedBy(SLACK)
+            .layer("teams").definedBy(TEAMS)
+            .layer("zendesk").definedBy(ZENDESK)
+            .layer("application").definedBy(APPLICATION)
+            .whereLayer("application").mayNotBeAccessedByAnyLayer()
+            .whereLayer("agent").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("billing").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("slack").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("teams").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("zendesk").mayOnlyBeAccessedByLayers("application")
+            .whereLayer("core").mayOnlyBeAccessedByLayers("agent", "billing", "slack", "teams", "zendesk", "application");
+
+    /** Core's implementations are reached through its API packages and beans only. */
+    static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)
+            .should().dependOnClassesThat().resideInAPackage("io.resolvehub.core.internal..");
+
+    /** The channel-neutral API a connector codes against carries no framework or platform types. */
+    static final ArchRule CORE_API_HAS_NO_SPRING_OR_SDK_TYPES = noClasses()
+            .that().resideInAnyPackage("io.resolvehub.core", "io.resolvehub.core.channel", "io.resolvehub.core.event")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "com.slack..", "com.microsoft.bot..", "org.zendesk..",
+                    "dev.langchain4j..", "org.apache.lucene..", "co.elastic..");
+
+    /** A platform's SDK (and the agent's model and search libraries) never leave the module that wraps them. */
+    static final ArchRule SDKS_STAY_IN_THEIR_MODULE = CompositeArchRule
+            .of(noClasses().that().resideOutsideOfPackage(SLACK)
+                    .should().dependOnClassesThat().resideInAPackage("com.slack.api.."))
+            .and(noClasses().that().resideOutsideOfPackage(TEAMS)
+                    .should().dependOnClassesThat().resideInAPackage("com.microsoft.bot.."))
+            .and(noClasses().that().resideOutsideOfPackage(ZENDESK)
+                    .should().dependOnClassesThat().resideInAPackage("org.zendesk.client.."))
+            .and(noClasses().that().resideOutsideOfPackage(AGENT)
+                    .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "org.apache.lucene..",
+                            "co.elastic.."));
+}

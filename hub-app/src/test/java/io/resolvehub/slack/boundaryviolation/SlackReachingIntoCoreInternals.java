@@ -1,0 +1,9 @@
+package io.resolvehub.slack.boundaryviolation;
+
+import io.resolvehub.core.internal.conversation.Conversations;
+
+/** Breaks "core internals stay in core": a connector using core's conversation table directly. */
+public class SlackReachingIntoCoreInternals {
+
+    Conversations conversations;
+}
