@@ -1,6 +1,5 @@
 package io.resolvehub.slack;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
@@ -24,13 +23,11 @@ class SlackThreads {
         if (isAnswering(teamId, channelId, threadTs)) {
             return;
         }
-        try {
-            jdbc.sql("insert into slack_threads (team_id, channel_id, thread_ts, created_at) values (?, ?, ?, ?)")
-                    .params(teamId, channelId, threadTs, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
-                    .update();
-        } catch (DuplicateKeyException raced) {
-            // another instance recorded it first: same outcome
-        }
+        // another instance recording it first is the same outcome; skipped by the statement, not caught
+        jdbc.sql("insert into slack_threads (team_id, channel_id, thread_ts, created_at) values (?, ?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(teamId, channelId, threadTs, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .update();
     }
 
     boolean isAnswering(String teamId, String channelId, String threadTs) {

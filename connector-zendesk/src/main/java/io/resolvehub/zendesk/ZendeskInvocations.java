@@ -1,7 +1,6 @@
 package io.resolvehub.zendesk;
 
 import io.resolvehub.core.TenantId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.ZoneOffset;
@@ -25,12 +24,10 @@ final class ZendeskInvocations {
     }
 
     void record(TenantId tenant, String invocationId, long ticketId, Instant at) {
-        try {
-            jdbc.sql("insert into zendesk_webhook_invocations (tenant_id, invocation_id, ticket_id, received_at) values (?, ?, ?, ?)")
-                    .params(tenant.value(), invocationId, ticketId, at.atOffset(ZoneOffset.UTC)).update();
-        } catch (DuplicateKeyException e) {
-            // the same delivery handled twice at once on two instances: one row is enough
-        }
+        // the same delivery handled twice at once on two instances: one row is enough (skipped, not caught)
+        jdbc.sql("insert into zendesk_webhook_invocations (tenant_id, invocation_id, ticket_id, received_at) "
+                        + "values (?, ?, ?, ?) on conflict do nothing")
+                .params(tenant.value(), invocationId, ticketId, at.atOffset(ZoneOffset.UTC)).update();
     }
 
     int forgetBefore(Instant cutoff) {

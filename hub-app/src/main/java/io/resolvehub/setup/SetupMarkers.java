@@ -1,6 +1,5 @@
 package io.resolvehub.setup;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +20,7 @@ class SetupMarkers {
 
     /** Records the step; false when it was already recorded (by this or another instance). */
     boolean markDone(String step) {
-        try {
-            jdbc.sql("INSERT INTO setup_markers (name, created_at) VALUES (?, ?)")
-                    .params(step, Timestamp.from(clock.instant())).update();
-            return true;
-        } catch (DuplicateKeyException alreadyDone) {
-            return false;
-        }
+        return jdbc.sql("INSERT INTO setup_markers (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(step, Timestamp.from(clock.instant())).update() == 1;
     }
 }

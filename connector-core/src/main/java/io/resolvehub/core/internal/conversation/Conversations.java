@@ -10,7 +10,6 @@ import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.internal.support.Json;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -52,8 +51,9 @@ public class Conversations {
     }
 
     /**
-     * The thread's conversation, created {@code open} when it is new. Safe against a concurrent creator (the unique
-     * thread constraint decides; the loser reads the winner's row).
+     * The thread's conversation, created {@code open} when it is new. Safe against a concurrent creator and inside a
+     * transaction on PostgreSQL: the unique thread constraint decides, the losing insert does nothing (rather than
+     * fail and abort the transaction), and the loser reads the winner's row.
      *
      * @param preferredId the id to give a new conversation (the web channel knows it up front); null for a random one
      */
@@ -64,17 +64,14 @@ public class Conversations {
             return existing.get();
         }
         ConversationId id = preferredId != null ? preferredId : ConversationId.random();
-        try {
-            jdbc.sql("""
-                            insert into conversations (id, tenant_id, channel, thread_key, user_id, user_name, user_email,
-                              status, reply_context, created_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)""")
-                    .params(id.value(), tenant.value(), channel.id(), threadKey, user.platformId(), user.displayName(),
-                            user.email(), Json.write(replyContext), ts(now), ts(now))
-                    .update();
-        } catch (DuplicateKeyException raced) {
-            // another worker created it a moment ago
-        }
+        jdbc.sql("""
+                        insert into conversations (id, tenant_id, channel, thread_key, user_id, user_name, user_email,
+                          status, reply_context, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+                        on conflict do nothing""")
+                .params(id.value(), tenant.value(), channel.id(), threadKey, user.platformId(), user.displayName(),
+                        user.email(), Json.write(replyContext), ts(now), ts(now))
+                .update();
         return findByThread(tenant, channel, threadKey).orElseThrow();
     }
 

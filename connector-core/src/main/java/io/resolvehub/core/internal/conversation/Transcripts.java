@@ -8,7 +8,6 @@ import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.channel.TranscriptTurn;
 import io.resolvehub.core.conversation.ConversationEventView;
 import io.resolvehub.core.internal.support.Json;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,16 +31,17 @@ public class Transcripts {
         this.jdbc = jdbc;
     }
 
-    /** Records the user's message; a second call for the same event does nothing. */
+    /**
+     * Records the user's message; a second call for the same event (a re-run after a crash) does nothing. The
+     * conflict is skipped by the statement itself, not caught: on PostgreSQL a failed statement aborts the
+     * transaction it runs in.
+     */
     public void recordUserTurn(ConversationId conversation, long eventId, String text, Instant at) {
-        try {
-            jdbc.sql("""
-                            insert into conversation_turns (conversation_id, inbound_event_id, role, text, citations, created_at)
-                            values (?, ?, 'user', ?, '[]', ?)""")
-                    .params(conversation.value(), eventId, text, ts(at)).update();
-        } catch (DuplicateKeyException alreadyRecorded) {
-            // re-processing the same event after a crash
-        }
+        jdbc.sql("""
+                        insert into conversation_turns (conversation_id, inbound_event_id, role, text, citations, created_at)
+                        values (?, ?, 'user', ?, '[]', ?)
+                        on conflict do nothing""")
+                .params(conversation.value(), eventId, text, ts(at)).update();
     }
 
     /** Records the hub's reply to an event (not yet delivered); {@code eventId} null for a reply to no event. */

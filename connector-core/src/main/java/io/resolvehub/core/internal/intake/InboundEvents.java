@@ -6,7 +6,6 @@ import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.internal.support.Json;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -45,22 +44,22 @@ public class InboundEvents {
         this.jdbc = jdbc;
     }
 
-    /** Stores the event; empty when the channel already holds an event with its platform id. */
+    /**
+     * Stores the event; empty when the channel already holds an event with its platform id (a redelivery). The
+     * duplicate is skipped by the statement, not caught, so this is safe inside a transaction on PostgreSQL too.
+     */
     public OptionalLong insert(InboundMessage m, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
-        try {
-            jdbc.sql("""
-                            insert into inbound_events (tenant_id, channel, platform_event_id, thread_key, kind, text,
-                              user_id, user_name, user_email, reply_context, received_at, status, attempts, next_attempt_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?)""")
-                    .params(m.tenant().value(), m.channel().id(), m.platformEventId(), m.threadKey(), m.kind().name(),
-                            m.text(), m.user().platformId(), m.user().displayName(), m.user().email(),
-                            Json.write(m.replyContext()), ts(m.receivedAt()), ts(now))
-                    .update(keys, "id");
-        } catch (DuplicateKeyException duplicate) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(keys.getKey().longValue());
+        int inserted = jdbc.sql("""
+                        insert into inbound_events (tenant_id, channel, platform_event_id, thread_key, kind, text,
+                          user_id, user_name, user_email, reply_context, received_at, status, attempts, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?)
+                        on conflict do nothing""")
+                .params(m.tenant().value(), m.channel().id(), m.platformEventId(), m.threadKey(), m.kind().name(),
+                        m.text(), m.user().platformId(), m.user().displayName(), m.user().email(),
+                        Json.write(m.replyContext()), ts(m.receivedAt()), ts(now))
+                .update(keys, "id");
+        return inserted == 1 ? OptionalLong.of(keys.getKey().longValue()) : OptionalLong.empty();
     }
 
     /** Takes the oldest eligible event for {@code owner} until {@code now + lease}; empty when there is none. */

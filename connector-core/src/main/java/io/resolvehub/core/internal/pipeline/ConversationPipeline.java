@@ -56,6 +56,7 @@ public class ConversationPipeline implements EventHandler {
     private final GuardedAnswerEngine engine;
     private final ReplyDelivery replies;
     private final HandoffDelivery handoffs;
+    private final DeadLetters deadLetters;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -75,6 +76,7 @@ public class ConversationPipeline implements EventHandler {
         this.engine = engine;
         this.replies = replies;
         this.handoffs = handoffs;
+        this.deadLetters = new DeadLetters(conversations, transcripts, states, handoffs, publisher, tx, clock);
         this.publisher = publisher;
         this.tx = tx;
         this.clock = clock;
@@ -240,42 +242,9 @@ public class ConversationPipeline implements EventHandler {
         }
     }
 
-    /**
-     * The event failed for good (its platform kept failing): make sure a person still sees it. When the user is waiting
-     * for a reply, an open conversation is handed off ({@code engine_error}) to a hub-inbox ticket, since its channel
-     * is what failed; other events (a confirmation, a platform close) stay visible as dead letters in the inbox.
-     */
+    /** The event failed for good: {@link DeadLetters} makes sure a person still sees it and the user is told. */
     @Override
     public void deadLettered(StoredEvent event, Exception lastFailure) {
-        InboundMessage m = event.message();
-        Instant now = clock.instant();
-        AssistantTurn turn = tx.execute(s -> {
-            ConversationRecord c = conversations.findOrCreate(m.tenant(), m.channel(), m.threadKey(), m.user(),
-                    m.replyContext(), null, now);
-            c = conversations.lock(c.id());
-            transcripts.recordEvent(c.id(), "dead_letter", m.kind().name().toLowerCase(java.util.Locale.ROOT),
-                    lastFailure.getClass().getSimpleName() + ": " + lastFailure.getMessage(), now);
-            Optional<AssistantTurn> existing = transcripts.assistantTurnFor(event.id());
-            if (existing.isPresent() && existing.get().answer().decision() == Decision.HANDOFF) {
-                // the hand-off was decided but its ticket could not be opened through the channel
-                return c.ticket() == null ? existing.get() : null;
-            }
-            boolean userAwaitsReply = m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.HANDOFF_REQUEST
-                    || m.kind() == InboundKind.NEGATIVE_FEEDBACK;
-            if (userAwaitsReply && c.status() == OPEN
-                    && states.escalate(c, HandoffReason.ENGINE_ERROR, event.id(), null)) {
-                Answer handoff = HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0);
-                // an undelivered answer keeps its own turn; the hand-off is recorded beside it
-                AssistantTurn turn1 = transcripts.recordAssistantTurn(c.id(), existing.isPresent() ? null : event.id(),
-                        handoff, now);
-                publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), m.text(), handoff, now));
-                return turn1;
-            }
-            return null;
-        });
-        if (turn != null) {
-            ConversationRecord c = conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).orElseThrow();
-            handoffs.deliverToHubInbox(c, turn);
-        }
+        deadLetters.followUp(event, lastFailure);
     }
 }
