@@ -31,7 +31,21 @@ public final class HubTestSupport {
     }
 
     /** Points the hub at a real PostgreSQL (one embedded server per test JVM, a new database per call). */
-    public static synchronized void usePostgres(DynamicPropertyRegistry registry) {
+    public static void usePostgres(DynamicPropertyRegistry registry) {
+        String url = newPostgresDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    /** The same, as command-line arguments for a hub started as its own process. */
+    public static String[] postgresArguments() {
+        return new String[]{"--spring.datasource.url=" + newPostgresDatabase(), "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"};
+    }
+
+    /** A new, empty database on the embedded PostgreSQL server (started on first use); its JDBC url. */
+    private static synchronized String newPostgresDatabase() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
@@ -41,10 +55,7 @@ public final class HubTestSupport {
                  var statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + database);
             }
-            String url = postgres.getJdbcUrl("postgres", database);
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "postgres");
+            return postgres.getJdbcUrl("postgres", database);
         } catch (IOException | java.sql.SQLException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
         }
