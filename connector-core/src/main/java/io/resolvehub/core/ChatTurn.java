@@ -7,7 +7,12 @@ import java.util.Objects;
 public record ChatTurn(Role role, String text) {
 
     public enum Role {
-        USER, ASSISTANT;
+        /** The customer. */
+        USER,
+        /** The AI. */
+        ASSISTANT,
+        /** A person of the support team, replying from the inbox after a hand-off. */
+        HUMAN;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.conversation.ConversationInbox;
 import io.resolvehub.core.conversation.HandoffPolicies;
+import io.resolvehub.core.conversation.HumanDesk;
 import io.resolvehub.core.conversation.WebConversations;
 import io.resolvehub.core.internal.ConversationCore;
 import io.resolvehub.core.internal.CoreProperties;
@@ -105,6 +106,11 @@ public class ConnectorCoreAutoConfiguration {
     @Bean
     ConversationInbox conversationInbox(ConversationCore core) {
         return core.inbox();
+    }
+
+    @Bean
+    HumanDesk humanDesk(ConversationCore core) {
+        return core.humanDesk();
     }
 
     @Bean

@@ -23,6 +23,7 @@ import io.resolvehub.core.internal.intake.InboundWorkers;
 import io.resolvehub.core.internal.intake.JdbcInboundIntake;
 import io.resolvehub.core.internal.intake.WorkSignal;
 import io.resolvehub.core.internal.pipeline.ConversationPipeline;
+import io.resolvehub.core.internal.pipeline.DefaultHumanDesk;
 import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
 import io.resolvehub.core.internal.pipeline.HandoffDelivery;
 import io.resolvehub.core.internal.pipeline.PolicyDryRun;
@@ -95,6 +96,7 @@ public final class ConversationCore implements AutoCloseable {
     private final DefaultWebConversations web;
     private final JdbcConversationInbox inbox;
     private final HubInboxDesk hubInbox;
+    private final DefaultHumanDesk humanDesk;
 
     public ConversationCore(Dependencies d, PipelineProperties pipelineProps, ResolutionProperties resolutionProps) {
         JdbcClient jdbc = JdbcClient.create(d.dataSource());
@@ -132,6 +134,7 @@ public final class ConversationCore implements AutoCloseable {
         web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
+        humanDesk = new DefaultHumanDesk(conversations, transcripts, states, connectors, calls, tx, clock);
     }
 
     public FirstTurnDryRun dryRun() {
@@ -169,4 +172,5 @@ public final class ConversationCore implements AutoCloseable {
     public AssumedResolutions assumedResolutions() { return assumedResolutions; }
     public ConversationPipeline pipeline() { return pipeline; }
     public HubInboxDesk hubInbox() { return hubInbox; }
+    public DefaultHumanDesk humanDesk() { return humanDesk; }
 }

@@ -27,10 +27,20 @@ final class ConversationJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AnswerView(String decision, String text, double confidence, List<CitationView> citations, String reason) {
         static AnswerView of(Answer a) {
-            return a == null ? null : new AnswerView(a.decision().wire(), a.text(), a.confidence(),
+            return a == null ? null : new AnswerView(a.decision().wire(), a.text(), rounded(a.confidence()),
                     a.citations().stream().map(CitationView::of).toList(),
                     a.reason() == null ? null : a.reason().wire());
         }
+    }
+
+    /** Two decimals are all a person reads from a confidence; more only suggest a precision it does not have. */
+    static Double rounded(Double confidence) {
+        return confidence == null ? null : Math.round(confidence * 100) / 100.0;
+    }
+
+    /** "1 coin", "3 coins". */
+    static String coins(long n) {
+        return n + (n == 1 || n == -1 ? " coin" : " coins");
     }
 
     /** {@code reply} is null when the AI stays silent (a person owns the conversation). */
@@ -56,7 +66,7 @@ final class ConversationJson {
         static InboxView of(InboxItem i) {
             return new InboxView(i.id().value(), i.channel().id(),
                     new UserView(i.user().platformId(), i.user().displayName(), i.user().email()), i.status().wire(),
-                    i.lastConfidence(), i.handoffReason() == null ? null : i.handoffReason().wire(),
+                    rounded(i.lastConfidence()), i.handoffReason() == null ? null : i.handoffReason().wire(),
                     TicketView.of(i.ticket()), i.resolution() == null ? null : i.resolution().wire(), i.aiAnswers(),
                     i.createdAt().toString(), i.updatedAt().toString(), i.deadLetters(), i.lastError());
         }
@@ -67,7 +77,7 @@ final class ConversationJson {
                     String at) {
         static TurnView of(TranscriptTurn t) {
             return new TurnView(t.role().wire(), t.text(), t.decision() == null ? null : t.decision().wire(),
-                    t.confidence(), t.citations().stream().map(CitationView::of).toList(), t.at().toString());
+                    rounded(t.confidence()), t.citations().stream().map(CitationView::of).toList(), t.at().toString());
         }
     }
 

@@ -135,7 +135,7 @@ class ConversationsController {
         if (coins == null) return List.of();
         return coins.ofConversation(tenant, conversation).stream()
                 .map(e -> new ConversationJson.EventView(e.type().name().toLowerCase(java.util.Locale.ROOT), e.reason(),
-                        e.coins() + " coins", e.at().toString()))
+                        ConversationJson.coins(e.coins()), e.at().toString()))
                 .toList();
     }
 

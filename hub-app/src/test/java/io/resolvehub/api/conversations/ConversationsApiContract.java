@@ -93,6 +93,62 @@ abstract class ConversationsApiContract {
     }
 
     @Test
+    void aPersonRepliesInAHandedOffConversationThenClosesIt() {
+        String id = start();
+        say(id, "I want to talk to a human");
+        String base = "/api/v1/tenants/default/conversations/" + id;
+
+        HttpResponse<String> sent = api.postJson(base + "/replies", "{\"text\":\"I have reset it for you.\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+
+        JsonNode transcript = json(api.get(base));
+        JsonNode last = transcript.get("turns").get(transcript.get("turns").size() - 1);
+        assertThat(last.get("role").stringValue()).isEqualTo("human");
+        assertThat(last.get("text").stringValue()).isEqualTo("I have reset it for you.");
+        assertThat(transcript.findValuesAsString("type")).contains("human_reply");
+
+        HttpResponse<String> closed = api.postJson(base + "/close", "{\"outcome\":\"resolved_by_human\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        JsonNode after = json(api.get(base));
+        assertThat(after.get("status").stringValue()).isEqualTo("resolved");
+        assertThat(after.findValuesAsString("type")).doesNotContain("charge");
+
+        HttpResponse<String> again = api.postJson(base + "/replies", "{\"text\":\"one more\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).get("detail").stringValue()).contains("resolved");
+    }
+
+    @Test
+    void aConversationReturnedToTheAiIsAnsweredAgain() {
+        String id = start();
+        say(id, "I want to talk to a human");
+        String base = "/api/v1/tenants/default/conversations/" + id;
+
+        assertThat(api.postJson(base + "/return-to-ai", "{}").statusCode()).isEqualTo(200);
+
+        JsonNode reply = say(id, "How do I reset my password?");
+        assertThat(reply.at("/reply/decision").stringValue()).isEqualTo("answer");
+        assertThat(reply.get("status").stringValue()).isEqualTo("open");
+    }
+
+    @Test
+    void theDeskRefusesBadInputAndConversationsNoPersonOwns() {
+        String id = start();
+        say(id, "How do I reset my password?");
+        String base = "/api/v1/tenants/default/conversations/" + id;
+
+        assertThat(api.postJson(base + "/replies", "{\"text\":\"hello\"}").statusCode()).isEqualTo(409);
+        assertThat(api.postJson(base + "/return-to-ai", "{}").statusCode()).isEqualTo(409);
+        HttpResponse<String> noOutcome = api.postJson(base + "/close", "{\"outcome\":\"done\"}");
+        assertThat(noOutcome.statusCode()).isEqualTo(400);
+        assertThat(json(noOutcome).get("detail").stringValue()).contains("resolved_by_human");
+        assertThat(api.postJson(base + "/replies", "{}").statusCode()).isEqualTo(400);
+        assertThat(api.postJson("/api/v1/tenants/default/conversations/nope/replies", "{\"text\":\"x\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(json(api.get(base)).get("status").stringValue()).isEqualTo("open");
+    }
+
+    @Test
     void handsOffAtOnceWhenTheTenantHasNoCoins() {
         assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"broke\",\"name\":\"Broke\"}").statusCode()).isEqualTo(201);
         String id = json(api.postJson("/api/v1/tenants/broke/conversations", "{}")).get("id").stringValue();

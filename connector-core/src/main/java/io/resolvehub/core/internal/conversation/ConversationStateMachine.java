@@ -88,6 +88,33 @@ public class ConversationStateMachine {
     }
 
     /**
+     * escalated → resolved (by a person) or unresolved. Publishes no billing event: the hold was released at hand-off,
+     * and a person's resolution is never charged.
+     */
+    public boolean closeByHuman(ConversationRecord c, boolean resolved, String by) {
+        requireTransaction();
+        Instant now = clock.instant();
+        if (!conversations.transition(c.id(), ESCALATED, resolved ? RESOLVED : UNRESOLVED, now)) {
+            return false;
+        }
+        conversations.setResolved(c.id(), null, now);
+        transcripts.recordEvent(c.id(), "closed", resolved ? "resolved_by_human" : "unresolved", by, now);
+        return true;
+    }
+
+    /** escalated → open with its AI turn counts reset, so the policy's max-turns rule starts over. */
+    public boolean returnToAi(ConversationRecord c, String by) {
+        requireTransaction();
+        Instant now = clock.instant();
+        if (!conversations.transition(c.id(), ESCALATED, OPEN, now)) {
+            return false;
+        }
+        conversations.resetForAi(c.id());
+        transcripts.recordEvent(c.id(), "returned_to_ai", null, by, now);
+        return true;
+    }
+
+    /**
      * resolved / unresolved → open, when the user writes again. Remembers whether this undoes an assumed resolution
      * inside the reopen window, so that a hand-off that follows refunds it.
      */

@@ -133,6 +133,14 @@ public class Conversations {
                 .params(afterAssumed, id.value()).update();
     }
 
+    void resetForAi(ConversationId id) {
+        jdbc.sql("""
+                        update conversations set ai_answers = 0, clarifications = 0, negative_feedback = false,
+                          handoff_reason = null
+                        where id = ?""")
+                .param(id.value()).update();
+    }
+
     public void storeTicket(ConversationId id, TicketRef ticket, Instant at) {
         jdbc.sql("update conversations set ticket_system = ?, ticket_id = ?, ticket_url = ?, updated_at = ? where id = ?")
                 .params(ticket.system(), ticket.id(), ticket.url(), ts(at), id.value()).update();

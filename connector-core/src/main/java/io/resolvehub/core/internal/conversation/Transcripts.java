@@ -57,6 +57,17 @@ public class Transcripts {
         return new AssistantTurn(keys.getKey().longValue(), eventId == null ? 0 : eventId, answer, null);
     }
 
+    /** Records a person's reply from the inbox; returns the turn's id (for {@link #markDelivered}). */
+    public long recordHumanTurn(ConversationId conversation, String text, Instant at) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into conversation_turns (conversation_id, role, text, citations, created_at)
+                        values (?, 'human', ?, '[]', ?)""")
+                .params(conversation.value(), text, ts(at))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
     public Optional<AssistantTurn> assistantTurnFor(long eventId) {
         return jdbc.sql("select * from conversation_turns where inbound_event_id = ? and role = 'assistant'")
                 .param(eventId).query(Transcripts::mapAssistant).optional();
