@@ -2,6 +2,7 @@ package io.resolvehub.api;
 
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.tenant.TenantDirectory;
+import io.resolvehub.security.TenantGrants;
 import org.springframework.stereotype.Component;
 
 /** Resolves the {@code {t}} of an API path to an existing tenant, or answers 404. */
@@ -18,6 +19,10 @@ public class TenantAccess {
         if (TenantId.isValid(tenant)) {
             TenantId id = new TenantId(tenant);
             if (tenants.find(id).isPresent()) {
+                if (!TenantGrants.mayUse(id)) {
+                    throw ApiException.forbidden("This account manages another tenant and may not see '" + tenant
+                            + "'. Ask the hub's owner for access.");
+                }
                 return id;
             }
         }

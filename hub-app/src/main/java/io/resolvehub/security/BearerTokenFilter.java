@@ -35,7 +35,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             byte[] presented = header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8);
             if (MessageDigest.isEqual(token, presented)) {
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                        "api-token", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
+                        "api-token", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", TenantGrants.OWNER));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             }
         }

@@ -29,14 +29,14 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()
                         .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 // API clients authenticate with the bearer token, and the admin page's session cookie is SameSite=Strict;
                 // the platforms' webhooks carry signatures instead of CSRF tokens.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/slack/**", "/teams/**", "/zendesk/**"))
                 .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken()), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(

@@ -2,12 +2,7 @@ package io.resolvehub.api.channels;
 
 import io.resolvehub.api.ApiException;
 import io.resolvehub.api.TenantAccess;
-import io.resolvehub.core.TenantId;
-import io.resolvehub.core.channel.ChannelAccounts;
-import io.resolvehub.core.channel.ChannelConfigProperty;
-import io.resolvehub.core.channel.ChannelConnectorFactory;
-import io.resolvehub.core.channel.ChannelSettings;
-import org.springframework.beans.factory.ObjectProvider;
+import io.resolvehub.api.channels.ChannelRecords.ChannelView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,117 +11,50 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * {@code PUT /tenants/{t}/channels/{slack|teams|zendesk}} and {@code GET /tenants/{t}/channels}. The settings a
- * channel takes are its factory's {@code configProperties()}; secrets are masked on read and kept when an update
- * leaves them out.
+ * {@code PUT /tenants/{t}/channels/{slack|teams|zendesk}} and {@code GET /tenants/{t}/channels}, over
+ * {@link ChannelRecords} (which the admin page's channel forms use too).
  */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/channels")
 class ChannelsController {
 
-    static final String MASK = "********";
-    private static final int MAX_VALUE = 2000;
-
-    record ChannelView(String channel, Map<String, String> settings) {
-    }
+    static final String MASK = ChannelRecords.MASK;
 
     private final TenantAccess access;
-    private final ChannelAccounts accounts;
-    private final ObjectProvider<ChannelConnectorFactory> factories;
+    private final ChannelRecords records;
 
-    ChannelsController(TenantAccess access, ChannelAccounts accounts, ObjectProvider<ChannelConnectorFactory> factories) {
+    ChannelsController(TenantAccess access, ChannelRecords records) {
         this.access = access;
-        this.accounts = accounts;
-        this.factories = factories;
+        this.records = records;
     }
 
     @GetMapping
     List<ChannelView> list(@PathVariable String tenant) {
-        TenantId t = access.require(tenant);
-        List<ChannelView> views = new ArrayList<>();
-        factories.orderedStream().forEach(factory -> accounts.find(t, factory.type())
-                .ifPresent(settings -> views.add(new ChannelView(factory.type().id(), masked(factory, settings)))));
-        return views;
+        return records.list(access.require(tenant));
     }
 
     @PutMapping("/{channel}")
     ChannelView put(@PathVariable String tenant, @PathVariable String channel, @RequestBody(required = false) JsonNode body) {
-        TenantId t = access.require(tenant);
-        ChannelConnectorFactory factory = factory(channel).orElseThrow(() -> ApiException.notFound(
-                "There is no channel '" + channel + "' in this hub; installed channels: " + installed() + "."));
-        List<ChannelConfigProperty> properties = factory.configProperties();
+        var t = access.require(tenant);
+        records.properties(channel); // 404 for a channel this hub does not have, before the body is judged
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object with " + names(properties) + ".");
+            throw ApiException.badRequest("The body must be a JSON object with the settings of " + channel
+                    + "; GET /api/v1/tenants/" + t + "/channels shows what is stored.");
         }
-        Set<String> unknown = new TreeSet<>(body.propertyNames());
-        unknown.removeAll(properties.stream().map(ChannelConfigProperty::name).collect(Collectors.toSet()));
-        if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("Unknown setting(s) " + unknown + "; " + channel + " takes " + names(properties)
-                    + ". Nothing was changed.");
-        }
-        Optional<ChannelSettings> stored = accounts.find(t, factory.type());
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (ChannelConfigProperty p : properties) {
-            JsonNode v = body.get(p.name());
-            String value = null;
-            if (v != null && !v.isNull()) {
-                if (!v.isString() && !v.isNumber()) {
-                    problems.add("'" + p.name() + "' must be a string");
-                    continue;
-                }
-                value = v.isString() ? v.stringValue().strip() : v.asString();
-                if (value.length() > MAX_VALUE) problems.add("'" + p.name() + "' is longer than " + MAX_VALUE + " characters");
-                if (p.secret() && MASK.equals(value)) value = null; // the masked value sent back unchanged
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String name : body.propertyNames()) {
+            JsonNode v = body.get(name);
+            if (v == null || v.isNull()) continue;
+            if (!v.isString() && !v.isNumber()) {
+                throw ApiException.badRequest("'" + name + "' must be a string. Nothing was changed.");
             }
-            boolean keptSecret = p.secret() && (value == null || value.isEmpty())
-                    && stored.flatMap(s -> s.get(p.name())).isPresent();
-            if (p.required() && (value == null || value.isEmpty()) && !keptSecret) {
-                problems.add("'" + p.name() + "' (" + p.label() + ") is required");
-            }
-            if (value != null && !value.isEmpty()) values.put(p.name(), value);
+            given.put(name, v.isString() ? v.stringValue() : v.asString());
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest(String.join("; ", problems) + ". Nothing was changed.");
-        }
-        String accountKey = properties.stream().filter(ChannelConfigProperty::accountKey).findFirst()
-                .map(p -> values.get(p.name())).orElse(null);
-        try {
-            accounts.save(t, factory.type(), accountKey, new ChannelSettings(values));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.conflict(e.getMessage() + "; disconnect it there first.");
-        }
-        return new ChannelView(factory.type().id(), masked(factory, accounts.find(t, factory.type()).orElseThrow()));
+        return records.save(t, channel, given);
     }
-
-    private Optional<ChannelConnectorFactory> factory(String channel) {
-        return factories.orderedStream().filter(f -> f.type().id().equals(channel)).findFirst();
-    }
-
-    private String installed() {
-        return factories.orderedStream().map(f -> f.type().id()).sorted().collect(Collectors.joining(", "));
-    }
-
-    private static String names(List<ChannelConfigProperty> properties) {
-        return properties.stream().map(p -> p.required() ? p.name() : p.name() + "?").collect(Collectors.joining(", "));
-    }
-
-    private static Map<String, String> masked(ChannelConnectorFactory factory, ChannelSettings settings) {
-        Set<String> secrets = factory.configProperties().stream().filter(ChannelConfigProperty::secret)
-                .map(ChannelConfigProperty::name).collect(Collectors.toSet());
-        Map<String, String> out = new LinkedHashMap<>();
-        settings.values().forEach((k, v) -> out.put(k, secrets.contains(k) ? MASK : v));
-        return out;
-    }
-
 }

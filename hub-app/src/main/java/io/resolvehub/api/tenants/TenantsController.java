@@ -5,6 +5,7 @@ import io.resolvehub.api.TenantAccess;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.tenant.Tenant;
 import io.resolvehub.core.tenant.TenantDirectory;
+import io.resolvehub.security.TenantGrants;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,9 @@ class TenantsController {
 
     @PostMapping
     ResponseEntity<TenantView> create(@RequestBody CreateTenant body) {
+        if (!TenantGrants.isOwner()) {
+            throw ApiException.forbidden("Only the hub's owner creates tenants; this account manages one tenant.");
+        }
         if (body == null || !TenantId.isValid(body.id())) {
             throw ApiException.badRequest("'id' must be 2-40 characters of lower-case letters, digits and dashes, "
                     + "starting with a letter or digit, e.g. \"acme\".");
@@ -57,7 +61,7 @@ class TenantsController {
 
     @GetMapping
     List<TenantView> list() {
-        return tenants.all().stream().map(TenantView::of).toList();
+        return tenants.all().stream().filter(t -> TenantGrants.mayUse(t.id())).map(TenantView::of).toList();
     }
 
     @GetMapping("/{tenant}")

@@ -1,0 +1,279 @@
+package io.resolvehub.admin;
+
+import io.resolvehub.HubTestSupport;
+import io.resolvehub.api.ApiClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin page in a real headless Chromium against the whole hub (H2, the demo help center, the real agent):
+ * sign in, every page with its empty state, a form error next to its field, a top-up in the ledger, a hand-off
+ * answered from the inbox, and no sideways scrolling on a phone. Screenshots land in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminPageBrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> SECTIONS = List.of("", "knowledge", "try", "channels", "rules", "voice", "inbox",
+            "billing", "insights");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Value("${hub.data-dir}")
+    Path dataDir;
+
+    private Browser browser;
+    private ApiClient api;
+
+    @BeforeAll
+    void start() {
+        api = new ApiClient(port);
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+    }
+
+    private void signIn() throws IOException {
+        browser.open("/login");
+        if (!browser.path().equals("/login")) return; // already signed in
+        browser.type("#username", "admin");
+        browser.type("#password", Files.readString(dataDir.resolve("initial-admin-password")).strip());
+        browser.click("button[type=submit]");
+        browser.waitUntil(() -> !browser.path().equals("/login"));
+    }
+
+    private void tenant(String id) {
+        HttpResponse<String> created = api.postJson("/api/v1/tenants", "{\"id\":\"" + id + "\",\"name\":\"" + id + " Inc\"}");
+        assertThat(created.statusCode()).isIn(201, 409);
+    }
+
+    @Test
+    void signsInOnTheBrandedPageAndNeverPicksATenantSilently() throws IOException {
+        browser.driver.manage().deleteAllCookies();
+        browser.open("/t/default/billing");
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.driver.getTitle()).contains("ResolveHub");
+        browser.type("#username", "admin");
+        browser.type("#password", "wrong-password");
+        browser.click("button[type=submit]");
+        assertThat(browser.find("[role=alert]").getText()).contains("Wrong user name or password");
+        browser.screenshot("login");
+
+        tenant("second-co");
+        signIn();
+        browser.open("/");
+        assertThat(browser.find("h1").getText()).isEqualTo("Choose a tenant");
+        assertThat(browser.text()).contains("second-co Inc").contains("default");
+        browser.screenshot("tenants");
+        browser.click("a[href='/t/second-co/']");
+        assertThat(browser.path()).isEqualTo("/t/second-co/");
+        assertThat(browser.find("#tenant-switch option[selected]").getText()).contains("second-co");
+    }
+
+    @Test
+    void everyPageRendersWithItsEmptyState() throws IOException {
+        tenant("empty-co");
+        signIn();
+        for (String section : SECTIONS) {
+            browser.open("/t/empty-co/" + section);
+            assertThat(browser.path()).isEqualTo("/t/empty-co/" + section);
+            assertThat(browser.has("h1")).as(section).isTrue();
+            assertThat(browser.has("nav.sections a[aria-current=page]")).as(section).isTrue();
+            browser.screenshot("empty-" + (section.isEmpty() ? "overview" : section));
+        }
+        browser.open("/t/empty-co/knowledge");
+        assertThat(browser.find(".empty").getText()).contains("No sources yet");
+        browser.open("/t/empty-co/inbox");
+        assertThat(browser.find(".empty").getText()).contains("Nothing waits for a person");
+        browser.open("/t/empty-co/billing");
+        assertThat(browser.text()).contains("No entries yet").contains("0 coins");
+        assertThat(browser.find(".alert").getText()).contains("Low balance");
+        browser.open("/t/empty-co/channels");
+        // this hub has no Slack app or Teams bot configured: the page says what to set instead of linking to a 404
+        assertThat(browser.find("#connect-slack").getText()).contains("hub.slack.client-id");
+        assertThat(browser.find("#connect-teams").getText()).contains("hub.teams.app-id");
+        assertThat(browser.has("a[href^='/slack/install']")).isFalse();
+        browser.open("/t/no-such-tenant/billing");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+    }
+
+    @Test
+    void aBadHandoffRuleIsExplainedNextToItsFieldAndChangesNothing() throws IOException {
+        signIn();
+        browser.open("/t/default/rules");
+        browser.type("#confidenceThreshold", "1.5");
+        browser.click("form.stack button[type=submit]");
+        assertThat(browser.find("#confidenceThreshold-error").getText()).contains("between 0 and 1");
+        assertThat(browser.find("#confidenceThreshold").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#confidenceThreshold").getAttribute("value")).isEqualTo("1.5");
+        browser.screenshot("rules-error");
+        JsonNode policy = JSON.readTree(api.get("/api/v1/tenants/default/handoff-policy").body());
+        assertThat(policy.get("confidenceThreshold").doubleValue()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aTopUpShowsInTheBalanceAndTheLedger() throws IOException {
+        tenant("topup-co");
+        signIn();
+        browser.open("/t/topup-co/billing");
+        browser.type("#coins", "abc");
+        browser.click("form[action$='/topup'] button");
+        assertThat(browser.find("#coins-error").getText()).contains("whole number");
+
+        browser.type("#coins", "500");
+        browser.click("form[action$='/topup'] button");
+        assertThat(browser.find(".notice").getText()).contains("Added 500 coins");
+        assertThat(browser.find("#available").getText()).isEqualTo("500 coins");
+        assertThat(browser.find("#ledger tbody tr").getText()).contains("topup").contains("+500");
+        browser.screenshot("billing-topup");
+        JsonNode balance = JSON.readTree(api.get("/api/v1/tenants/topup-co/balance").body());
+        assertThat(balance.get("available").longValue()).isEqualTo(500);
+    }
+
+    @Test
+    void aHandOffIsOpenedAnsweredAndClosedFromTheInbox() throws IOException {
+        String id = JSON.readTree(api.postJson("/api/v1/tenants/default/conversations", "{\"user\":\"dana\"}").body())
+                .get("id").stringValue();
+        JsonNode handoff = JSON.readTree(api.postJson("/api/v1/tenants/default/conversations/" + id + "/messages",
+                "{\"text\":\"I want to talk to a human please\"}").body());
+        assertThat(handoff.get("status").stringValue()).isEqualTo("escalated");
+
+        signIn();
+        browser.open("/t/default/inbox");
+        browser.click("a[href='/t/default/inbox/" + id + "']");
+        assertThat(browser.text()).contains("hand-off: user_request").contains("I want to talk to a human please");
+        browser.type("#text", "Hi Dana, I have reset your account.");
+        browser.click("form[action$='/reply'] button");
+        assertThat(browser.find(".notice").getText()).contains("Reply sent");
+        assertThat(browser.find(".turn.human").getText()).contains("I have reset your account");
+        browser.screenshot("inbox-conversation");
+
+        JsonNode transcript = JSON.readTree(api.get("/api/v1/tenants/default/conversations/" + id).body());
+        JsonNode turns = transcript.get("turns");
+        assertThat(turns.get(turns.size() - 1).get("role").stringValue()).isEqualTo("human");
+
+        browser.click("form[action$='/close'] button");
+        assertThat(browser.find(".notice").getText()).contains("resolved by a person");
+        assertThat(browser.has("form[action$='/reply']")).isFalse();
+        JsonNode closed = JSON.readTree(api.get("/api/v1/tenants/default/conversations/" + id).body());
+        assertThat(closed.get("status").stringValue()).isEqualTo("resolved");
+    }
+
+    @Test
+    void theZendeskFormTestsTheConnectionAndKeepsMaskedSecrets() throws IOException {
+        tenant("zendesk-co");
+        signIn();
+        browser.open("/t/zendesk-co/channels");
+        browser.type("#zendesk-url", "http://127.0.0.1:9/");
+        browser.type("#zendesk-email", "agent@example.com");
+        browser.type("#zendesk-apiToken", "secret-token");
+        browser.type("#zendesk-webhookSecret", "hook-secret");
+        browser.click("#connect-zendesk button[value=test]");
+        assertThat(browser.find("#connect-zendesk [role=status]").getText()).startsWith("Not connected:");
+        browser.screenshot("channels-zendesk-test");
+
+        browser.click("#connect-zendesk button[value=save]");
+        assertThat(browser.find(".notice").getText()).contains("zendesk settings saved");
+        assertThat(browser.find("#zendesk-apiToken").getAttribute("value")).isEqualTo("********");
+        // saving again with the masks sent back keeps the stored secrets (a required secret would otherwise be refused)
+        browser.type("#zendesk-email", "lead@example.com");
+        browser.click("#connect-zendesk button[value=save]");
+        assertThat(browser.find(".notice").getText()).contains("zendesk settings saved");
+        JsonNode channels = JSON.readTree(api.get("/api/v1/tenants/zendesk-co/channels").body());
+        assertThat(channels.get(0).at("/settings/email").stringValue()).isEqualTo("lead@example.com");
+        assertThat(channels.get(0).at("/settings/apiToken").stringValue()).isEqualTo("********");
+    }
+
+    @Test
+    void aTenantAdminSeesTheirTenantOnlyOnEveryPageAndApiCall() throws IOException {
+        tenant("solo-co");
+        signIn();
+        browser.open("/t/solo-co/users");
+        browser.type("#username", "solo-lead");
+        browser.type("#password", "short");
+        browser.click("form.stack button");
+        assertThat(browser.find("#password-error").getText()).contains("12 to 200 characters");
+        browser.type("#password", "a-long-enough-password");
+        browser.click("form.stack button");
+        assertThat(browser.find(".notice").getText()).contains("solo-lead can now sign in and manage solo-co only");
+        browser.screenshot("users");
+
+        browser.click("form.signout button");
+        browser.waitUntil(() -> browser.has(".login-card .notice"));
+        assertThat(browser.find(".login-card .notice").getText()).contains("signed out");
+        browser.type("#username", "solo-lead");
+        browser.type("#password", "a-long-enough-password");
+        browser.click("button[type=submit]");
+        browser.waitUntil(() -> !browser.path().equals("/login"));
+        assertThat(browser.path()).isEqualTo("/t/solo-co/"); // one tenant to see: no choice to make
+        assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#tenant-switch option"))).hasSize(1);
+        for (String section : SECTIONS) {
+            browser.open("/t/default/" + section);
+            assertThat(browser.find("h1").getText()).as(section).isEqualTo("Not allowed");
+        }
+        browser.open("/api/v1/tenants/default/balance");
+        assertThat(browser.text()).contains("\"status\":403");
+        browser.open("/api/v1/tenants");
+        assertThat(browser.text()).contains("solo-co").doesNotContain("default");
+        browser.driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void tryItShowsACitedAnswerFromTheDemoHelpCenter() throws IOException {
+        signIn();
+        browser.open("/t/default/try");
+        browser.type("#question", "How do I reset my password?");
+        browser.click("form.row button");
+        assertThat(browser.find("#answer .badge").getText()).isIn("answer", "clarify");
+        assertThat(browser.find("#answer").getText()).containsPattern("confidence \\d\\.\\d\\d\\b");
+        assertThat(browser.has("#answer ol li")).isTrue();
+        browser.screenshot("try-it");
+    }
+
+    @Test
+    void pagesFitAPhoneWithoutSidewaysScrolling() throws IOException {
+        signIn();
+        try {
+            for (int width : new int[]{420, 360}) {
+                browser.width(width);
+                for (String section : SECTIONS) {
+                    browser.open("/t/default/" + section);
+                    assertThat(browser.horizontalOverflow()).as(section + " at " + width + " px").isLessThanOrEqualTo(0);
+                }
+            }
+            browser.open("/t/default/billing");
+            browser.screenshot("billing-360");
+            browser.open("/t/default/knowledge");
+            browser.screenshot("knowledge-360");
+        } finally {
+            browser.width(1280);
+        }
+    }
+}
