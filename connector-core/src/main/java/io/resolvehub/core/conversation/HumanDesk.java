@@ -5,7 +5,7 @@ import io.resolvehub.core.TenantId;
 
 /**
  * What a person does with a conversation the AI handed off: reply on its own channel, close it, or hand it back to
- * the AI (SPEC §3 {@code /replies}, {@code /close}, {@code /return-to-ai}). Thread-safe.
+ * the AI (REST {@code /replies}, {@code /close}, {@code /return-to-ai}). Thread-safe.
  *
  * <p>Every method throws {@link ConversationNotFoundException} when the conversation is not the tenant's, and
  * {@link ConversationStateConflict} when it is not escalated (a person acts only on what a person owns).

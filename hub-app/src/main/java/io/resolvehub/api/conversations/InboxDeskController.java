@@ -21,7 +21,7 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.Map;
 
-/** A person's side of an escalated conversation (SPEC §3 {@code /replies}, {@code /close}, {@code /return-to-ai}). */
+/** A person's side of an escalated conversation (REST {@code /replies}, {@code /close}, {@code /return-to-ai}). */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/conversations/{id}")
 class InboxDeskController {
