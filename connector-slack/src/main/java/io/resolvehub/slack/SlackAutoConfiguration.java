@@ -7,6 +7,7 @@ import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -80,11 +81,14 @@ public class SlackAutoConfiguration {
 
         @Bean(destroyMethod = "stop")
         App slackApp(SlackProperties properties, Slack slack, SlackInbound inbound, ChannelAccounts accounts,
-                     DataSource dataSource, ObjectProvider<TenantDirectory> tenants) {
-            SlackInstallStates states = properties.installEnabled()
-                    ? new SlackInstallStates(JdbcClient.create(dataSource), properties.installStateTtl(), Clock.systemUTC()) : null;
+                     DataSource dataSource, ObjectProvider<TenantDirectory> tenants,
+                     ObjectProvider<AdminSession> adminSession) {
+            // without the hub's sign-in nobody is an admin, so no install can start
+            AdminSession admins = adminSession.getIfAvailable(() -> AdminSession.NOBODY);
+            SlackInstallStates states = properties.installEnabled() ? new SlackInstallStates(JdbcClient.create(dataSource),
+                    admins, properties.installStateTtl(), Clock.systemUTC()) : null;
             SlackInstallations installations = properties.installEnabled() ? new SlackInstallations(accounts) : null;
-            return SlackBoltApp.create(properties, slack, inbound, states, installations, tenants.getIfAvailable());
+            return SlackBoltApp.create(properties, slack, inbound, states, installations, tenants.getIfAvailable(), admins);
         }
 
         @Bean

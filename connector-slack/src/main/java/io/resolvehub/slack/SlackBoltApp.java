@@ -11,6 +11,7 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.TenantDirectory;
 
 import java.util.ArrayList;
@@ -47,9 +48,10 @@ final class SlackBoltApp {
 
     /**
      * @param tenants the hub's tenant directory, to refuse installs for tenants that do not exist; null to skip
+     * @param admins  who is signed in to the hub: only an admin of a tenant may install a workspace for it
      */
     static App create(SlackProperties properties, Slack slack, SlackInbound inbound, SlackInstallStates states,
-                      SlackInstallations installations, TenantDirectory tenants) {
+                      SlackInstallations installations, TenantDirectory tenants, AdminSession admins) {
         boolean install = properties.installEnabled() && states != null && installations != null;
         AppConfig config = AppConfig.builder()
                 .slack(slack)
@@ -70,7 +72,7 @@ final class SlackBoltApp {
         // Slack's periodic ssl_check for the slash command URL is unsigned: answer 200, touch nothing.
         middleware.add(new SSLCheck(null));
         middleware.add(new RequestVerification(new SlackRequestVerifier(properties.signingSecret())));
-        middleware.add(SlackInstallations.tenantCheck(tenants));
+        middleware.add(SlackInstallations.installGate(tenants, admins));
         App app = new App(config, slack, middleware);
 
         app.event(AppMentionEvent.class, inbound::onMention);

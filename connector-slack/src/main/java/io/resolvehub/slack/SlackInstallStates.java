@@ -4,6 +4,9 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.tenant.AdminSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -16,20 +19,26 @@ import java.util.UUID;
 
 /**
  * OAuth {@code state} values in the database ({@code slack_install_states}), so the install can start on one hub
- * instance and finish on another. The state carries the tenant the workspace is installed for:
- * {@code <tenant>.<random>}; it is trusted only after it has been found unexpired in the table (and in the
- * installer's cookie, which Bolt checks).
+ * instance and finish on another. A state is issued only to an admin of the tenant signed in to the hub (see
+ * {@link SlackInstallations#installGate}), and it carries that tenant: {@code <tenant>.<random>}. It is trusted only
+ * after it has been found unexpired in the table and in the installer's cookie (which Bolt checks): the cookie binds
+ * the install to the admin's browser, since the hub's own session cookie (SameSite=Strict) is not sent on Slack's
+ * redirect back.
  */
 final class SlackInstallStates implements OAuthStateService {
 
     static final String TENANT_PARAMETER = "tenant";
 
+    private static final Logger log = LoggerFactory.getLogger(SlackInstallStates.class);
+
     private final JdbcClient jdbc;
+    private final AdminSession admins;
     private final Duration ttl;
     private final Clock clock;
 
-    SlackInstallStates(JdbcClient jdbc, Duration ttl, Clock clock) {
+    SlackInstallStates(JdbcClient jdbc, AdminSession admins, Duration ttl, Clock clock) {
         this.jdbc = jdbc;
+        this.admins = admins;
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -52,6 +61,10 @@ final class SlackInstallStates implements OAuthStateService {
     @Override
     public String issueNewState(Request request, Response response) {
         TenantId tenant = new TenantId(requestedTenant(request));
+        // the install gate let only an admin of the tenant through; asked again so a state never outlives that rule
+        String admin = admins.adminOf(tenant).orElseThrow(() -> new IllegalStateException(
+                "a Slack install state for tenant " + tenant + " was asked for without a signed-in admin of it"));
+        log.info("Slack install for tenant {} started by admin {}", tenant, admin);
         String state = tenant.value() + "." + UUID.randomUUID();
         String cookie = getSessionCookieName() + "=" + state + "; Secure; HttpOnly; SameSite=Lax; Path=/; Max-Age=" + getExpirationInSeconds();
         response.getHeaders().put("Set-Cookie", Arrays.asList(cookie));

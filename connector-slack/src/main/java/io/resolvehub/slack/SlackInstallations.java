@@ -11,6 +11,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,22 @@ final class SlackInstallations {
                 + " for tenant " + tenant + ". Mention the app in a channel or send it a direct message.");
     }
 
+    /**
+     * The callback did not bring back a state this browser was issued. Without any state it is an install started in
+     * Slack (the App Directory): it is bound to no tenant, and its code is not exchanged; an admin connects the
+     * workspace from the hub's admin page instead, which binds it to their tenant.
+     */
     Response badState(OAuthCallbackRequest request, Response response) {
+        String state = request.getPayload().getState();
+        if (state == null || state.isBlank()) {
+            log.info("Slack install without the hub's state (started in Slack): connected to no tenant");
+            return page(response, 200, "ResolveHub was added to your Slack workspace, but it is not connected to a "
+                    + "ResolveHub tenant yet. To connect it, an admin of your tenant signs in to the ResolveHub admin page "
+                    + "and uses Add to Slack there.");
+        }
         log.warn("Slack install callback with an unknown, used or expired state refused");
-        return page(response, 400, "This install link is invalid or has expired. Start again from /slack/install.");
+        return page(response, 400, "This install link is invalid or has expired. Start again with Add to Slack on "
+                + "the ResolveHub admin page.");
     }
 
     Response accessRefused(OAuthCallbackRequest request, Response response, OAuthV2AccessResponse access) {
@@ -77,10 +91,11 @@ final class SlackInstallations {
     }
 
     /**
-     * Refuses {@code /slack/install?tenant=} values that are not tenant ids, or (when the hub's tenant directory is
-     * known) tenants that do not exist, before a state is issued.
+     * Lets {@code /slack/install?tenant=} issue a state only for an existing tenant and only to an admin of that
+     * tenant signed in to the hub: anyone else could otherwise attach their own workspace to the tenant, and have its
+     * knowledge answer them, its coins pay for it and its inbox take their tickets.
      */
-    static Middleware tenantCheck(TenantDirectory tenants) {
+    static Middleware installGate(TenantDirectory tenants, AdminSession admins) {
         return (Request req, Response resp, MiddlewareChain chain) -> {
             if (req.getRequestType() == RequestType.OAuthStart) {
                 String requested = SlackInstallStates.requestedTenant(req);
@@ -89,6 +104,11 @@ final class SlackInstallations {
                 }
                 if (tenants != null && tenants.find(new TenantId(requested)).isEmpty()) {
                     return page(resp, 404, "There is no tenant '" + requested + "': create it first, then install again.");
+                }
+                if (admins.adminOf(new TenantId(requested)).isEmpty()) {
+                    log.warn("Slack install for tenant {} refused: not started by a signed-in admin of it", requested);
+                    return page(resp, 403, "Only an admin of tenant '" + requested + "' can connect a Slack workspace "
+                            + "to it: sign in to the ResolveHub admin page as one and use Add to Slack there.");
                 }
             }
             return chain.next(req);

@@ -6,6 +6,7 @@ import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.Tenant;
 import io.resolvehub.core.tenant.TenantDirectory;
 import io.resolvehub.core.testing.InMemoryChannelAccounts;
@@ -55,6 +56,8 @@ final class SlackHub implements AutoCloseable {
     final InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
     final DataSource dataSource = TestDatabase.H2.freshDataSource("classpath:db/migration/slack");
     private final ConfigurableApplicationContext context;
+    /** The hub's sign-in stands outside the connector: here, the tenant whose admin is signed in; null for nobody. */
+    private volatile TenantId signedInAdminOf;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private static SlackHub shared;
@@ -85,6 +88,8 @@ final class SlackHub implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("channelAccounts", accounts);
                     ctx.getBeanFactory().registerSingleton("dataSource", dataSource);
                     ctx.getBeanFactory().registerSingleton("tenantDirectory", new KnownTenants("default", "acme", "globex"));
+                    ctx.getBeanFactory().registerSingleton("adminSession", (AdminSession) tenant ->
+                            tenant.equals(signedInAdminOf) ? Optional.of("lead@" + tenant.value()) : Optional.empty());
                 })
                 .run();
     }
@@ -93,9 +98,16 @@ final class SlackHub implements AutoCloseable {
     SlackHub reset() {
         intake.reset();
         accounts.clear();
+        signedInAdminOf = null;
         slack.reset();
         jdbc().sql("delete from slack_threads").update();
         jdbc().sql("delete from slack_install_states").update();
+        return this;
+    }
+
+    /** From now on an admin of {@code tenant} is signed in to the hub (null: nobody). */
+    SlackHub signedInAsAdminOf(String tenant) {
+        signedInAdminOf = tenant == null ? null : new TenantId(tenant);
         return this;
     }
 

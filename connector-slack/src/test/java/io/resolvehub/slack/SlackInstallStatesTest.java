@@ -1,6 +1,7 @@
 package io.resolvehub.slack;
 
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,8 +22,8 @@ class SlackInstallStatesTest {
     void aStateIsValidUntilItExpiresOrIsUsed(TestDatabase db) {
         JdbcClient jdbc = JdbcClient.create(db.freshDataSource("classpath:db/migration/slack"));
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        SlackInstallStates instanceA = new SlackInstallStates(jdbc, Duration.ofMinutes(10), clock);
-        SlackInstallStates instanceB = new SlackInstallStates(jdbc, Duration.ofMinutes(10), clock);
+        SlackInstallStates instanceA = new SlackInstallStates(jdbc, AdminSession.NOBODY, Duration.ofMinutes(10), clock);
+        SlackInstallStates instanceB = new SlackInstallStates(jdbc, AdminSession.NOBODY, Duration.ofMinutes(10), clock);
 
         instanceA.addNewStateToDatastore("acme.one");
         instanceA.addNewStateToDatastore("acme.two");

@@ -32,6 +32,7 @@ class SlackInstallTest {
 
     @Test
     void installSendsTheAdminToSlackWithTheScopesAndAStateForTheTenant() {
+        hub.signedInAsAdminOf("acme");
         HttpResponse<String> response = hub.get("/slack/install?tenant=acme");
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -128,6 +129,29 @@ class SlackInstallTest {
     }
 
     @Test
+    void onlyAnAdminOfTheTenantSignedInToTheHubCanStartAnInstallForIt() {
+        HttpResponse<String> anonymous = hub.get("/slack/install?tenant=acme");
+        hub.signedInAsAdminOf("globex");
+        HttpResponse<String> otherTenantsAdmin = hub.get("/slack/install?tenant=acme");
+
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(otherTenantsAdmin.statusCode()).isEqualTo(403);
+        assertThat(otherTenantsAdmin.body()).contains("Only an admin of tenant 'acme'");
+        assertThat(hub.jdbc().sql("select count(*) from slack_install_states").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anInstallThatArrivesWithoutTheHubsStateIsBoundToNoTenant() {
+        // started in Slack (the App Directory), not from the hub's admin page
+        HttpResponse<String> response = hub.get("/slack/oauth_redirect?code=valid-code");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("not connected to a ResolveHub tenant");
+        assertThat(hub.slack.calls("oauth.v2.access")).as("its code is not exchanged").isEmpty();
+        assertThat(hub.accounts().tenantForAccount(ChannelType.SLACK, "T0HUBTEST")).isEmpty();
+    }
+
+    @Test
     void anInvalidTenantIdIsRefusedBeforeAnyState() {
         HttpResponse<String> response = hub.get("/slack/install?tenant=Not%20A%20Tenant");
 
@@ -145,6 +169,7 @@ class SlackInstallTest {
     }
 
     private static String startInstall(String tenant) {
+        hub.signedInAsAdminOf(tenant == null ? "default" : tenant);
         HttpResponse<String> response = hub.get("/slack/install" + (tenant == null ? "" : "?tenant=" + tenant));
         assertThat(response.statusCode()).isEqualTo(302);
         return cookieState(response);

@@ -12,8 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what: {@code /api/v1/**} needs the admin session or the bearer token; the channel endpoints verify
- * their platforms' signatures themselves; health is public.
+ * Who may call what: {@code /api/v1/**} needs the admin session or the bearer token, and so does starting a Slack
+ * install ({@code /slack/install}); the other channel endpoints verify their platforms' signatures themselves; health
+ * is public.
  */
 @Configuration
 class SecurityConfiguration {
@@ -27,6 +28,8 @@ class SecurityConfiguration {
     SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
+                        // starting a Slack install links a workspace to a tenant: an admin's act, so sign in first
+                        .requestMatchers("/slack/install").hasRole("ADMIN")
                         .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()

@@ -173,7 +173,8 @@ abstract class SlackInstallTakeoverContract {
     }
 
     private HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
+        // what a browser asks for when it follows a link
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Accept", "text/html,*/*;q=0.8").GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
