@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The hub's sign-in as the connectors see it when they link a platform account to a tenant: the admin signed in on
- * the current request (admin page session or API token). Every admin manages every tenant while the hub has one kind
- * of admin; a per-tenant admin must also be granted the tenant here.
+ * the current request (admin page session or API token) who manages that tenant, i.e. the owner or the tenant's own
+ * admin ({@link TenantGrants}).
  */
 @Component
 class SignedInAdmins implements AdminSession {
@@ -26,6 +26,6 @@ class SignedInAdmins implements AdminSession {
             return Optional.empty();
         }
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> ADMIN.equals(a.getAuthority()));
-        return admin ? Optional.of(auth.getName()) : Optional.empty();
+        return admin && TenantGrants.mayUse(tenant) ? Optional.of(auth.getName()) : Optional.empty();
     }
 }

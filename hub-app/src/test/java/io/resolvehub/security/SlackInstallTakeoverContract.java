@@ -35,7 +35,9 @@ abstract class SlackInstallTakeoverContract {
     /** Shared by the H2 and PostgreSQL classes of one test JVM; it stops with the JVM. */
     static final FakeSlackOAuth SLACK = new FakeSlackOAuth();
     private static final String STATE_COOKIE = "slack-app-oauth-state";
-    private static final String ADMIN = "lead@default.example";
+    private static final String ADMIN = "owner@hub.example";
+    private static final String ACME_ADMIN = "lead@acme.example";
+    private static final TenantId ACME = new TenantId("acme");
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
@@ -66,6 +68,8 @@ abstract class SlackInstallTakeoverContract {
         accounts.remove(TenantId.DEFAULT, ChannelType.SLACK);
         jdbc.sql("delete from slack_install_states").update();
         admins.create(ADMIN, PASSWORD);
+        tenants.create(ACME, "Acme");
+        admins.createTenantAdmin(ACME_ADMIN, PASSWORD, ACME);
     }
 
     @Test
@@ -121,6 +125,20 @@ abstract class SlackInstallTakeoverContract {
     }
 
     @Test
+    void anAdminOfAnotherTenantCannotStartAnInstallForThisOne() {
+        String acmeLead = signIn(ACME_ADMIN);
+
+        HttpResponse<String> forDefault = get("/slack/install?tenant=default", acmeLead);
+        HttpResponse<String> forAcme = get("/slack/install?tenant=acme", acmeLead);
+
+        assertThat(forDefault.statusCode()).isEqualTo(403);
+        assertThat(forDefault.body()).contains("Only an admin of tenant 'default'");
+        assertThat(forAcme.statusCode()).isEqualTo(302);
+        assertThat(URI.create(forAcme.headers().firstValue("Location").orElseThrow()).getHost()).isEqualTo("slack.com");
+        assertThat(statesIssued()).as("only the state for the admin's own tenant").isEqualTo(1);
+    }
+
+    @Test
     void anAdminsStateCannotBeCompletedFromAnotherBrowser() {
         String state = query(URI.create(get("/slack/install?tenant=default", signIn()).headers().firstValue("Location")
                 .orElseThrow()), "state");
@@ -141,7 +159,8 @@ abstract class SlackInstallTakeoverContract {
         assertThat(response.body()).contains("not connected to a ResolveHub tenant").contains("Add to Slack");
         assertThat(SLACK.exchanges()).as("the code is left for an admin's install").isEmpty();
         assertThat(accounts.tenantForAccount(ChannelType.SLACK, FakeSlackOAuth.TEAM_ID)).isEmpty();
-        assertThat(tenants.all()).extracting(t -> t.id().value()).containsExactly("default");
+        assertThat(tenants.all()).as("no tenant was created for it").extracting(t -> t.id().value())
+                .containsExactlyInAnyOrder("default", "acme");
     }
 
     @Test
@@ -158,11 +177,15 @@ abstract class SlackInstallTakeoverContract {
 
     /** Signs in through the login form (CSRF token and all); the session cookie. */
     private String signIn() {
+        return signIn(ADMIN);
+    }
+
+    private String signIn(String username) {
         HttpResponse<String> page = get("/login", null);
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
         String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-        String form = "username=" + encode(ADMIN) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(token);
+        String form = "username=" + encode(username) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(token);
         HttpResponse<String> login = send(HttpRequest.newBuilder(url("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", sessionCookie(page))
