@@ -9,14 +9,15 @@ import java.util.Optional;
 /**
  * Billing's view of each conversation: one row per (tenant, conversation) saying where its coins stand. Every move
  * is a conditional UPDATE from an expected status, so of two racing settlements exactly one sees "1 row updated"
- * and goes on to write ledger entries; the other does nothing. The row also keeps the pricing in force when the
- * hold was made, so a later price change never re-prices a conversation already under way.
+ * and goes on to write ledger entries; the other does nothing. Moves of an open hold also expect its held coins, so
+ * a settlement never acts on a hold that grew after it read it. The row also keeps the pricing in force when the
+ * first hold was made, so a later price change never re-prices a conversation already under way.
  */
 final class ConversationHolds {
 
     /** Where a conversation's coins stand. */
     enum Status {
-        /** maxCoins are held for it. */
+        /** Coins are held for it: what a resolution after its answers so far would charge. */
         HELD,
         /** Too few coins were available: the AI did not take it. */
         REFUSED,
@@ -69,6 +70,22 @@ final class ConversationHolds {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(tenant, conversation, channel, status.wire(), heldCoins, pricing.baseCoins(),
                         pricing.coinsPerExtraAnswer(), pricing.maxCoins(), LedgerEntries.utc(at), LedgerEntries.utc(at))
+                .update() == 1;
+    }
+
+    /** Sets an open hold's coins from {@code from} to {@code to}; false when it was not open or not {@code from}. */
+    boolean changeHeld(String tenant, String conversation, long from, long to, Instant at) {
+        return jdbc.sql("UPDATE billing_conversations SET held_coins = ?, updated_at = ?"
+                        + " WHERE tenant = ? AND conversation = ? AND status = 'held' AND held_coins = ?")
+                .params(to, LedgerEntries.utc(at), tenant, conversation, from)
+                .update() == 1;
+    }
+
+    /** Ends an open hold of {@code heldCoins}; false when it was not open or its coins changed (someone moved it). */
+    boolean moveHeld(String tenant, String conversation, long heldCoins, Status to, Instant at) {
+        return jdbc.sql("UPDATE billing_conversations SET status = ?, updated_at = ?"
+                        + " WHERE tenant = ? AND conversation = ? AND status = 'held' AND held_coins = ?")
+                .params(to.wire(), LedgerEntries.utc(at), tenant, conversation, heldCoins)
                 .update() == 1;
     }
 

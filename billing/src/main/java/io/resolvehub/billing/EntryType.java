@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum EntryType {
     /** Coins bought: balance goes up. */
     TOPUP,
-    /** {@code maxCoins} set aside when the AI takes a conversation: held goes up, balance unchanged. */
+    /**
+     * Coins set aside before an AI answer ({@code baseCoins} before the first, {@code coinsPerExtraAnswer} before
+     * each further one, up to {@code maxCoins}): held goes up, balance unchanged.
+     */
     HOLD,
     /** The unused part of a hold given back: held goes down. */
     RELEASE,

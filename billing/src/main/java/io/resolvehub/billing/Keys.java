@@ -1,8 +1,9 @@
 package io.resolvehub.billing;
 
 /**
- * The ledger's idempotency keys. Unique per tenant in the database: a conversation has at most one hold, one charge
- * and one release; a charge at most one refund; a top-up reference one top-up.
+ * The ledger's idempotency keys. Unique per tenant in the database: a conversation has at most one first hold, one
+ * growth of its hold per answer, one charge and one release; a charge at most one refund; a top-up reference one
+ * top-up.
  */
 final class Keys {
 
@@ -19,6 +20,11 @@ final class Keys {
 
     static String hold(String conversation) {
         return "hold:" + conversation;
+    }
+
+    /** The growth before answer {@code answer}; the number comes first, so no conversation id can make keys collide. */
+    static String growth(String conversation, int answer) {
+        return "grow:" + answer + ":" + conversation;
     }
 
     static String charge(String conversation) {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A tenant's price list (SPEC §3 {@code /pricing}): a resolution costs
- * {@code min(maxCoins, baseCoins + coinsPerExtraAnswer × (aiAnswers − 1))}; the AI holds {@code maxCoins} when it
- * takes a conversation; below {@code lowBalanceCoins} available, the admins are alerted once a day.
+ * {@code min(maxCoins, baseCoins + coinsPerExtraAnswer × (aiAnswers − 1))}; before each AI answer the conversation's
+ * hold grows to that price for the answers given so far plus this one; below {@code lowBalanceCoins} available, the
+ * admins are alerted once a day.
  */
 public record Pricing(long baseCoins, long coinsPerExtraAnswer, long maxCoins, long lowBalanceCoins) {
 

@@ -32,7 +32,9 @@ import java.util.Optional;
  * way at the pricing of its original hold; a conversation handed off is never charged.
  *
  * <p>A hold made before a price change is settled at the pricing stored with the hold, so a price change never
- * re-prices a conversation under way and a charge never exceeds its hold.
+ * re-prices a conversation under way and a charge never exceeds its hold. The hold grows before each answer (see
+ * {@link HoldingCoinMeter}), so it normally equals the charge; what is left over (a hold grown for an answer that
+ * became a clarifying question, or a hold of {@code maxCoins} made before holds grew) is released.
  */
 public class Settlements {
 
@@ -92,8 +94,10 @@ public class Settlements {
         }
         long price = Pricing.priceOf(hold.baseCoins(), hold.coinsPerExtraAnswer(), hold.heldCoins(),
                 resolved.aiAnswers());
-        if (!holds.move(t, c, Status.HELD, Status.CHARGED, clock.instant())) {
-            return Optional.empty();   // a racing settlement or release won the gate
+        if (!holds.moveHeld(t, c, hold.heldCoins(), Status.CHARGED, clock.instant())) {
+            // A racing settlement or release won the gate (then this charges nothing), or the hold grew since it was
+            // read: decide again from the row as it is now.
+            return charge(resolved);
         }
         LedgerEntry charge = ledger.append(chargeEntry(resolved, price, -price, at));
         long rest = hold.heldCoins() - price;
@@ -163,8 +167,12 @@ public class Settlements {
             String t = tenant.value();
             String c = conversation.value();
             Optional<Row> row = holds.find(t, c);
-            if (row.isEmpty() || row.get().status() != Status.HELD
-                    || !holds.move(t, c, Status.HELD, to, clock.instant())) {
+            // The move expects the coins read, so a hold that grew in between is read again, never half released.
+            while (row.isPresent() && row.get().status() == Status.HELD
+                    && !holds.moveHeld(t, c, row.get().heldCoins(), to, clock.instant())) {
+                row = holds.find(t, c);
+            }
+            if (row.isEmpty() || row.get().status() != Status.HELD) {
                 return false;
             }
             long held = row.get().heldCoins();

@@ -30,8 +30,9 @@ class BillingAutoConfigurationTest {
             CoinMeter meter = context.getBean(CoinMeter.class);
             context.getBean(TopUps.class).topUp(ACME, 100, "inv-1");
             for (String c : new String[]{"resolved", "handed-off", "closed", "reopened"}) {
-                assertThat(meter.holdFor(ACME, new ConversationId(c), ChannelType.TEAMS)).isTrue();
+                assertThat(meter.holdFor(ACME, new ConversationId(c), ChannelType.TEAMS, 1)).isTrue();
             }
+            assertThat(meter.holdFor(ACME, id("resolved"), ChannelType.TEAMS, 2)).isTrue();
 
             publishInTransaction(pipeline, context, new ConversationResolved(ACME, id("resolved"), ChannelType.TEAMS,
                     2, ResolutionKind.CONFIRMED, Instant.now()));

@@ -51,8 +51,19 @@ final class BillingFixture {
         this.usage = new UsageReports(jdbc, ZoneOffset.UTC);
     }
 
+    /** The hold before a conversation's first answer. */
     boolean hold(TenantId tenant, String conversation) {
-        return meter.holdFor(tenant, new ConversationId(conversation), ChannelType.SLACK);
+        return meter.holdFor(tenant, new ConversationId(conversation), ChannelType.SLACK, 1);
+    }
+
+    /** The holds before each of a conversation's first {@code answers} answers, as the pipeline asks for them. */
+    boolean answer(TenantId tenant, String conversation, int answers) {
+        for (int answer = 1; answer <= answers; answer++) {
+            if (!meter.holdFor(tenant, new ConversationId(conversation), ChannelType.SLACK, answer)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     ConversationResolved resolution(TenantId tenant, String conversation, int aiAnswers, ResolutionKind kind) {

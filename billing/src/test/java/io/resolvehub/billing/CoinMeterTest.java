@@ -37,26 +37,83 @@ class CoinMeterTest {
     }
 
     @Test
-    void holdsMaxCoinsOncePerConversation() {
+    void holdsBaseCoinsBeforeTheFirstAnswerOnce() {
         f.topUps.topUp(ACME, 20, "inv-1");
+        f.pricing.put(ACME, new Pricing(3, 2, 10, 0));
 
         assertThat(f.hold(ACME, "c1")).isTrue();
-        assertThat(f.hold(ACME, "c1")).isTrue();
+        assertThat(f.hold(ACME, "c1")).as("asked again for the same answer").isTrue();
 
-        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 5));
-        assertThat(f.ledger.balance(ACME).available()).isEqualTo(15);
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 3));
+        assertThat(f.ledger.balance(ACME).available()).isEqualTo(17);
         assertThat(f.entriesOf(ACME)).isEqualTo(2);
     }
 
     @Test
-    void refusesAHoldWhenFewerThanMaxCoinsAreAvailableAndKeepsThatAnswer() {
-        f.topUps.topUp(ACME, 4, "inv-1");
+    void growsTheHoldByCoinsPerExtraAnswerBeforeEachFurtherAnswerNeverPastMaxCoins() {
+        f.topUps.topUp(ACME, 100, "inv-1");
+        f.pricing.put(ACME, new Pricing(3, 2, 8, 0));
+        var c1 = new ConversationId("c1");
+
+        for (int answer = 1; answer <= 5; answer++) {
+            assertThat(f.meter.holdFor(ACME, c1, ChannelType.SLACK, answer)).isTrue();
+            assertThat(f.meter.holdFor(ACME, c1, ChannelType.SLACK, answer)).as("a retry holds nothing more").isTrue();
+            assertThat(f.ledger.balance(ACME).held()).as("held before answer " + answer)
+                    .isEqualTo(Math.min(8, 3 + 2 * (answer - 1)));
+        }
+
+        assertThat(f.ledger.ofConversation(ACME, c1))
+                .extracting(LedgerEntry::type, LedgerEntry::coins, LedgerEntry::idempotencyKey, LedgerEntry::reason)
+                .containsExactly(
+                        tuple(EntryType.HOLD, 3L, "hold:c1", null),
+                        tuple(EntryType.HOLD, 2L, "grow:2:c1", "answer 2"),
+                        tuple(EntryType.HOLD, 2L, "grow:3:c1", "answer 3"),
+                        tuple(EntryType.HOLD, 1L, "grow:4:c1", "answer 4"));
+        Receipt receipt = f.settlements.settle(f.resolution(ACME, "c1", 5, ResolutionKind.CONFIRMED)).orElseThrow();
+        assertThat(receipt.coins()).as("the resolution charges the hold").isEqualTo(8);
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(92, 0));
+    }
+
+    @Test
+    void refusesAFirstAnswerWhenFewerThanBaseCoinsAreAvailableAndKeepsThatAnswer() {
+        f.pricing.put(ACME, new Pricing(3, 1, 5, 0));
+        f.topUps.topUp(ACME, 2, "inv-1");
 
         assertThat(f.hold(ACME, "c1")).isFalse();
         f.topUps.topUp(ACME, 100, "inv-2");
         assertThat(f.hold(ACME, "c1")).as("the first outcome stands: the conversation went to a human").isFalse();
 
-        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(104, 0));
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(102, 0));
+    }
+
+    @Test
+    void refusesALaterAnswerOnlyWhenCoinsPerExtraAnswerAreNotAvailable() {
+        f.pricing.put(ACME, new Pricing(2, 3, 20, 0));
+        f.topUps.topUp(ACME, 7, "inv-1");
+        var c1 = new ConversationId("c1");
+
+        assertThat(f.meter.holdFor(ACME, c1, ChannelType.SLACK, 1)).isTrue();
+        assertThat(f.meter.holdFor(ACME, c1, ChannelType.SLACK, 2)).as("3 of the 5 available").isTrue();
+        assertThat(f.meter.holdFor(ACME, c1, ChannelType.SLACK, 3)).as("3 more needed, 2 available").isFalse();
+
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(7, 5));
+        assertThat(f.hold(ACME, "c2")).as("a first answer needs only baseCoins: 2 of the 2 left").isTrue();
+        assertThat(f.ledger.balance(ACME).available()).isZero();
+        new BillingEventListener(f.settlements).on(new HandoffRequested(ACME, c1, ChannelType.SLACK,
+                HandoffReason.INSUFFICIENT_BALANCE, f.clock.instant()));
+        assertThat(f.ledger.balance(ACME)).as("the hand-off releases the whole hold").isEqualTo(new Balance(7, 2));
+        assertThat(f.settlements.settle(f.resolution(ACME, "c1", 2, ResolutionKind.ASSUMED))).isEmpty();
+    }
+
+    @Test
+    void growsTheHoldAtThePricingOfTheFirstHold() {
+        f.topUps.topUp(ACME, 50, "inv-1");
+        f.hold(ACME, "before");
+        f.pricing.put(ACME, new Pricing(7, 5, 20, 0));
+
+        assertThat(f.answer(ACME, "before", 3)).isTrue();
+
+        assertThat(f.ledger.balance(ACME).held()).as("1 + 1 x 2 under the old pricing").isEqualTo(3);
     }
 
     @Test
@@ -66,7 +123,7 @@ class CoinMeterTest {
     }
 
     @Test
-    void chargesBaseCoinsForOneAnswerAndReleasesTheRestOfTheHold() {
+    void chargesTheHoldOfAOneAnswerConversation() {
         f.topUps.topUp(ACME, 20, "inv-1");
         f.hold(ACME, "c1");
 
@@ -81,9 +138,8 @@ class CoinMeterTest {
         assertThat(f.ledger.ofConversation(ACME, new ConversationId("c1")))
                 .extracting(LedgerEntry::type, LedgerEntry::coins, LedgerEntry::idempotencyKey)
                 .containsExactly(
-                        tuple(EntryType.HOLD, 5L, "hold:c1"),
-                        tuple(EntryType.CHARGE, 1L, "charge:c1"),
-                        tuple(EntryType.RELEASE, 4L, "release:c1"));
+                        tuple(EntryType.HOLD, 1L, "hold:c1"),
+                        tuple(EntryType.CHARGE, 1L, "charge:c1"));
         assertThat(f.events).contains(new CoinsCharged(receipt));
     }
 
@@ -91,9 +147,8 @@ class CoinMeterTest {
     void chargesEachExtraAnswerAndCapsAtMaxCoins() {
         f.topUps.topUp(ACME, 100, "inv-1");
         f.pricing.put(ACME, new Pricing(2, 3, 10, 0));
-        for (String c : new String[]{"three", "many"}) {
-            f.hold(ACME, c);
-        }
+        f.answer(ACME, "three", 3);
+        f.answer(ACME, "many", 40);
 
         long three = f.settlements.settle(f.resolution(ACME, "three", 3, ResolutionKind.ASSUMED)).orElseThrow().coins();
         long many = f.settlements.settle(f.resolution(ACME, "many", 40, ResolutionKind.ASSUMED)).orElseThrow().coins();
@@ -106,7 +161,7 @@ class CoinMeterTest {
     @Test
     void chargesAConversationOnceWhateverIsRepeated() {
         f.topUps.topUp(ACME, 20, "inv-1");
-        f.hold(ACME, "c1");
+        f.answer(ACME, "c1", 2);
         var resolved = f.resolution(ACME, "c1", 2, ResolutionKind.CONFIRMED);
 
         assertThat(f.settlements.settle(resolved)).isPresent();
@@ -122,6 +177,7 @@ class CoinMeterTest {
         f.topUps.topUp(ACME, 50, "inv-1");
         f.hold(ACME, "before");
         f.pricing.put(ACME, new Pricing(7, 5, 20, 0));
+        f.answer(ACME, "before", 3);
 
         long charged = f.settlements.settle(f.resolution(ACME, "before", 3, ResolutionKind.CONFIRMED))
                 .orElseThrow().coins();
@@ -157,7 +213,8 @@ class CoinMeterTest {
     @Test
     void releasesTheWholeHoldOnHandoffOnce() {
         f.topUps.topUp(ACME, 20, "inv-1");
-        f.hold(ACME, "c1");
+        f.answer(ACME, "c1", 3);
+        assertThat(f.ledger.balance(ACME).held()).isEqualTo(3);
         var listener = new BillingEventListener(f.settlements);
         var handoff = new HandoffRequested(ACME, new ConversationId("c1"), ChannelType.SLACK,
                 HandoffReason.LOW_CONFIDENCE, f.clock.instant());
@@ -168,8 +225,8 @@ class CoinMeterTest {
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 0));
         assertThat(f.ledger.ofConversation(ACME, new ConversationId("c1")))
                 .extracting(LedgerEntry::type, LedgerEntry::reason)
-                .containsExactly(tuple(EntryType.HOLD, null),
-                        tuple(EntryType.RELEASE, "handoff:low_confidence"));
+                .containsExactly(tuple(EntryType.HOLD, null), tuple(EntryType.HOLD, "answer 2"),
+                        tuple(EntryType.HOLD, "answer 3"), tuple(EntryType.RELEASE, "handoff:low_confidence"));
         assertThat(f.settlements.settle(f.resolution(ACME, "c1", 1, ResolutionKind.CONFIRMED)))
                 .as("a conversation handed off is not charged later").isEmpty();
     }
@@ -197,6 +254,9 @@ class CoinMeterTest {
                 ChannelType.SLACK, f.clock.instant()));
         assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(20, 0));
 
+        assertThat(f.meter.holdFor(ACME, new ConversationId("c1"), ChannelType.SLACK, 3))
+                .as("reopened: answered while the available coins could pay its resolution").isTrue();
+        assertThat(f.ledger.balance(ACME).held()).as("no hold for a conversation closed once").isZero();
         Receipt receipt = f.settlements.settle(f.resolution(ACME, "c1", 3, ResolutionKind.CONFIRMED)).orElseThrow();
 
         assertThat(receipt.coins()).as("1 + 1 x 2 under the pricing of the hold").isEqualTo(3);
@@ -205,9 +265,21 @@ class CoinMeterTest {
     }
 
     @Test
+    void refusesAnAnswerInAReopenedConversationWhoseResolutionTheAvailableCoinsCannotPay() {
+        f.topUps.topUp(ACME, 4, "inv-1");
+        f.answer(ACME, "c1", 2);
+        f.settlements.releaseOnClose(ACME, new ConversationId("c1"), ChannelType.SLACK, f.clock.instant());
+        f.answer(ACME, "c2", 3);   // 3 of the 4 held elsewhere: 1 available
+
+        assertThat(f.meter.holdFor(ACME, new ConversationId("c1"), ChannelType.SLACK, 3))
+                .as("its resolution would cost 3, 1 is available: nothing is answered on credit").isFalse();
+        assertThat(f.meter.holdFor(ACME, new ConversationId("c1"), ChannelType.SLACK, 1)).isTrue();
+    }
+
+    @Test
     void refundsAnAssumedResolutionOnceWhenTheUserReturns() {
         f.topUps.topUp(ACME, 20, "inv-1");
-        f.hold(ACME, "c1");
+        f.answer(ACME, "c1", 3);
         f.settlements.settle(f.resolution(ACME, "c1", 3, ResolutionKind.ASSUMED));
 
         assertThat(f.settlements.refundReopened(ACME, new ConversationId("c1"), f.clock.instant())).isPresent();
@@ -231,7 +303,7 @@ class CoinMeterTest {
     @Test
     void refundsAChargeOnAnAdminsRequestOnceAndRefusesTheSecond() {
         f.topUps.topUp(ACME, 20, "inv-1");
-        f.hold(ACME, "c1");
+        f.answer(ACME, "c1", 2);
         long chargeId = f.settlements.settle(f.resolution(ACME, "c1", 2, ResolutionKind.CONFIRMED))
                 .orElseThrow().chargeId();
 
@@ -271,14 +343,14 @@ class CoinMeterTest {
     void keepsTheBalanceRowEqualToTheSumOfTheLedger() {
         f.topUps.topUp(ACME, 30, "inv-1");
         for (int i = 0; i < 5; i++) {
-            f.hold(ACME, "c" + i);
+            f.answer(ACME, "c" + i, 3);
         }
         f.settlements.settle(f.resolution(ACME, "c0", 2, ResolutionKind.CONFIRMED));
         f.settlements.releaseOnClose(ACME, new ConversationId("c1"), ChannelType.TEAMS, f.clock.instant());
         f.topUps.adjust(ACME, -3, "fix-1", "goodwill reversal");
 
         assertThat(f.ledger.sumOfEntries(ACME)).isEqualTo(f.ledger.balance(ACME));
-        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(30 - 2 - 3, 15));
+        assertThat(f.ledger.balance(ACME)).isEqualTo(new Balance(30 - 2 - 3, 3 * 3));
     }
 
     @Test

@@ -53,7 +53,9 @@ class ConcurrentSettlementTest {
                 int aiAnswers = 1 + i % 7;
                 expectedCharges += Math.min(5, aiAnswers);
                 pipeline.open(conversation);
-                assertThat(meter.holdFor(ACME, new ConversationId(conversation), ChannelType.WEB)).isTrue();
+                for (int answer = 1; answer <= aiAnswers; answer++) {
+                    assertThat(meter.holdFor(ACME, new ConversationId(conversation), ChannelType.WEB, answer)).isTrue();
+                }
                 for (int attempt = 0; attempt < 3; attempt++) {
                     attempts.add(() -> {
                         pipeline.resolve(context, ACME, conversation, aiAnswers, () -> { });
@@ -76,22 +78,22 @@ class ConcurrentSettlementTest {
     }
 
     @Test
-    void grantsExactlyThreeOfTenConcurrentHoldsWhenCoinsCoverThree() {
+    void grantsExactlyTenOfThirtyConcurrentFirstAnswersWhenTenCoinsAreAvailable() {
         pipeline.run(context -> {
-            context.getBean(TopUps.class).topUp(ACME, 3 * 5, "inv-1");
+            context.getBean(TopUps.class).topUp(ACME, 10, "inv-1");
             var meter = context.getBean(HoldingCoinMeter.class);
             List<Callable<Boolean>> holds = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 30; i++) {
                 var conversation = new ConversationId("c" + i);
-                holds.add(() -> meter.holdFor(ACME, conversation, ChannelType.SLACK));
+                holds.add(() -> meter.holdFor(ACME, conversation, ChannelType.SLACK, 1));
             }
 
-            List<Boolean> outcomes = runConcurrently(10, holds);
+            List<Boolean> outcomes = runConcurrently(30, holds);
 
-            assertThat(outcomes).filteredOn(granted -> granted).hasSize(3);
-            assertThat(outcomes).filteredOn(granted -> !granted).hasSize(7);
+            assertThat(outcomes).filteredOn(granted -> granted).hasSize(10);
+            assertThat(outcomes).filteredOn(granted -> !granted).hasSize(20);
             var ledger = context.getBean(Ledger.class);
-            assertThat(ledger.balance(ACME)).isEqualTo(new Balance(15, 15));
+            assertThat(ledger.balance(ACME)).isEqualTo(new Balance(10, 10));
             assertThat(ledger.balance(ACME).available()).isZero();
             assertThat(ledger.sumOfEntries(ACME)).isEqualTo(ledger.balance(ACME));
         });
@@ -104,12 +106,12 @@ class ConcurrentSettlementTest {
             var meter = context.getBean(HoldingCoinMeter.class);
             List<Callable<Boolean>> holds = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                holds.add(() -> meter.holdFor(ACME, new ConversationId("same"), ChannelType.ZENDESK));
+                holds.add(() -> meter.holdFor(ACME, new ConversationId("same"), ChannelType.ZENDESK, 1));
             }
 
             assertThat(runConcurrently(16, holds)).containsOnly(true);
 
-            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 5));
+            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 1));
             assertThat(pipeline.jdbc.sql("SELECT COUNT(*) FROM billing_ledger WHERE entry_type = 'hold'")
                     .query(Long.class).single()).isOne();
         });
@@ -137,7 +139,9 @@ class ConcurrentSettlementTest {
         pipeline.run(context -> {
             context.getBean(TopUps.class).topUp(ACME, 100, "inv-1");
             pipeline.open("c1");
-            context.getBean(HoldingCoinMeter.class).holdFor(ACME, new ConversationId("c1"), ChannelType.WEB);
+            var meter = context.getBean(HoldingCoinMeter.class);
+            meter.holdFor(ACME, new ConversationId("c1"), ChannelType.WEB, 1);
+            meter.holdFor(ACME, new ConversationId("c1"), ChannelType.WEB, 2);
 
             assertThatThrownBy(() -> pipeline.resolve(context, ACME, "c1", 2, () -> {
                 assertThat(chargeRowsSeenBy(pipeline)).as("the charge is written inside the transaction").isOne();
@@ -147,7 +151,7 @@ class ConcurrentSettlementTest {
 
             assertThat(pipeline.status("c1")).isEqualTo("open");
             assertThat(countCharges()).isZero();
-            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 5));
+            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 2));
 
             pipeline.resolve(context, ACME, "c1", 2, () -> { });
             assertThat(pipeline.status("c1")).isEqualTo("resolved");
@@ -161,7 +165,7 @@ class ConcurrentSettlementTest {
         pipeline.run(context -> {
             context.getBean(TopUps.class).topUp(ACME, 100, "inv-1");
             pipeline.open("c1");
-            context.getBean(HoldingCoinMeter.class).holdFor(ACME, new ConversationId("c1"), ChannelType.WEB);
+            context.getBean(HoldingCoinMeter.class).holdFor(ACME, new ConversationId("c1"), ChannelType.WEB, 1);
 
             assertThatThrownBy(() -> pipeline.resolve(context, ACME, "c1", 1, () -> {
                 throw new IllegalStateException("the channel API failed after the charge");
@@ -169,7 +173,7 @@ class ConcurrentSettlementTest {
 
             assertThat(pipeline.status("c1")).isEqualTo("open");
             assertThat(countCharges()).isZero();
-            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 5));
+            assertThat(context.getBean(Ledger.class).balance(ACME)).isEqualTo(new Balance(100, 1));
         });
     }
 

@@ -16,6 +16,9 @@ final class LedgerInvariants {
         assertThat(ledger.sumOfEntries(tenant)).as("balance row == sum of entries " + context).isEqualTo(row);
         assertThat(row.available()).as("available >= 0 " + context).isGreaterThanOrEqualTo(0);
         assertThat(row.held()).as("held >= 0 " + context).isGreaterThanOrEqualTo(0);
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(held_coins), 0) FROM billing_conversations WHERE tenant = ?"
+                        + " AND status = 'held'").param(tenant.value()).query(Long.class).single())
+                .as("held == sum of open holds " + context).isEqualTo(row.held());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT conversation FROM billing_ledger WHERE tenant = ?"
                         + " AND entry_type = 'charge' GROUP BY conversation HAVING COUNT(*) > 1) twice")
                 .param(tenant.value()).query(Long.class).single())

@@ -87,7 +87,7 @@ class TopUpsAndReportsTest {
     @Test
     void refusesANegativeAdjustmentBeyondTheAvailableCoinsAndRecordsNothing() {
         f.topUps.topUp(ACME, 10, "inv-1");
-        f.hold(ACME, "c1");
+        f.answer(ACME, "c1", 5);   // holds 5
 
         assertThatThrownBy(() -> f.topUps.adjust(ACME, -6, "fix-1", "wrong top-up"))
                 .isInstanceOf(BillingException.Conflict.class).hasMessageContaining("only 5 coins available");
@@ -111,7 +111,7 @@ class TopUpsAndReportsTest {
 
     @Test
     void alertsOnceADayWhenAvailableFallsBelowTheThreshold() {
-        f.pricing.put(ACME, new Pricing(1, 1, 5, 12));
+        f.pricing.put(ACME, new Pricing(5, 1, 5, 12));   // each first answer holds 5
         f.topUps.topUp(ACME, 20, "inv-1");
 
         f.hold(ACME, "c1");   // available 15: above 12
@@ -164,16 +164,19 @@ class TopUpsAndReportsTest {
 
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(out.toString())).getRecords();
-        assertThat(rows).extracting(r -> r.get("type")).containsExactly("topup", "hold", "charge", "release");
+        assertThat(rows).extracting(r -> r.get("type")).containsExactly("topup", "hold", "hold", "charge");
         assertThat(rows.get(0).get("idempotency_key")).isEqualTo("topup:inv, \"quoted\"");
-        assertThat(rows.get(2).get("reason")).isEqualTo("confirmed");
-        assertThat(rows.get(2).get("balance_change")).isEqualTo("-2");
-        assertThat(rows.get(2).get("at")).isEqualTo("2026-11-20T10:00:00Z");
-        assertThat(rows.get(3).get("held_change")).isEqualTo("-3");
+        assertThat(rows.get(2).get("reason")).isEqualTo("answer 2");
+        assertThat(rows.get(3).get("reason")).isEqualTo("confirmed");
+        assertThat(rows.get(3).get("balance_change")).isEqualTo("-2");
+        assertThat(rows.get(3).get("at")).isEqualTo("2026-11-20T10:00:00Z");
+        assertThat(rows.get(3).get("held_change")).isEqualTo("-2");
     }
 
     private Receipt settle(String conversation, ChannelType channel, int answers) {
-        f.meter.holdFor(ACME, new ConversationId(conversation), channel);
+        for (int answer = 1; answer <= answers; answer++) {
+            f.meter.holdFor(ACME, new ConversationId(conversation), channel, answer);
+        }
         return f.settlements.settle(new ConversationResolved(ACME, new ConversationId(conversation), channel, answers,
                 ResolutionKind.CONFIRMED, f.clock.instant())).orElseThrow();
     }

@@ -1,7 +1,7 @@
 package io.resolvehub.core;
 
 /**
- * The pipeline's one synchronous question to billing: may the AI take this conversation? Implemented by
+ * The pipeline's one synchronous question to billing: may the AI give this answer? Implemented by
  * {@code billing}; everything else billing does (charge, release, refund) follows the events in
  * {@link io.resolvehub.core.event}.
  *
@@ -11,16 +11,18 @@ package io.resolvehub.core;
 public interface CoinMeter {
 
     /**
-     * Holds the tenant's {@code maxCoins} for the conversation, once: a second call for the same conversation
-     * returns the first call's outcome without holding again.
+     * Called before each AI answer: makes the conversation's hold cover what a resolution after {@code answer} AI
+     * answers would charge, so the hold grows with the conversation. Asking again for the same answer (a retry, or
+     * a clarifying question in between) holds nothing more.
      *
-     * @return true when held; false when available coins are too few (the conversation goes to a human with
-     *         {@link HandoffReason#INSUFFICIENT_BALANCE})
+     * @param answer the number of the answer about to be given, 1 for the conversation's first
+     * @return true when the hold covers it; false when the available coins cannot cover what the hold must grow by
+     *         (the conversation goes to a human with {@link HandoffReason#INSUFFICIENT_BALANCE})
      */
-    boolean holdFor(TenantId tenant, ConversationId conversation, ChannelType channel);
+    boolean holdFor(TenantId tenant, ConversationId conversation, ChannelType channel, int answer);
 
     /** A meter that always grants: for a hub run without billing (tests, evaluation). */
     static CoinMeter unmetered() {
-        return (tenant, conversation, channel) -> true;
+        return (tenant, conversation, channel, answer) -> true;
     }
 }

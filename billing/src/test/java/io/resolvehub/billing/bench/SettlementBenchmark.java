@@ -44,8 +44,9 @@ import java.util.function.IntConsumer;
  * Resolutions settled per second (SPEC §5 settlement: charge + release of the rest of the hold + balance row, one
  * transaction each), on PostgreSQL and H2, from 1 to 16 concurrent workers, then an audit for anomalies.
  *
- * <p>Per run: N conversations are held (timed separately: holds/s), then settled by W workers pulling from a shared
- * counter (timed: settlements/s). The audit then checks: exactly N charges, no conversation charged twice, balance
+ * <p>Per run: N conversations are held, each before every one of its 1-7 answers as the pipeline does (timed
+ * separately: conversations held per second), then settled by W workers pulling from a shared counter (timed:
+ * settlements/s). The audit then checks: exactly N charges, no conversation charged twice, balance
  * row == sum of ledger entries, held == 0, available >= 0, balance == top-up - sum of prices.
  *
  * <p>Arguments (all optional): {@code db=postgres|h2|both} {@code workers=1,2,4,8,16} {@code n=4000}
@@ -158,8 +159,11 @@ public final class SettlementBenchmark {
         }
 
         double holdsPerSecond = n / parallel(workers, n, i -> {
-            if (!meter.holdFor(tenants[i % tenantCount], new ConversationId("conv-" + i), ChannelType.SLACK)) {
-                throw new IllegalStateException("hold refused for conv-" + i);
+            for (int answer = 1; answer <= answers(i); answer++) {   // the hold grows before each answer
+                if (!meter.holdFor(tenants[i % tenantCount], new ConversationId("conv-" + i), ChannelType.SLACK,
+                        answer)) {
+                    throw new IllegalStateException("hold refused for conv-" + i + " answer " + answer);
+                }
             }
         });
         double settledPerSecond = n / parallel(workers, n, i -> settlements.settle(new ConversationResolved(

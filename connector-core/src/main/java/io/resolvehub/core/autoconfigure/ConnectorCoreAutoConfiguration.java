@@ -60,8 +60,8 @@ public class ConnectorCoreAutoConfiguration {
                                       ObjectProvider<PersonRequestDetector> personRequests,
                                       CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
         AnswerEngine engine = request -> answerEngine.getObject().answer(request);
-        CoinMeter meter = (tenant, conversation, channel) ->
-                coinMeter.getIfUnique(CoinMeter::unmetered).holdFor(tenant, conversation, channel);
+        CoinMeter meter = (tenant, conversation, channel, answer) ->
+                coinMeter.getIfUnique(CoinMeter::unmetered).holdFor(tenant, conversation, channel, answer);
         return new ConversationCore(new ConversationCore.Dependencies(dataSource, transactionManager, publisher, engine,
                 meter, () -> factories.orderedStream().toList(), () -> deskProviders.orderedStream().toList(),
                 MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC),

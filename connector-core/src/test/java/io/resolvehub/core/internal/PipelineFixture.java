@@ -61,7 +61,7 @@ public final class PipelineFixture implements AutoCloseable {
     public ConversationCore newInstance() {
         ConversationCore core = new ConversationCore(new ConversationCore.Dependencies(dataSource,
                 new DataSourceTransactionManager(dataSource), publisher, engine,
-                (t, c, ch) -> coinMeter.holdFor(t, c, ch), () -> List.of(channel), () -> List.copyOf(deskProviders),
+                (t, c, ch, n) -> coinMeter.holdFor(t, c, ch, n), () -> List.of(channel), () -> List.copyOf(deskProviders),
                 new SecretKeySpec(new byte[32], "AES"), clock, List::of, text -> personRequests.asksForPerson(text)),
                 pipelineProperties, resolutionProperties);
         instances.add(core);

@@ -150,8 +150,9 @@ abstract class BillingApiContract {
                 type -> assertThat(type).startsWith("text/csv"));
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.body())).getRecords();
-        assertThat(rows).extracting(r -> r.get("type")).containsExactly("topup", "hold", "charge", "release");
-        CSVRecord charge = rows.get(2);
+        assertThat(rows).extracting(r -> r.get("type")).containsExactly("topup", "hold", "hold", "charge");
+        assertThat(rows.get(2).get("reason")).as("the hold grew before the second answer").isEqualTo("answer 2");
+        CSVRecord charge = rows.get(3);
         assertThat(charge.get("coins")).isEqualTo("2");
         assertThat(charge.get("balance_change")).isEqualTo("-2");
         assertThat(charge.get("reason")).isEqualTo("confirmed");
@@ -218,7 +219,7 @@ abstract class BillingApiContract {
         HttpResponse<String> reply = api.postJson(base + "/conversations/" + conversation + "/messages",
                 "{\"text\":\"How do I export my notes?\"}");
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        assertThat(ledgerJson()).contains("\"type\":\"hold\",\"coins\":5");
+        assertThat(ledgerJson()).as("baseCoins before the first answer").contains("\"type\":\"hold\",\"coins\":1");
         api.postJson(base + "/conversations/" + conversation + "/feedback", "{\"resolved\":false}");
 
         assertThat(ledgerJson()).containsOnlyOnce("\"type\":\"hold\"").containsOnlyOnce("\"type\":\"release\"")
@@ -237,10 +238,12 @@ abstract class BillingApiContract {
         return started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
     }
 
-    /** What the pipeline does: hold when the AI takes the conversation, then resolve inside a transaction. */
+    /** What the pipeline does: grow the hold before each answer, then resolve inside a transaction. */
     private void resolve(String conversation, int aiAnswers, ResolutionKind kind) {
         var id = new TenantId(tenant);
-        assertThat(meter.holdFor(id, new ConversationId(conversation), ChannelType.WEB)).isTrue();
+        for (int answer = 1; answer <= aiAnswers; answer++) {
+            assertThat(meter.holdFor(id, new ConversationId(conversation), ChannelType.WEB, answer)).isTrue();
+        }
         new TransactionTemplate(transactions).executeWithoutResult(status -> events.publishEvent(
                 new ConversationResolved(id, new ConversationId(conversation), ChannelType.WEB, aiAnswers, kind,
                         Instant.now())));

@@ -160,6 +160,47 @@ abstract class ConversationsApiContract {
         assertThat(json(response).at("/reply/reason").stringValue()).isEqualTo("insufficient_balance");
     }
 
+    /**
+     * The acceptance check of growing holds: pricing base 10, extra 5, max 40 and 60 coins. Six one-answer
+     * conversations are served, the seventh goes to a person, and 60 coins are held; a second answer in a served
+     * conversation, whose hold cannot grow by 5, goes to a person too and its 10 coins are released.
+     */
+    @Test
+    void servesSixOneAnswerConversationsOnSixtyCoinsAtBaseTenAndRefusesTheSeventh() {
+        String tenant = "holds-" + System.nanoTime() % 1_000_000;
+        String base = "/api/v1/tenants/" + tenant;
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"Holds\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(api.putJson(base + "/pricing",
+                "{\"baseCoins\":10,\"coinsPerExtraAnswer\":5,\"maxCoins\":40,\"lowBalanceCoins\":0}").statusCode())
+                .isEqualTo(200);
+        assertThat(api.postJson(base + "/topups", "{\"coins\":60,\"reference\":\"acceptance\"}").statusCode())
+                .isEqualTo(200);
+
+        List<String> ids = new java.util.ArrayList<>();
+        List<JsonNode> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = json(api.postJson(base + "/conversations", "{\"user\":\"customer-" + i + "\"}"))
+                    .get("id").stringValue();
+            HttpResponse<String> response = api.postJson(base + "/conversations/" + id + "/messages",
+                    "{\"text\":\"How do I reset my password?\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            replies.add(json(response));
+            ids.add(id);
+        }
+
+        assertThat(replies.subList(0, 6)).allSatisfy(r ->
+                assertThat(r.at("/reply/decision").stringValue()).isEqualTo("answer"));
+        assertThat(replies.get(6).at("/reply/decision").stringValue()).isEqualTo("handoff");
+        assertThat(replies.get(6).at("/reply/reason").stringValue()).isEqualTo("insufficient_balance");
+        assertThat(api.get(base + "/balance").body()).isEqualTo("{\"balance\":60,\"held\":60,\"available\":0}");
+
+        JsonNode second = json(api.postJson(base + "/conversations/" + ids.get(0) + "/messages",
+                "{\"text\":\"And how do I change it?\"}"));
+        assertThat(second.at("/reply/reason").stringValue()).isEqualTo("insufficient_balance");
+        assertThat(api.get(base + "/balance").body()).isEqualTo("{\"balance\":60,\"held\":50,\"available\":10}");
+    }
+
     @Test
     void asksToClarifyALowConfidenceQuestionFirst() {
         String id = start();

@@ -173,7 +173,7 @@ class ConversationPipelineTest {
     void handsOffWhenTheCoinHoldIsRefused(TestDatabase db) {
         start(db);
         {
-            f.coinMeter = (tenant, conversation, channel) -> false;
+            f.coinMeter = (tenant, conversation, channel, answer) -> false;
             say("t", "How do I export?");
             assertThat(handoffReasons()).containsExactly(HandoffReason.INSUFFICIENT_BALANCE);
             assertThat(f.engine.requests()).as("nothing is answered on credit").isEmpty();
@@ -183,14 +183,29 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void holdsCoinsOnceWhenTheAiTakesTheConversation(TestDatabase db) {
+    void asksTheMeterToCoverEachAnswerBeforeItIsGiven(TestDatabase db) {
         start(db);
         {
-            java.util.concurrent.atomic.AtomicInteger holds = new java.util.concurrent.atomic.AtomicInteger();
-            f.coinMeter = (tenant, conversation, channel) -> holds.incrementAndGet() > 0;
+            List<Integer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            f.coinMeter = (tenant, conversation, channel, answer) -> answers.add(answer);
             say("t", "How do I export?");
             say("t", "And as CSV?");
-            assertThat(holds).hasValue(1);
+            assertThat(answers).containsExactly(1, 2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void handsOffALaterAnswerWhoseHoldCannotGrow(TestDatabase db) {
+        start(db);
+        {
+            f.coinMeter = (tenant, conversation, channel, answer) -> answer == 1;
+            say("t", "How do I export?");
+            say("t", "And as CSV?");
+            assertThat(f.engine.requests()).as("nothing is answered on credit").hasSize(1);
+            assertThat(handoffReasons()).containsExactly(HandoffReason.INSUFFICIENT_BALANCE);
+            assertThat(item("t").aiAnswers()).isEqualTo(1);
+            assertThat(item("t").handoffReason()).isEqualTo(HandoffReason.INSUFFICIENT_BALANCE);
         }
     }
 

@@ -96,7 +96,7 @@ class PolicyDryRunTest {
     @EnumSource(TestDatabase.class)
     void neverStoresNorBillsAnything(TestDatabase db) {
         start(db);
-        f.coinMeter = (tenant, conversation, channel) -> {
+        f.coinMeter = (tenant, conversation, channel, answer) -> {
             throw new AssertionError("a dry run must not hold coins");
         };
         assertThat(ask("how do I export?").decision()).isEqualTo(Decision.ANSWER);
