@@ -90,7 +90,7 @@ class EventReRunTest {
     void aDeadLetteredEventTellsTheUserAPersonWillFollowUpAndHandsItOff(TestDatabase db) {
         try (PipelineFixture f = new PipelineFixture(db)) {
             // every attempt fails inside the hub (not on the channel): the channel can still carry the notice
-            f.coinMeter = (tenant, conversation, channel) -> {
+            f.coinMeter = (tenant, conversation, channel, answer) -> {
                 throw new IllegalStateException("ledger unavailable");
             };
             ConversationCore hub = f.newInstance();
