@@ -1,5 +1,5 @@
 /* ResolveHub ticket sidebar: what the AI did on the current ticket. The ticket's tags say whether the AI answered
-   (ai_answered) or handed the ticket to the team (ai_escalated). With a hub API token, a handed-off ticket's
+   (ai_answered) or handed the ticket to the team (ai_escalated). With a read-only tenant token of the hub, a handed-off ticket's
    conversation is read from the hub's inbox (GET /api/v1/tenants/{t}/conversations?channel=zendesk, matched on its
    ticket) to show each AI turn's confidence, the cited sources and the coin events. */
 (function () {

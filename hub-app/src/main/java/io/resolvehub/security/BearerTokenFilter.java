@@ -14,31 +14,42 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Authenticates {@code Authorization: Bearer <hub.admin.api-token>} as an admin. Compares in constant time; a wrong
+ * Authenticates {@code Authorization: Bearer <token>}: the deployment's {@code hub.admin.api-token} as the owner
+ * (compared in constant time), a tenant's API token ({@link TenantTokens}) as a reader of that tenant only. A wrong
  * token is simply not authenticated (the entry point then answers 401).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
-    private final byte[] token;
+    static final String READER = "ROLE_READER";
 
-    BearerTokenFilter(String token) {
+    private final byte[] token;
+    private final TenantTokens tenantTokens;
+
+    BearerTokenFilter(String token, TenantTokens tenantTokens) {
         this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.tenantTokens = tenantTokens;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (token != null && header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            byte[] presented = header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(token, presented)) {
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                        "api-token", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", TenantGrants.OWNER));
-                SecurityContextHolder.getContext().setAuthentication(authentication);
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            String presented = header.substring(PREFIX.length()).strip();
+            if (token != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+                authenticate("api-token", "ROLE_ADMIN", TenantGrants.OWNER);
+            } else if (!presented.isEmpty()) {
+                tenantTokens.holderOf(presented).ifPresent(holder -> authenticate("token:" + holder.name(),
+                        READER, TenantGrants.TENANT_PREFIX + holder.tenant().value()));
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void authenticate(String name, String... authorities) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                name, null, AuthorityUtils.createAuthorityList(authorities)));
     }
 }

@@ -4,6 +4,7 @@ import io.resolvehub.HubProperties;
 import io.resolvehub.api.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,7 +26,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties, TenantTokens tenantTokens)
+            throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         // starting a Slack install links a workspace to a tenant: an admin's act, so sign in first
@@ -33,12 +35,14 @@ class SecurityConfiguration {
                         .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()
+                        // a tenant's API token (e.g. the Zendesk sidebar's) reads; everything else is an admin's
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "READER")
                         .requestMatchers("/api/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .anyRequest().hasRole("ADMIN"))
                 // API clients authenticate with the bearer token, and the admin page's session cookie is SameSite=Strict;
                 // the platforms' webhooks carry signatures instead of CSRF tokens.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/slack/**", "/teams/**", "/zendesk/**"))
-                .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken()), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken(), tenantTokens), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
