@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The default agent, with no LLM: retrieves the tenant's best passages (hybrid BM25 + vectors), and answers with the
@@ -33,14 +32,17 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             + "a person on our team who will follow up here.";
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
+    private static final int EXCERPT_TOKENS = 64;
 
     private final KnowledgeIndex index;
     private final Embedder embedder;
     private final Voices voices;
     private final ConfidenceModel confidence;
+    private final QuestionReader reader;
 
     public ExtractiveAnswerEngine(KnowledgeIndex index, Embedder embedder, Voices voices, ConfidenceModel confidence) {
         this.index = index;
+        this.reader = new QuestionReader(index);
         this.embedder = embedder;
         this.voices = voices;
         this.confidence = confidence;
@@ -54,18 +56,17 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     /** The retrieval step alone (the LLM engine and the evaluation reuse it). */
     public Retrieval retrieve(AnswerRequest request) {
         StandaloneQuery query = StandaloneQuery.of(request.question(), request.history());
+        QuestionReader.Reading reading = reader.read(request.tenant(), query);
+        String searchText = reading.searchAddition().isEmpty() ? query.text() : query.text() + "\n" + reading.searchAddition();
         float[] vector = embedder.embed(query.text());
-        List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), query.text(), vector, RETRIEVE, SearchMode.HYBRID));
-        Set<String> ownTerms = Terms.of(query.question());
-        Set<String> carriedTerms = Terms.of(String.join(" ", query.carried()));
-        Set<String> terms = ownTerms.size() >= 2 ? ownTerms : Terms.of(query.text());
+        List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), searchText, vector, RETRIEVE, SearchMode.HYBRID));
         ConfidenceModel.QuestionShape shape = ConfidenceModel.QuestionShape.of(query);
         List<Scored> scored = new ArrayList<>();
         for (SearchHit hit : hits) {
-            ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms, shape);
+            ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, reading.terms(), shape);
             scored.add(new Scored(hit, signals, confidence.confidence(signals)));
         }
-        return new Retrieval(query, vector, ownTerms, carriedTerms, terms, scored);
+        return new Retrieval(query, vector, reading.terms(), shape, scored);
     }
 
     /** A retrieved passage with its confidence signals. */
@@ -73,8 +74,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     }
 
     /** What retrieval found for a question. */
-    public record Retrieval(StandaloneQuery query, float[] vector, Set<String> ownTerms, Set<String> carriedTerms,
-                            Set<String> terms, List<Scored> passages) {
+    public record Retrieval(StandaloneQuery query, float[] vector, QuestionTerms terms, ConfidenceModel.QuestionShape shape,
+                            List<Scored> passages) {
 
         /** The most confident of the top three passages (ties keep the retriever's order); null when none. */
         public Scored best() {
@@ -88,16 +89,27 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
     }
 
+    /**
+     * The answer to a question with the signals its confidence was computed from (null when nothing was retrieved).
+     */
+    public record Assessment(Answer answer, ConfidenceModel.Signals signals, SearchHit source) {
+    }
+
     /** Answers from an earlier retrieval (the LLM engine falls back to this). */
     public Answer answer(AnswerRequest request, Retrieval retrieval) {
+        return assess(request, retrieval).answer();
+    }
+
+    /** Answers from an earlier retrieval, with what the confidence rests on (the evaluation fits on it). */
+    public Assessment assess(AnswerRequest request, Retrieval retrieval) {
         VoiceSettings voice = voices.get(request.tenant());
         Scored best = retrieval.best();
         if (best == null) {
-            return Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), 0, HandoffReason.NO_KNOWLEDGE);
+            return new Assessment(Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), 0, HandoffReason.NO_KNOWLEDGE), null, null);
         }
-        double conf = best.confidence();
         if (best.signals().coverage() == 0 && best.signals().similarity() < 0.3) {
-            return Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), conf, HandoffReason.NO_KNOWLEDGE);
+            return new Assessment(Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), best.confidence(), HandoffReason.NO_KNOWLEDGE),
+                    best.signals(), best.hit());
         }
         List<Scored> topics = ambiguousTopics(retrieval, best);
         if (topics.size() > 1) {
@@ -107,7 +119,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                 text.append("\n- ").append(topic(topic.hit()));
                 citations.add(citation(topic.hit(), topic.hit().text()));
             }
-            return Answer.clarify(voice.frame(text.toString()), conf, citations);
+            return new Assessment(Answer.clarify(voice.frame(text.toString()), best.confidence(), citations), best.signals(), best.hit());
         }
         List<Scored> candidates = new ArrayList<>();
         candidates.add(best);
@@ -120,10 +132,33 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
-                candidates.stream().map(c -> c.hit().headingPath().isEmpty() ? "" : c.hit().headingPath().getLast()).toList(),
-                retrieval.ownTerms(), retrieval.carriedTerms(), retrieval.query().question(), questionVector, embedder);
-        SearchHit source = candidates.get(selection.passage()).hit();
-        return Answer.answer(voice.frame(selection.excerpt()), conf, List.of(citation(source, selection.excerpt())));
+                candidates.stream().map(c -> heading(c.hit())).toList(),
+                retrieval.terms(), retrieval.query().question(), questionVector, embedder);
+        Scored source = candidates.get(selection.passage());
+        String excerpt = selection.excerpt();
+        double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
+        ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !retrieval.shape().type().carriedBy(excerpt),
+                excerptSimilarity(retrieval, excerpt));
+        Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
+        return new Assessment(answer, signals, source.hit());
+    }
+
+    /** Cosine of the question and the excerpt, each read up to {@value #EXCERPT_TOKENS} tokens: one small model call. */
+    private double excerptSimilarity(Retrieval retrieval, String excerpt) {
+        boolean followUp = !retrieval.query().carried().isEmpty();
+        List<String> texts = followUp ? List.of(retrieval.query().question(), excerpt) : List.of(excerpt);
+        List<float[]> vectors = embedder.embedAll(texts, EXCERPT_TOKENS);
+        float[] question = followUp ? vectors.getFirst() : retrieval.vector();
+        float[] quoted = vectors.getLast();
+        double dot = 0;
+        for (int i = 0; i < quoted.length; i++) {
+            dot += question[i] * quoted[i];
+        }
+        return dot;
+    }
+
+    private static String heading(SearchHit hit) {
+        return hit.headingPath().isEmpty() ? "" : hit.headingPath().getLast();
     }
 
     /**
@@ -132,7 +167,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
      * heading). Follow-ups and fuller questions are never treated as ambiguous: they say what they are about.
      */
     private List<Scored> ambiguousTopics(Retrieval retrieval, Scored best) {
-        if (!retrieval.query().carried().isEmpty() || retrieval.ownTerms().size() > 1) {
+        if (!retrieval.query().carried().isEmpty() || retrieval.terms().own().size() > 1) {
             return List.of();
         }
         Map<String, Scored> byTopic = new LinkedHashMap<>();

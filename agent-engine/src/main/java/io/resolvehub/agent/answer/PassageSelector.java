@@ -29,6 +29,16 @@ final class PassageSelector {
             "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
             "turn", "invite", "export", "import", "share", "download");
     private static final int MAX_WORDS = 120;
+    /** An excerpt is capped here whatever its words: a document of one endless "word" must not become a 10 MB answer. */
+    static final int MAX_CHARS = 1500;
+    /** A word carried from an earlier turn points at the topic; within it, the latest message's own words decide. */
+    private static final double CARRIED_WEIGHT = 0.1;
+    /** A unit holding the kind of value asked for counts as one more matching word. */
+    private static final double TYPE_BONUS = 1.0;
+    /** A sentence and its neighbour are quoted together up to this many words. */
+    private static final int CONTEXT_WORDS = 70;
+    private static final Pattern LEANS_BACK = Pattern.compile("^(?:it|its|this|that|these|those|they|their|he|his|she|her|"
+            + "however|also|then|there|such)\\b.*", Pattern.CASE_INSENSITIVE);
     /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
@@ -48,8 +58,10 @@ final class PassageSelector {
     private PassageSelector() {
     }
 
+    /** A "how do I…" question, answered by steps; one that asks for a value ("how many…", "how long…") is not. */
     static boolean procedural(String question) {
-        return Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+")).anyMatch(PROCEDURAL::contains);
+        return AnswerType.of(question) == AnswerType.ANY
+                && Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+")).anyMatch(PROCEDURAL::contains);
     }
 
     static List<Unit> units(String passage, int passageIndex) {
@@ -87,13 +99,14 @@ final class PassageSelector {
     /**
      * @param passages      candidate passages, best first
      * @param headings      the section heading of each passage ("" when none)
-     * @param ownTerms      content words of the user's latest message
-     * @param carriedTerms  content words of earlier user turns carried into the query
+     * @param terms         the question's content words (the user's latest message, and earlier turns carried), weighed
      * @param questionVector embedding of the user's latest message, or null to have it embedded only if needed
      */
-    static Selection select(List<String> passages, List<String> headings, Set<String> ownTerms, Set<String> carriedTerms, String question,
+    static Selection select(List<String> passages, List<String> headings, QuestionTerms terms, String question,
                             float[] questionVector, Embedder embedder) {
         boolean procedural = procedural(question);
+        AnswerType type = AnswerType.of(question);
+        Set<String> ownTerms = terms.own();
         List<List<Unit>> perPassage = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
@@ -102,24 +115,31 @@ final class PassageSelector {
             all.addAll(units);
         }
         if (all.isEmpty()) {
-            return new Selection(passages.getFirst().strip(), 0);
+            return new Selection(capped(passages.getFirst().strip()), 0);
         }
+        // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
+        List<Set<String>> presentIn = all.stream().map(u -> Terms.of(headings.get(u.passage()) + " " + u.text())).toList();
+        // A typical matching word counts about 1; words found in no unit don't water that down.
+        double typicalWeight = ownTerms.stream().filter(t -> presentIn.stream().anyMatch(p -> terms.found(t, p)))
+                .mapToDouble(terms::weight).average().orElse(1);
         double[] lexical = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
-            Unit unit = all.get(i);
-            // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
-            Set<String> present = Terms.of(headings.get(unit.passage()) + " " + unit.text());
-            double score = ownTerms.stream().filter(present::contains).count()
-                    + 0.25 * carriedTerms.stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
-            if (unit.steps() && procedural) {
+            Unit candidate = all.get(i);
+            Set<String> present = presentIn.get(i);
+            double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
+                    + CARRIED_WEIGHT * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
+            if (type != AnswerType.ANY && type.carriedBy(candidate.text())) {
+                score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
+            }
+            if (candidate.steps() && procedural) {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
-            List<Unit> siblings = perPassage.get(unit.passage());
-            if (unit.position() + 1 < siblings.size() && siblings.get(unit.position() + 1).steps() && unit.text().endsWith(":")) {
-                Set<String> following = Terms.of(siblings.get(unit.position() + 1).text());
+            List<Unit> siblings = perPassage.get(candidate.passage());
+            if (candidate.position() + 1 < siblings.size() && siblings.get(candidate.position() + 1).steps() && candidate.text().endsWith(":")) {
+                Set<String> following = Terms.of(siblings.get(candidate.position() + 1).text());
                 score += 0.5 * ownTerms.stream().filter(following::contains).count();
             }
-            score -= 0.15 * unit.passage();   // the retriever's order is evidence too
+            score -= 0.15 * candidate.passage();   // the retriever's order is evidence too
             lexical[i] = score;
         }
         Integer[] order = new Integer[all.size()];
@@ -180,7 +200,10 @@ final class PassageSelector {
         return best;
     }
 
-    /** The chosen unit with the sentence introducing its steps, or with the next sentence when short. */
+    /**
+     * The chosen unit with the sentence introducing its steps; a sentence with the one before it when it leans on it
+     * ("It expires after…") and with the one after it when that continues the thought, while short enough for a chat.
+     */
     private static String expand(List<Unit> units, Unit chosen) {
         int at = chosen.position();
         List<String> picked = new ArrayList<>();
@@ -191,12 +214,16 @@ final class PassageSelector {
             }
             picked.add(chosen.text());
         } else {
+            if (at > 0 && LEANS_BACK.matcher(chosen.text()).matches() && prose(units.get(at - 1))
+                    && words(units.get(at - 1).text()) + words(chosen.text()) <= CONTEXT_WORDS) {
+                picked.add(units.get(at - 1).text());
+            }
             picked.add(chosen.text());
             if (at + 1 < units.size()) {
                 Unit next = units.get(at + 1);
                 boolean introducesSteps = next.steps() && chosen.text().endsWith(":");
-                boolean continues = !next.steps() && !BULLET_LINE.matcher(chosen.text()).matches()
-                        && !BULLET_LINE.matcher(next.text()).matches() && words(chosen.text()) + words(next.text()) <= 60;
+                boolean continues = prose(next) && !BULLET_LINE.matcher(chosen.text()).matches()
+                        && words(String.join(" ", picked)) + words(next.text()) <= CONTEXT_WORDS;
                 if (introducesSteps || continues) {
                     picked.add(next.text());
                     hasSteps = next.steps();
@@ -204,7 +231,23 @@ final class PassageSelector {
             }
         }
         String excerpt = String.join(hasSteps ? "\n" : " ", picked);
-        return words(excerpt) > MAX_WORDS && !hasSteps ? chosen.text() : excerpt;
+        if (words(excerpt) > MAX_WORDS && !hasSteps) {
+            excerpt = chosen.text();
+        }
+        return capped(excerpt);
+    }
+
+    private static boolean prose(Unit unit) {
+        return !unit.steps() && !BULLET_LINE.matcher(unit.text()).matches();
+    }
+
+    /** At most {@link #MAX_CHARS}, cut after the last whole word that fits. */
+    static String capped(String excerpt) {
+        if (excerpt.length() <= MAX_CHARS) {
+            return excerpt;
+        }
+        int cut = excerpt.lastIndexOf(' ', MAX_CHARS - 1);
+        return excerpt.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1).stripTrailing() + "…";
     }
 
     private static double dot(float[] a, float[] b) {

@@ -19,6 +19,7 @@ import org.elasticsearch.client.RestClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +39,12 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     private final RestClient rest;
     private final ElasticsearchClient client;
     private final String index;
+    private final ElasticsearchVocabulary vocabulary;
 
     public ElasticsearchKnowledgeIndex(String url, String index, int dimension) {
         this.rest = RestClient.builder(HttpHost.create(url)).build();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        this.vocabulary = new ElasticsearchVocabulary(client, index);
         this.index = index;
         createIndexIfMissing(dimension);
     }
@@ -234,6 +237,24 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
 
     private static Query term(String field, String value) {
         return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    @Override
+    public Map<String, Long> chunkFrequencies(TenantId tenant, Collection<String> terms) {
+        try {
+            return vocabulary.chunkFrequencies(tenant, terms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch count failed", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> spellingSuggestions(TenantId tenant, Collection<String> terms) {
+        try {
+            return vocabulary.spellingSuggestions(tenant, terms);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch search failed", e);
+        }
     }
 
     @Override

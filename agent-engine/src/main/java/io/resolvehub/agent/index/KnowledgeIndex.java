@@ -2,7 +2,9 @@ package io.resolvehub.agent.index;
 
 import io.resolvehub.core.TenantId;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where chunks are stored and searched: Lucene on the embedded default, Elasticsearch in production. Both pass the same
@@ -28,6 +30,20 @@ public interface KnowledgeIndex extends AutoCloseable {
 
     /** Best hits first; at most {@code query.limit()}; only the query tenant's chunks. */
     List<SearchHit> search(SearchQuery query);
+
+    /**
+     * How many of the tenant's chunks hold each term. Terms are the search field's own: lower-case English stems, as
+     * Lucene's {@code EnglishAnalyzer} makes them. The agent weighs a question's words by it and notices the words the
+     * tenant's documents never use.
+     */
+    Map<String, Long> chunkFrequencies(TenantId tenant, Collection<String> terms);
+
+    /**
+     * For each term (a stem, as above) the tenant's chunks never hold, the term they hold that was most likely meant: at
+     * most two edits away, preferring the closer and then the more frequent ("pasword" → "password"). Terms without
+     * such a neighbour, and terms the chunks do hold, are left out.
+     */
+    Map<String, String> spellingSuggestions(TenantId tenant, Collection<String> terms);
 
     /** How many chunks the tenant has. */
     long count(TenantId tenant);

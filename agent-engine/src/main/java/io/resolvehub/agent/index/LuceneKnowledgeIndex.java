@@ -37,8 +37,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -69,6 +71,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private final FSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final LuceneVocabulary vocabulary = new LuceneVocabulary(TENANT, SEARCH);
 
     public LuceneKnowledgeIndex(Path path) {
         try {
@@ -260,6 +263,33 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     private static List<SearchHit> head(List<SearchHit> hits, int limit) {
         return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    @Override
+    public Map<String, Long> chunkFrequencies(TenantId tenant, Collection<String> terms) {
+        return withSearcher(searcher -> vocabulary.chunkFrequencies(searcher, tenant, terms));
+    }
+
+    @Override
+    public Map<String, String> spellingSuggestions(TenantId tenant, Collection<String> terms) {
+        return withSearcher(searcher -> vocabulary.spellingSuggestions(searcher, tenant, terms));
+    }
+
+    private interface SearcherCall<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherCall<T> call) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return call.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene search failed", e);
+        }
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * request when it is close to a request and closer to the requests than to any near miss by a margin, or, for a message
  * that names someone to talk to ("a rep", "someone on your team"), a little less close.
  *
+ * <p>A message that asks in so many words ("talk to someone", "chat with a live agent") is one without a model call,
+ * unless the person is one of the user's own ("chat with someone in my workspace").
+ *
  * <p>Long messages are questions with context, not requests to be put through: they are not compared at all.
  */
 public final class PersonRequestsByMeaning implements PersonRequestDetector {
@@ -30,6 +33,17 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
             + "rep|reps|representative|staff|operator|manager|supervisor|support team|real|live|call me|phone|escalate|"
             + "transfer|put me through|connect me|talk|speak|chat with)\\b");
 
+    /** "talk to someone", "chat with a real agent": asking for a person in so many words, whatever else is said. */
+    private static final Pattern IN_SO_MANY_WORDS = Pattern.compile("\\b(?:talk|speak|chat|get in touch|be in touch)\\s+(?:to|with)\\s+"
+            + "(?:a|an|the|some|any|one of your|your|a member of your)?\\s*(?:real|live|actual|human)?\\s*"
+            + "(?:human|humans|person|someone|somebody|anyone|anybody|agent|rep|representative|staff|employee|manager|"
+            + "supervisor|operator|support|support team|customer service)\\b"
+            + "|\\b(?:human|person|someone|somebody|anyone|anybody|agent|rep|representative|staff|employee)\\s+(?:i|we)\\s+"
+            + "(?:can|could)\\s+(?:actually\\s+)?(?:talk|speak|chat)\\s+(?:to|with)\\b");
+    /** ...unless the person is one of the user's own ("chat with someone in my workspace"). */
+    private static final Pattern OWN_PEOPLE = Pattern.compile("\\b(?:in|from|of|on) my (?:workspace|team|org|organization|"
+            + "company|project|account|channel|group)\\b|\\bteammate|\\bcolleague|\\bmember");
+
     private final Embedder embedder;
     private final List<float[]> requests;
     private final List<float[]> nearMisses;
@@ -45,10 +59,14 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
         if (text == null || text.isBlank() || text.strip().split("\\s+").length > MAX_WORDS) {
             return false;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (IN_SO_MANY_WORDS.matcher(lower).find() && !OWN_PEOPLE.matcher(lower).find()) {
+            return true;
+        }
         double[] closeness = closeness(text.strip());
         double request = closeness[0];
         double nearMiss = closeness[1];
-        boolean cue = CUE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        boolean cue = CUE.matcher(lower).find();
         return request - nearMiss >= MARGIN && (request >= CLOSE || (cue && request >= CLOSE_WITH_CUE));
     }
 

@@ -38,8 +38,8 @@ class PassageSelectorTest {
                 2. Click the button and confirm.
                 """;
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""), Terms.of(question), Set.of(),
-                question, new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).isEqualTo("To reset the sync password:\n1. Open Settings and choose Sync.\n2. Click the button and confirm.");
     }
@@ -49,9 +49,58 @@ class PassageSelectorTest {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""), Terms.of(question), Set.of(),
-                question, new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).startsWith("You can export notes while offline from the File menu.");
+    }
+
+    @Test
+    void aHowLongQuestionGetsTheSentenceThatCarriesTheDurationNotTheOpening() {
+        String question = "How long is an invite link valid?";
+        String passage = "Invites let you add teammates to a workspace. Anyone with the link can join as a member. "
+                + "Invite links expire after 7 days. You can revoke a link at any time from Members.";
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Invite teammates"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt()).contains("Invite links expire after 7 days.");
+    }
+
+    @Test
+    void aQualifierInTheQuestionChoosesItsOwnSection() {
+        String question = "how do I sign in with a personal account";
+        List<String> sections = List.of(
+                "1. Open the sign-in page.\n2. Choose Continue with SSO.\n3. Enter your company email.",
+                "1. Open the sign-in page.\n2. Enter your email and password.\n3. Click Sign in.");
+
+        PassageSelector.Selection selection = PassageSelector.select(sections, List.of("Sign in with a work account",
+                "Sign in with a personal account"), QuestionTerms.plain(Terms.of(question), Set.of()), question,
+                new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.passage()).isEqualTo(1);
+        assertThat(selection.excerpt()).contains("Enter your email and password.");
+    }
+
+    @Test
+    void aDocumentOfOneEndlessWordIsCappedToAChatSizedExcerpt() {
+        String question = "what is the key";
+        String passage = "The key is " + "A".repeat(100_000) + ".";
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt().length()).isLessThanOrEqualTo(PassageSelector.MAX_CHARS + 1);
+    }
+
+    @Test
+    void readsTheKindOfValueAQuestionAsksFor() {
+        assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
+        assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
+        assertThat(AnswerType.of("what's the max file size for uploads")).isEqualTo(AnswerType.QUANTITY);
+        assertThat(AnswerType.of("how do I reset my password")).isEqualTo(AnswerType.ANY);
+        assertThat(AnswerType.DURATION.carriedBy("Links expire after 24 hours.")).isTrue();
+        assertThat(AnswerType.DURATION.carriedBy("Links can be revoked by an admin.")).isFalse();
+        assertThat(AnswerType.PRICE.carriedBy("Pro costs $12 per user per month.")).isTrue();
     }
 }

@@ -115,6 +115,26 @@ public abstract class KnowledgeIndexContract {
     }
 
     @Test
+    void countsTheTenantsChunksHoldingEachStem() {
+        addHelpCenter(ACME, "a-");
+        index.add(List.of(chunk(GLOBEX, "s1", "d1", "g-payroll", "Globex payroll", "Payroll runs monthly.")));
+        index.refresh();
+        assertThat(index.chunkFrequencies(ACME, List.of("password", "invoic", "set", "payrol", "salesforc")))
+                .containsEntry("password", 1L).containsEntry("invoic", 1L).containsEntry("set", 2L)
+                .containsEntry("payrol", 0L).containsEntry("salesforc", 0L);
+    }
+
+    @Test
+    void suggestsTheTenantsOwnSpellingForAWordItsChunksNeverHold() {
+        addHelpCenter(ACME, "a-");
+        index.add(List.of(chunk(GLOBEX, "s1", "d1", "g-payroll", "Globex payroll", "Payroll runs monthly.")));
+        index.refresh();
+        assertThat(index.spellingSuggestions(ACME, List.of("pasword", "invocie", "password", "payrol", "zzzzqqq")))
+                .containsEntry("pasword", "password").containsEntry("invocie", "invoic")
+                .doesNotContainKeys("password", "payrol", "zzzzqqq");
+    }
+
+    @Test
     void deletingASourceRemovesExactlyItsChunks() {
         addHelpCenter(ACME, "a-");
         index.deleteSource(ACME, "s2");

@@ -24,7 +24,9 @@ class PersonRequestsByMeaningTest {
             "Please escalate to a human being.",
             "can you transfer me to a live representative",
             "I prefer talking to a person over this chatbot",
-            "any staff member around to help me?"})
+            "any staff member around to help me?",
+            "I need to talk to somebody at Acme about my invoice",
+            "is there a support agent I can chat with"})
     void recognisesARequestForAPersonHoweverItIsPhrased(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isTrue();
     }
@@ -44,7 +46,8 @@ class PersonRequestsByMeaningTest {
             "How do I contact a member of my workspace from the app?",
             "Where do I change my phone number?",
             "Is real-time collaboration available on mobile?",
-            "can my manager see my private notes"})
+            "can my manager see my private notes",
+            "how do I chat with someone in my workspace"})
     void answersAQuestionThatOnlyNamesPeople(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isFalse();
     }

@@ -1,10 +1,15 @@
 package io.resolvehub.core.conversation;
 
 import io.resolvehub.core.Answer;
+import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.internal.pipeline.PolicyDryRun;
+import io.resolvehub.core.internal.policy.PersonRequests;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the hub would reply to a conversation's first message, without a conversation: the tenant's hand-off policy
@@ -19,4 +24,18 @@ public interface FirstTurnDryRun {
      * @return never null; a failing engine gives an {@code engine_error} hand-off
      */
     Answer ask(TenantId tenant, String question, List<ChatTurn> history);
+
+    /**
+     * A dry run of {@code engine} under one {@code policy} for every tenant, calling the engine directly (no time limit,
+     * no circuit breaker; a throwing engine still gives an {@code engine_error} hand-off): for evaluations.
+     */
+    static FirstTurnDryRun of(HandoffPolicy policy, AnswerEngine engine, PersonRequestDetector detector) {
+        return new PolicyDryRun(tenant -> policy, request -> {
+            try {
+                return Optional.ofNullable(engine.answer(request));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }, new PersonRequests(detector));
+    }
 }

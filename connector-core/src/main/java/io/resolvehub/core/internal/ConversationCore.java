@@ -118,7 +118,7 @@ public final class ConversationCore implements AutoCloseable {
                 resolutionProps.reopenWindow(), clock);
         engine = new GuardedAnswerEngine(d.answerEngine(), pipelineProps.engineTimeout());
         PersonRequests personRequests = new PersonRequests(d.personRequests());
-        dryRun = new PolicyDryRun(policies, engine, personRequests);
+        dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests);
         pipeline = new ConversationPipeline(conversations, transcripts, states, policies, personRequests, d.coinMeter(), engine,
                 new ReplyDelivery(connectors, calls, transcripts, clock),
                 new HandoffDelivery(connectors, desks, calls, conversations, transcripts, tx, clock),

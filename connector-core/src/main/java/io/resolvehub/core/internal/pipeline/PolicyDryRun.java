@@ -7,11 +7,12 @@ import io.resolvehub.core.Decision;
 import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.conversation.FirstTurnDryRun;
-import io.resolvehub.core.conversation.HandoffPolicies;
 import io.resolvehub.core.conversation.HandoffPolicy;
 import io.resolvehub.core.internal.policy.PersonRequests;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@link FirstTurnDryRun} with the pipeline's own rules: a request for a person first, then the agent's proposal
@@ -20,11 +21,13 @@ import java.util.List;
  */
 public final class PolicyDryRun implements FirstTurnDryRun {
 
-    private final HandoffPolicies policies;
-    private final GuardedAnswerEngine engine;
+    private final Function<TenantId, HandoffPolicy> policies;
+    private final Function<AnswerRequest, Optional<Answer>> engine;
     private final PersonRequests personRequests;
 
-    public PolicyDryRun(HandoffPolicies policies, GuardedAnswerEngine engine, PersonRequests personRequests) {
+    /** @param engine the agent; empty when it failed (then the reply is an {@code engine_error} hand-off) */
+    public PolicyDryRun(Function<TenantId, HandoffPolicy> policies, Function<AnswerRequest, Optional<Answer>> engine,
+                        PersonRequests personRequests) {
         this.policies = policies;
         this.engine = engine;
         this.personRequests = personRequests;
@@ -32,11 +35,11 @@ public final class PolicyDryRun implements FirstTurnDryRun {
 
     @Override
     public Answer ask(TenantId tenant, String question, List<ChatTurn> history) {
-        HandoffPolicy policy = policies.get(tenant);
+        HandoffPolicy policy = policies.apply(tenant);
         if (personRequests.asks(question, policy)) {
             return handoff(HandoffReason.USER_REQUEST, 0);
         }
-        Answer reply = engine.answer(new AnswerRequest(tenant, question, history))
+        Answer reply = engine.apply(new AnswerRequest(tenant, question, history))
                 .map(proposal -> HandoffRules.decide(policy, 0, 0, proposal))
                 .orElseGet(() -> HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0));
         return reply.decision() == Decision.HANDOFF ? handoff(reply.reason(), reply.confidence()) : reply;

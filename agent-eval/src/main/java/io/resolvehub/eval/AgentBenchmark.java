@@ -1,4 +1,4 @@
-package io.resolvehub.agent.bench;
+package io.resolvehub.eval;
 
 import io.resolvehub.agent.answer.ConfidenceModel;
 import io.resolvehub.agent.answer.ExtractiveAnswerEngine;

@@ -1,9 +1,10 @@
-package io.resolvehub.agent.eval;
+package io.resolvehub.eval;
 
 import io.resolvehub.agent.answer.ConfidenceModel;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -18,7 +19,15 @@ import java.util.stream.IntStream;
 final class ConfidenceFit {
 
     /** One question: the signals of its best passage and whether the set says it is answerable. */
-    record Row(double[] signals, boolean answerable) {
+    record Row(double[] signals, boolean answerable, double weight) {
+
+        Row(double[] signals, boolean answerable) {
+            this(signals, answerable, 1);
+        }
+
+        Row weighted(double w) {
+            return new Row(signals, answerable, w);
+        }
     }
 
     private static final int STEPS = 4000;
@@ -55,7 +64,7 @@ final class ConfidenceFit {
                     z += w[j + 1] * (r.signals()[j] - mean[j]) / sd[j];
                 }
                 double label = r.answerable() ? 1 : 0;
-                double error = (r.answerable() ? 1 : wrongAnswerCost) * (1 / (1 + Math.exp(-z)) - label);
+                double error = r.weight() * (r.answerable() ? 1 : wrongAnswerCost) * (1 / (1 + Math.exp(-z)) - label);
                 gradient[0] += error;
                 for (int j = 0; j < d; j++) {
                     gradient[j + 1] += error * (r.signals()[j] - mean[j]) / sd[j];
@@ -106,23 +115,44 @@ final class ConfidenceFit {
         return new double[]{(double) answered / answerable, (double) abstained / other};
     }
 
-    static String report(List<Row> rows) {
-        StringBuilder out = new StringBuilder();
-        ConfidenceModel model = fit(rows, ConfidenceModel.WRONG_ANSWER_COST);
-        out.append(String.format(Locale.ROOT, "fitted (wrong answer cost %.2f): new ConfidenceModel(%.3f, %.3f, %.3f, %.3f, %.3f, %.3f)%n",
-                ConfidenceModel.WRONG_ANSWER_COST, model.intercept(), model.similarityWeight(), model.coverageWeight(),
-                model.agreementWeight(), model.yesNoWeight(), model.followUpWeight()));
-        out.append("wrong-answer cost -> answer rate on answerable / abstain rate on not answerable at 0.5 (in sample | 10-fold)\n");
-        for (double cost : new double[]{1, 2, 2.5, 3, 3.3, 3.5, 4, 5}) {
-            double[] in = rates(fit(rows, cost), rows);
-            double[] cv = crossValidatedRates(rows, cost);
-            out.append(String.format(Locale.ROOT, "  %.2f -> %.1f%% / %.1f%% | %.1f%% / %.1f%%%n", cost, 100 * in[0], 100 * in[1], 100 * cv[0], 100 * cv[1]));
+    /**
+     * Fits on every set but one and reports the held-out set, for each set in turn, beside the in-sample rates of a
+     * fit on all sets: what a confidence fitted elsewhere does on content it never saw.
+     */
+    static String acrossSets(Map<String, List<Row>> rowsBySet, double cost) {
+        StringBuilder out = new StringBuilder("| held-out set | fitted on | answer / abstain held out | answer / abstain in sample (all sets) |\n"
+                + "|---|---|---|---|\n");
+        List<Row> all = balanced(rowsBySet, rowsBySet.keySet());
+        ConfidenceModel onAll = fit(all, cost);
+        StringBuilder models = new StringBuilder();
+        for (Map.Entry<String, List<Row>> held : rowsBySet.entrySet()) {
+            List<String> others = rowsBySet.keySet().stream().filter(n -> !n.equals(held.getKey())).toList();
+            List<Row> training = balanced(rowsBySet, others);
+            if (training.isEmpty() || held.getValue().isEmpty()) {
+                continue;
+            }
+            ConfidenceModel model = fit(training, cost);
+            double[] out1 = rates(model, held.getValue());
+            double[] in = rates(onAll, held.getValue());
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% / %.1f%% | %.1f%% / %.1f%% |%n", held.getKey(),
+                    String.join(" + ", others), 100 * out1[0], 100 * out1[1], 100 * in[0], 100 * in[1]));
+            models.append("fitted without ").append(held.getKey()).append(": ").append(model).append('\n');
         }
-        return out.toString();
+        return out.append('\n').append(models).append("fitted on all: ").append(onAll).append('\n').toString();
+    }
+
+    /** The rows of the named sets, each set weighing the same in total: no set's size decides the fit. */
+    private static List<Row> balanced(Map<String, List<Row>> rowsBySet, java.util.Collection<String> names) {
+        List<Row> rows = new java.util.ArrayList<>();
+        double mean = names.stream().mapToInt(n -> rowsBySet.get(n).size()).average().orElse(1);
+        for (String name : names) {
+            List<Row> set = rowsBySet.get(name);
+            set.forEach(r -> rows.add(r.weighted(mean / set.size())));
+        }
+        return rows;
     }
 
     private static ConfidenceModel.Signals signals(Row r) {
-        double[] s = r.signals();
-        return new ConfidenceModel.Signals(s[0], s[1], s[2], s[3], s[4]);
+        return ConfidenceModel.Signals.of(r.signals());
     }
 }

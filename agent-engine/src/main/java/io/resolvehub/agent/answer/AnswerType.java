@@ -1,0 +1,66 @@
+package io.resolvehub.agent.answer;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of value a question asks for, read from its wording, and whether a piece of text carries such a value:
+ * "how long is an invite link valid?" wants a duration and is answered by "Invite links expire after 7 days.", not by
+ * "Invites let you add teammates to a workspace." A question that wants no particular value is {@link #ANY}.
+ */
+enum AnswerType {
+
+    DURATION(Pattern.compile("\\bhow long\\b|\\bhow soon\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
+            + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
+            Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"
+                    + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)"
+                    + "[ -](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b"
+                    + "|\\b(?:never expires?|does not expire|doesn't expire|indefinitely|forever)\\b")),
+    FREQUENCY(Pattern.compile("\\bhow often\\b|\\bhow frequently\\b"),
+            Pattern.compile("\\bevery\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually|once|twice)\\b|\\b\\d+\\s*(?:times|x)\\b")),
+    PRICE(Pattern.compile("\\bhow much (?:does|do|is|are|will|would|did)\\b(?!.*\\b(?:storage|space|data|memory|disk)\\b)"
+            + "|\\b(?:cost|costs|price|prices|pricing|fee|fees|charge|charged|pay)\\b"),
+            Pattern.compile("[$€£¥]\\s?\\d|\\b\\d+(?:[.,]\\d+)?\\s?(?:usd|eur|gbp|dollars?|euros?|cents?)\\b|\\bfree\\b|\\bno (?:extra )?charge\\b")),
+    QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
+            + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
+            Pattern.compile("\\b\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
+                    + "thousand|million|unlimited|no limit)\\b")),
+    YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did|is|does|will|do)\\b"),
+            Pattern.compile("\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:january|february|march|april|may|june|july|august|september|"
+                    + "october|november|december)\\b|\\b\\d+(?:st|nd|rd|th) century\\b")),
+    PERSON(Pattern.compile("^\\W*(?:who|whom|whose)\\b|\\bwho (?:is|was|were|are|did|does|wrote|sang|played|won|invented|"
+            + "discovered|founded|plays|sings)\\b"),
+            Pattern.compile("(?<![.!?]\\s)(?<!^)\\b[A-Z][a-z]+(?:\\s+[A-Z][a-z]+)+\\b")),
+    PLACE(Pattern.compile("^\\W*where\\b|\\bwhere (?:is|was|are|were|do|does|did|can|to|would|will)\\b"),
+            Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+|>|→|\\b(?:menu|tab|page|settings|sidebar|toolbar|button|panel|"
+                    + "section|screen|dashboard|folder|located|found in|under)\\b")),
+    ANY(null, null);
+
+    private final Pattern asked;
+    private final Pattern carried;
+
+    AnswerType(Pattern asked, Pattern carried) {
+        this.asked = asked;
+        this.carried = carried;
+    }
+
+    /** The first type whose wording the question uses; {@link #ANY} when none. */
+    static AnswerType of(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
+        for (AnswerType type : values()) {
+            if (type.asked != null && type.asked.matcher(q).find()) {
+                return type;
+            }
+        }
+        return ANY;
+    }
+
+    /** Whether {@code text} holds a value of this type (always, for {@link #ANY}). */
+    boolean carriedBy(String text) {
+        if (carried == null) {
+            return true;
+        }
+        boolean caseMatters = this == PERSON || this == PLACE;
+        return carried.matcher(caseMatters ? text : text.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -1,0 +1,175 @@
+package io.resolvehub.agent.answer;
+
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.index.SearchHit;
+import io.resolvehub.agent.index.SearchMode;
+import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.core.TenantId;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question against the tenant's own vocabulary, so the way users type does not cost them the answer:
+ * misspelt words take the documents' spelling ("pasword" → password), short forms take the long form the documents
+ * define ("SSO" → "single sign-on (SSO)") or a common one ("pw" → password) when the documents use that instead, and
+ * every word gets a weight from how rare it is in the tenant's knowledge. A word no document holds in any form stays
+ * unknown: the best evidence that the documents don't answer.
+ */
+final class QuestionReader {
+
+    /** Short forms users type that documents usually spell out. */
+    private static final Map<String, String> COMMON_SHORT_FORMS = Map.ofEntries(
+            Map.entry("pw", "password"), Map.entry("pwd", "password"), Map.entry("passwd", "password"),
+            Map.entry("acct", "account"), Map.entry("acc", "account"), Map.entry("msg", "message"), Map.entry("msgs", "messages"),
+            Map.entry("2fa", "two-factor authentication"), Map.entry("mfa", "multi-factor authentication"),
+            Map.entry("sso", "single sign-on"), Map.entry("org", "organization"), Map.entry("info", "information"),
+            Map.entry("sub", "subscription"), Map.entry("subs", "subscription"), Map.entry("notif", "notification"),
+            Map.entry("notifs", "notifications"), Map.entry("config", "configuration"), Map.entry("admin", "administrator"),
+            Map.entry("pic", "picture"), Map.entry("pics", "pictures"), Map.entry("docs", "documents"), Map.entry("doc", "document"),
+            Map.entry("app", "application"), Map.entry("num", "number"), Map.entry("addr", "address"), Map.entry("approx", "approximately"),
+            Map.entry("dl", "download"), Map.entry("ul", "upload"), Map.entry("mins", "minutes"), Map.entry("hrs", "hours"),
+            Map.entry("yr", "year"), Map.entry("mo", "month"), Map.entry("biz", "business"), Map.entry("w/", "with"));
+    private static final Pattern SHORT_FORM = Pattern.compile("\\b(?:[A-Z][A-Z0-9]{1,5}|[0-9][A-Za-z]{1,4}|[A-Za-z]{1,4}[0-9])\\b");
+    private static final int DEFINITION_HITS = 3;
+
+    private final KnowledgeIndex index;
+
+    QuestionReader(KnowledgeIndex index) {
+        this.index = index;
+    }
+
+    /** The question's terms, and the extra words retrieval should search for (corrections, long forms). */
+    record Reading(QuestionTerms terms, String searchAddition) {
+    }
+
+    Reading read(TenantId tenant, StandaloneQuery query) {
+        Set<String> own = Terms.of(query.question());
+        Set<String> carried = Terms.of(String.join(" ", query.carried()));
+        StringBuilder addition = new StringBuilder();
+        Set<String> spellable = union(own, carried);
+        spellable.removeIf(COMMON_SHORT_FORMS::containsKey);
+        Map<String, String> corrections = index.spellingSuggestions(tenant, spellable);
+        own = replace(own, corrections);
+        carried = replace(carried, corrections);
+        corrections.values().forEach(c -> addition.append(' ').append(c));
+        Set<String> counted = own.size() >= 2 ? own : union(own, carried);
+        Map<String, Long> frequencies = new HashMap<>(index.chunkFrequencies(tenant, counted));
+        Map<String, Set<String>> alternatives = new HashMap<>();
+        for (Map.Entry<String, String> form : shortForms(tenant, query.question(), frequencies).entrySet()) {
+            Set<String> shortStems = Terms.of(form.getKey());
+            Set<String> longStems = Terms.of(form.getValue());
+            if (shortStems.size() == 1 && !longStems.isEmpty()) {
+                alternatives.put(shortStems.iterator().next(), longStems);
+                addition.append(' ').append(form.getValue());
+            }
+        }
+        Set<String> longForms = new LinkedHashSet<>();
+        alternatives.values().forEach(longForms::addAll);
+        longForms.removeAll(frequencies.keySet());
+        frequencies.putAll(index.chunkFrequencies(tenant, longForms));
+        long chunks = Math.max(1, index.count(tenant));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String term : counted) {
+            long df = frequencies.getOrDefault(term, 0L);
+            Set<String> alt = alternatives.getOrDefault(term, Set.of());
+            if (df == 0 && !alt.isEmpty()) {
+                df = alt.stream().mapToLong(a -> frequencies.getOrDefault(a, 0L)).min().orElse(0);
+            }
+            if (df == 0) {
+                unknown.add(term);
+            }
+            weights.put(term, Math.log(1 + (double) chunks / (1 + df)));
+        }
+        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown);
+        return new Reading(terms, addition.toString().strip());
+    }
+
+    /**
+     * Short forms in the question with their long form: the one the tenant's documents define, else a common one when
+     * the documents never use the short form itself.
+     */
+    private Map<String, String> shortForms(TenantId tenant, String question, Map<String, Long> frequencies) {
+        Map<String, String> forms = new LinkedHashMap<>();
+        for (String word : question.split("[^\\p{L}\\p{N}/]+")) {
+            String common = COMMON_SHORT_FORMS.get(word.toLowerCase(java.util.Locale.ROOT));
+            Set<String> stems = Terms.of(word);
+            boolean unused = stems.stream().allMatch(t -> frequencies.getOrDefault(t, 0L) == 0);
+            if (common != null && unused) {
+                forms.put(word, common);
+            }
+        }
+        Matcher m = SHORT_FORM.matcher(question);
+        while (m.find()) {
+            String form = m.group();
+            String defined = definition(tenant, form);
+            if (defined != null) {
+                forms.put(form, defined);
+            }
+        }
+        return forms;
+    }
+
+    /** The long form the tenant's documents give a short form, as "single sign-on (SSO)" or "SSO (single sign-on)". */
+    private String definition(TenantId tenant, String form) {
+        String quoted = Pattern.quote(form);
+        Pattern before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){0,5}[\\p{L}][\\p{L}'-]*)\\s*\\(\\s*" + quoted + "s?\\s*\\)",
+                Pattern.CASE_INSENSITIVE);
+        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}][\\p{L}' -]{3,60}?)[).,;\\n]",
+                Pattern.CASE_INSENSITIVE);
+        List<SearchHit> hits = index.search(new SearchQuery(tenant, form, null, DEFINITION_HITS, SearchMode.BM25));
+        for (SearchHit hit : hits) {
+            Matcher b = before.matcher(hit.text());
+            if (b.find()) {
+                String initialsMatch = byInitials(b.group(1), form);
+                if (initialsMatch != null) {
+                    return initialsMatch;
+                }
+            }
+            Matcher a = after.matcher(hit.text());
+            if (a.find() && byInitials(a.group(1), form) != null) {
+                return a.group(1).strip();
+            }
+        }
+        return null;
+    }
+
+    /** The shortest tail of {@code words} whose initials spell the short form's letters ("two-factor authentication" for 2FA). */
+    static String byInitials(String words, String form) {
+        String letters = form.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
+        String[] parts = words.strip().split("\\s+");
+        for (int start = parts.length - 1; start >= 0; start--) {
+            StringBuilder initials = new StringBuilder();
+            for (int i = start; i < parts.length; i++) {
+                for (String piece : parts[i].split("-")) {
+                    if (!piece.isEmpty()) {
+                        initials.append(Character.toLowerCase(piece.charAt(0)));
+                    }
+                }
+            }
+            if (initials.toString().endsWith(letters) && initials.length() <= letters.length() + 1) {
+                return String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Set<String> replace(Set<String> terms, Map<String, String> corrections) {
+        Set<String> replaced = new LinkedHashSet<>();
+        terms.forEach(t -> replaced.add(corrections.getOrDefault(t, t)));
+        return replaced;
+    }
+}

@@ -1,0 +1,54 @@
+package io.resolvehub.agent.answer;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A question's content words as the tenant's documents spell them, with how telling each one is.
+ *
+ * @param own          stems of the user's latest message, misspellings replaced by the tenant's own spelling
+ * @param carried      stems of earlier user turns carried into the query
+ * @param counted      the terms a passage must cover: {@code own}, and for a terse follow-up the carried ones too
+ * @param alternatives for a short form the documents define, the stems of its long form ("sso" → sign, singl, on):
+ *                     either form counts as present
+ * @param weights      inverse chunk frequency of each own term in the tenant's knowledge (rare words tell more)
+ * @param unknown      own terms that no chunk of the tenant holds, in any form
+ */
+record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, Map<String, Set<String>> alternatives,
+                     Map<String, Double> weights, Set<String> unknown) {
+
+    /** Terms as written, every one weighing the same (no knowledge to weigh them by). */
+    static QuestionTerms plain(Set<String> own, Set<String> carried) {
+        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of());
+    }
+
+    /** Whether {@code term} (or one of its alternatives) is among {@code present}. */
+    boolean found(String term, Set<String> present) {
+        if (present.contains(term)) {
+            return true;
+        }
+        Set<String> alt = alternatives.get(term);
+        return alt != null && !alt.isEmpty() && present.containsAll(alt);
+    }
+
+    double weight(String term) {
+        return weights.getOrDefault(term, 1.0);
+    }
+
+    /** The weighted share of own terms found among {@code present}; 0 when there are none. */
+    double coverage(Set<String> present) {
+        double total = 0;
+        double found = 0;
+        for (String term : counted) {
+            total += weight(term);
+            found += found(term, present) ? weight(term) : 0;
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    /** The weighted share of own terms the tenant's knowledge never holds. */
+    double unknownShare() {
+        double total = counted.stream().mapToDouble(this::weight).sum();
+        return total == 0 ? 0 : unknown.stream().mapToDouble(this::weight).sum() / total;
+    }
+}

@@ -1,0 +1,45 @@
+package io.resolvehub.eval;
+
+import io.resolvehub.core.Answer;
+import io.resolvehub.core.Citation;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One question with its reply and verdict, as a JSON line for reading what went wrong. */
+final class ReportLine {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ReportLine() {
+    }
+
+    /**
+     * @param proposal the agent's own proposal before the hand-off policy (null when it was not asked), and its verdict:
+     *                 what any other threshold would have answered
+     */
+    static String of(EvalSet.Question q, Answer answer, Judge.Verdict verdict, Judge.Verdict proposalVerdict, Answer proposal) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", q.id());
+        line.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
+        line.put("question", q.question());
+        line.put("history", q.history().size());
+        line.put("correct", verdict.correct());
+        line.put("decision", answer.decision().name().toLowerCase(java.util.Locale.ROOT));
+        line.put("reason", answer.reason() == null ? null : answer.reason().wire());
+        line.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
+        line.put("citesGold", verdict.citesGold());
+        line.put("holdsContent", verdict.holdsContent());
+        line.put("cited", answer.citations().stream().map(Citation::url).map(EvalCorpus::docOf).toList());
+        line.put("gold", q.goldDocs());
+        line.put("text", answer.text());
+        line.put("want", q.mustContain().isEmpty() ? q.goldSentences() : q.mustContain());
+        if (proposal != null) {
+            line.put("proposal", proposal.decision().name().toLowerCase(java.util.Locale.ROOT));
+            line.put("proposalConfidence", Math.round(proposal.confidence() * 1000) / 1000.0);
+            line.put("proposalRight", proposalVerdict.citesGold() && proposalVerdict.holdsContent());
+        }
+        return JSON.writeValueAsString(line);
+    }
+}
