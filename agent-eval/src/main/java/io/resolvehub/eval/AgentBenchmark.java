@@ -50,7 +50,7 @@ public final class AgentBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path data = Path.of("../shared/eval/mtrag_cloud");
-        Path work = Path.of("agent-engine/target/eval");
+        Path work = Path.of("agent-eval/target/eval");
         String elasticsearch = null;
         int[] sizes = {10_000, 100_000};
         boolean ingestionOnly = false;
@@ -82,12 +82,12 @@ public final class AgentBenchmark {
         }
         List<JsonNode> questions = Files.readAllLines(data.resolve("questions.jsonl")).stream().filter(l -> !l.isBlank()).map(json::readTree).toList();
         Path cache = work.resolve("vectors-" + passages.size() + ".bin");
-        if (!Files.exists(cache)) {
-            throw new IllegalStateException("run the evaluation first: it caches the passage vectors in " + cache);
-        }
-        List<float[]> vectors = readVectors(cache, passages.size());
         StringBuilder report = new StringBuilder();
         try (MiniLmEmbedder embedder = new MiniLmEmbedder(8)) {
+            if (!Files.exists(cache)) {
+                writeVectors(cache, passages, embedder);
+            }
+            List<float[]> vectors = readVectors(cache, passages.size());
             if (!askOnly) {
                 ingestion(passages, embedder, work, rounds, embedGroup, report);
             }
@@ -238,6 +238,23 @@ public final class AgentBenchmark {
             out[i] *= inv;
         }
         return out;
+    }
+
+    /** Embeds every passage (title and text, as the benchmark indexes it) once; later runs read the file. */
+    private static void writeVectors(Path cache, List<JsonNode> passages, MiniLmEmbedder embedder) throws IOException {
+        Files.createDirectories(cache.getParent());
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
+            for (int i = 0; i < passages.size(); i += 256) {
+                List<String> texts = passages.subList(i, Math.min(passages.size(), i + 256)).stream()
+                        .map(p -> p.path("title").asString("").isBlank() ? p.get("text").asString()
+                                : p.get("title").asString() + "\n" + p.get("text").asString()).toList();
+                for (float[] v : embedder.embedAll(texts)) {
+                    for (float f : v) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+        }
     }
 
     private static List<float[]> readVectors(Path cache, int count) throws IOException {

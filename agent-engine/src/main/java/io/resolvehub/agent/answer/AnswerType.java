@@ -36,6 +36,8 @@ enum AnswerType {
                     + "section|screen|dashboard|folder|located|found in|under)\\b")),
     ANY(null, null);
 
+    private static final Pattern LIST_NUMBER = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
+
     private final Pattern asked;
     private final Pattern carried;
 
@@ -60,7 +62,9 @@ enum AnswerType {
         if (carried == null) {
             return true;
         }
+        // the numbers of a numbered list are not values: "2. Choose the ENEX format" holds no quantity
+        String values = LIST_NUMBER.matcher(text).replaceAll("");
         boolean caseMatters = this == PERSON || this == PLACE;
-        return carried.matcher(caseMatters ? text : text.toLowerCase(Locale.ROOT)).find();
+        return carried.matcher(caseMatters ? values : values.toLowerCase(Locale.ROOT)).find();
     }
 }

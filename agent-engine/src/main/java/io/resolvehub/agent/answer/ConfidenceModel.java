@@ -34,8 +34,8 @@ public record ConfidenceModel(double intercept, double[] weights) {
      * Fitted on mtrag_cloud, clapnq and the lumen-dev set together, each set weighing the same (agent-eval's
      * {@code Evaluation --fit --cost 0.85}, docs/evaluation.md); the help-center set was held out.
      */
-    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.824,
-            new double[]{2.783, 0.860, 0.668, -1.409, 1.008, -1.463, 2.495, -0.961, 4.917});
+    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.833,
+            new double[]{2.554, 1.197, 0.678, -1.310, 1.068, -1.404, 2.291, -0.974, 5.000});
 
     /**
      * How much a wrong answer weighs against a needless hand-off in the fit: the one number chosen by looking at the

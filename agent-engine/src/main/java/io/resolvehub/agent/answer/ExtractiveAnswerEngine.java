@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The default agent, with no LLM: retrieves the tenant's best passages (hybrid BM25 + vectors), and answers with the
@@ -33,6 +34,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
     private static final int EXCERPT_TOKENS = 64;
+    private static final Pattern STEP_LINE = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
 
     private final KnowledgeIndex index;
     private final Embedder embedder;
@@ -129,11 +131,16 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                 candidates.add(s);
             }
         }
+        boolean procedural = procedural(retrieval);
+        if (procedural && candidates.stream().noneMatch(c -> hasSteps(c.hit()))) {
+            // "how do I…" is answered by steps: the best passage that has some joins the candidates
+            retrieval.passages().stream().limit(5).filter(p -> hasSteps(p.hit())).findFirst().ifPresent(candidates::add);
+        }
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                 candidates.stream().map(c -> heading(c.hit())).toList(),
-                retrieval.terms(), retrieval.query().question(), questionVector, embedder);
+                retrieval.terms(), retrieval.query().question(), procedural, questionVector, embedder);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
@@ -155,6 +162,18 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             dot += question[i] * quoted[i];
         }
         return dot;
+    }
+
+    /** A how-to question, or a terse follow-up ("and on iPhone?") to one. */
+    private static boolean procedural(Retrieval retrieval) {
+        StandaloneQuery query = retrieval.query();
+        boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
+        return PassageSelector.procedural(query.question())
+                || terseFollowUp && AnswerType.of(query.question()) == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
+    }
+
+    private static boolean hasSteps(SearchHit hit) {
+        return STEP_LINE.matcher(hit.text()).find();
     }
 
     private static String heading(SearchHit hit) {

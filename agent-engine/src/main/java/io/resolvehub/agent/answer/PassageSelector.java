@@ -22,12 +22,10 @@ import java.util.regex.Pattern;
  */
 final class PassageSelector {
 
-    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\s*\\d{1,3}[.)]\\s+.*");
-    private static final Pattern BULLET_LINE = Pattern.compile("^\\s*[-*•]\\s+.*");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\[]?[A-Z0-9])");
     private static final Set<String> PROCEDURAL = Set.of("how", "steps", "step", "set", "setup", "configure", "enable",
             "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
             "turn", "invite", "export", "import", "share", "download");
+    private static final Pattern HOW_TO = Pattern.compile("\\bwhat (?:do|should|can|must) (?:i|we) do\\b|\\bhow (?:do|can|should|to|would|does)\\b");
     private static final int MAX_WORDS = 120;
     /** An excerpt is capped here whatever its words: a document of one endless "word" must not become a 10 MB answer. */
     static final int MAX_CHARS = 1500;
@@ -48,9 +46,6 @@ final class PassageSelector {
     /** How far down the lexical ranking a "how do I…" question looks for relevant steps. */
     private static final int STEPS_LOOKAHEAD = 6;
 
-    record Unit(String text, boolean steps, int passage, int position) {
-    }
-
     /** The chosen excerpt and the passage (index into the candidates) it comes from. */
     record Selection(String excerpt, int passage) {
     }
@@ -60,57 +55,26 @@ final class PassageSelector {
 
     /** A "how do I…" question, answered by steps; one that asks for a value ("how many…", "how long…") is not. */
     static boolean procedural(String question) {
+        String q = question.toLowerCase(Locale.ROOT);
         return AnswerType.of(question) == AnswerType.ANY
-                && Arrays.stream(question.toLowerCase(Locale.ROOT).split("\\W+")).anyMatch(PROCEDURAL::contains);
-    }
-
-    static List<Unit> units(String passage, int passageIndex) {
-        List<Unit> units = new ArrayList<>();
-        StringBuilder steps = new StringBuilder();
-        for (String line : passage.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            boolean nestedUnderSteps = !steps.isEmpty() && line.startsWith("  ");
-            if (NUMBERED_LINE.matcher(line).matches() || nestedUnderSteps) {
-                steps.append(steps.isEmpty() ? "" : "\n").append(line.stripTrailing());
-                continue;
-            }
-            if (!steps.isEmpty()) {
-                units.add(new Unit(steps.toString(), true, passageIndex, units.size()));
-                steps.setLength(0);
-            }
-            if (BULLET_LINE.matcher(line).matches()) {
-                units.add(new Unit(line.strip(), false, passageIndex, units.size()));
-                continue;
-            }
-            for (String sentence : SENTENCE_END.split(line.strip())) {
-                if (!sentence.isBlank()) {
-                    units.add(new Unit(sentence.strip(), false, passageIndex, units.size()));
-                }
-            }
-        }
-        if (!steps.isEmpty()) {
-            units.add(new Unit(steps.toString(), true, passageIndex, units.size()));
-        }
-        return units;
+                && (HOW_TO.matcher(q).find() || Arrays.stream(q.split("\\W+")).anyMatch(PROCEDURAL::contains));
     }
 
     /**
      * @param passages      candidate passages, best first
      * @param headings      the section heading of each passage ("" when none)
      * @param terms         the question's content words (the user's latest message, and earlier turns carried), weighed
+     * @param procedural    whether the question asks how to do something (then steps answer it), see {@link #procedural}
      * @param questionVector embedding of the user's latest message, or null to have it embedded only if needed
      */
     static Selection select(List<String> passages, List<String> headings, QuestionTerms terms, String question,
-                            float[] questionVector, Embedder embedder) {
-        boolean procedural = procedural(question);
+                            boolean procedural, float[] questionVector, Embedder embedder) {
         AnswerType type = AnswerType.of(question);
         Set<String> ownTerms = terms.own();
         List<List<Unit>> perPassage = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
-            List<Unit> units = units(passages.get(p), p);
+            List<Unit> units = Unit.cut(passages.get(p), p);
             perPassage.add(units);
             all.addAll(units);
         }
@@ -118,7 +82,8 @@ final class PassageSelector {
             return new Selection(capped(passages.getFirst().strip()), 0);
         }
         // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
-        List<Set<String>> presentIn = all.stream().map(u -> Terms.of(headings.get(u.passage()) + " " + u.text())).toList();
+        List<Set<String>> presentIn = all.stream().map(u -> Terms.of(headings.get(u.passage()) + " "
+                + (u.tableHeader() == null ? "" : u.tableHeader() + " ") + u.text())).toList();
         // A typical matching word counts about 1; words found in no unit don't water that down.
         double typicalWeight = ownTerms.stream().filter(t -> presentIn.stream().anyMatch(p -> terms.found(t, p)))
                 .mapToDouble(terms::weight).average().orElse(1);
@@ -130,6 +95,9 @@ final class PassageSelector {
                     + CARRIED_WEIGHT * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
             if (type != AnswerType.ANY && type.carriedBy(candidate.text())) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
+            }
+            if (candidate.tableHeader() != null && ownTerms.stream().anyMatch(t -> terms.found(t, Terms.of(firstCell(candidate))))) {
+                score += 1;   // a row is about what its first cell names: "Pro | $8…" answers "what does Pro cost"
             }
             if (candidate.steps() && procedural) {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
@@ -213,6 +181,10 @@ final class PassageSelector {
                 picked.add(units.get(at - 1).text());
             }
             picked.add(chosen.text());
+        } else if (chosen.tableHeader() != null) {
+            picked.add(chosen.tableHeader());   // a row means nothing without the names of its columns
+            picked.add(chosen.text());
+            hasSteps = true;                     // one line each
         } else {
             if (at > 0 && LEANS_BACK.matcher(chosen.text()).matches() && prose(units.get(at - 1))
                     && words(units.get(at - 1).text()) + words(chosen.text()) <= CONTEXT_WORDS) {
@@ -222,7 +194,7 @@ final class PassageSelector {
             if (at + 1 < units.size()) {
                 Unit next = units.get(at + 1);
                 boolean introducesSteps = next.steps() && chosen.text().endsWith(":");
-                boolean continues = prose(next) && !BULLET_LINE.matcher(chosen.text()).matches()
+                boolean continues = prose(next) && !chosen.bullet()
                         && words(String.join(" ", picked)) + words(next.text()) <= CONTEXT_WORDS;
                 if (introducesSteps || continues) {
                     picked.add(next.text());
@@ -237,8 +209,13 @@ final class PassageSelector {
         return capped(excerpt);
     }
 
+    private static String firstCell(Unit row) {
+        int bar = row.text().indexOf(" | ");
+        return bar < 0 ? row.text() : row.text().substring(0, bar);
+    }
+
     private static boolean prose(Unit unit) {
-        return !unit.steps() && !BULLET_LINE.matcher(unit.text()).matches();
+        return !unit.steps() && !unit.bullet() && unit.tableHeader() == null;
     }
 
     /** At most {@link #MAX_CHARS}, cut after the last whole word that fits. */

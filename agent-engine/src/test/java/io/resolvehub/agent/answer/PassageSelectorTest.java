@@ -39,7 +39,7 @@ class PassageSelectorTest {
                 """;
 
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).isEqualTo("To reset the sync password:\n1. Open Settings and choose Sync.\n2. Click the button and confirm.");
     }
@@ -50,7 +50,7 @@ class PassageSelectorTest {
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
 
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).startsWith("You can export notes while offline from the File menu.");
     }
@@ -62,7 +62,7 @@ class PassageSelectorTest {
                 + "Invite links expire after 7 days. You can revoke a link at any time from Members.";
 
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Invite teammates"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).contains("Invite links expire after 7 days.");
     }
@@ -75,7 +75,7 @@ class PassageSelectorTest {
                 "1. Open the sign-in page.\n2. Enter your email and password.\n3. Click Sign in.");
 
         PassageSelector.Selection selection = PassageSelector.select(sections, List.of("Sign in with a work account",
-                "Sign in with a personal account"), QuestionTerms.plain(Terms.of(question), Set.of()), question,
+                "Sign in with a personal account"), QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question),
                 new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.passage()).isEqualTo(1);
@@ -88,9 +88,21 @@ class PassageSelectorTest {
         String passage = "The key is " + "A".repeat(100_000) + ".";
 
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, new float[384], NO_MODEL_CALLS);
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt().length()).isLessThanOrEqualTo(PassageSelector.MAX_CHARS + 1);
+    }
+
+    @Test
+    void aTableRowIsQuotedWithTheHeaderThatNamesItsColumns() {
+        String question = "what's the upload limit on the Pro plan";
+        String passage = "Plans at a glance\nPlan | Price | Upload limit\nFree | $0 | 100 MB\nPro | $8 per member / month | 2 GB\n"
+                + "Business | $15 per member / month | 5 GB\nPaying yearly saves 20%.";
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Plans"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt()).isEqualTo("Plan | Price | Upload limit\nPro | $8 per member / month | 2 GB");
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.resolvehub.agent.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A piece of a passage an answer may quote: a whole numbered list (steps are never split), one bullet, one table row
+ * (with its table's header row, which names the columns), or one sentence.
+ *
+ * @param tableHeader the header row of the row's table; null when this is not a table row (or is the header itself)
+ * @param passage     index of the passage among the candidates
+ * @param position    index of the unit within its passage
+ */
+record Unit(String text, boolean steps, boolean bullet, String tableHeader, int passage, int position) {
+
+    private static final Pattern NUMBERED_LINE = Pattern.compile("^\\s*\\d{1,3}[.)]\\s+.*");
+    private static final Pattern BULLET_LINE = Pattern.compile("^\\s*[-*•]\\s+.*");
+    /** "Pro | $8 per member / month | 2 GB uploads", as the parsers write table rows. */
+    private static final Pattern TABLE_ROW = Pattern.compile(".+ \\| .+");
+    private static final Pattern MARKDOWN_RULE = Pattern.compile("^[\\s|:-]+$");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\[]?[A-Z0-9])");
+
+    /** The units of one passage, in order. */
+    static List<Unit> cut(String passage, int passageIndex) {
+        List<Unit> units = new ArrayList<>();
+        StringBuilder steps = new StringBuilder();
+        String header = null;
+        for (String line : passage.split("\n")) {
+            if (line.isBlank() || MARKDOWN_RULE.matcher(line).matches()) {
+                continue;
+            }
+            boolean nestedUnderSteps = !steps.isEmpty() && line.startsWith("  ");
+            if (NUMBERED_LINE.matcher(line).matches() || nestedUnderSteps) {
+                steps.append(steps.isEmpty() ? "" : "\n").append(line.stripTrailing());
+                continue;
+            }
+            if (!steps.isEmpty()) {
+                units.add(new Unit(steps.toString(), true, false, null, passageIndex, units.size()));
+                steps.setLength(0);
+            }
+            if (TABLE_ROW.matcher(line).matches()) {
+                String row = line.strip();
+                units.add(new Unit(row, false, false, header, passageIndex, units.size()));
+                header = header == null ? row : header;
+                continue;
+            }
+            header = null;
+            if (BULLET_LINE.matcher(line).matches()) {
+                units.add(new Unit(line.strip(), false, true, null, passageIndex, units.size()));
+                continue;
+            }
+            for (String sentence : SENTENCE_END.split(line.strip())) {
+                if (!sentence.isBlank()) {
+                    units.add(new Unit(sentence.strip(), false, false, null, passageIndex, units.size()));
+                }
+            }
+        }
+        if (!steps.isEmpty()) {
+            units.add(new Unit(steps.toString(), true, false, null, passageIndex, units.size()));
+        }
+        return units;
+    }
+}
