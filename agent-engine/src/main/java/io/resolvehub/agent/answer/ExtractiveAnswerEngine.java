@@ -133,8 +133,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
         boolean procedural = procedural(retrieval);
         if (procedural && candidates.stream().noneMatch(c -> hasSteps(c.hit()))) {
-            // "how do I…" is answered by steps: the best passage that has some joins the candidates
-            retrieval.passages().stream().limit(5).filter(p -> hasSteps(p.hit())).findFirst().ifPresent(candidates::add);
+            // "how do I…" is answered by steps: the steps of the best passage's own article join the candidates
+            retrieval.passages().stream().limit(5)
+                    .filter(p -> hasSteps(p.hit()) && p.hit().docKey().equals(best.hit().docKey())
+                            && p.hit().sourceId().equals(best.hit().sourceId()))
+                    .findFirst().ifPresent(candidates::add);
         }
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
