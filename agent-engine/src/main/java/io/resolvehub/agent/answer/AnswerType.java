@@ -12,9 +12,11 @@ enum AnswerType {
 
     DURATION(Pattern.compile("\\bhow long\\b|\\bhow soon\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
             + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
-            Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"
-                    + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)"
-                    + "[ -](?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b"
+            Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:(?:business|working|calendar|full)\\s+)?"
+                    + "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"
+                    + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
+                    + "forty|forty-five|sixty|ninety|a few|several|a|an)"
+                    + "[ -](?:(?:business|working|calendar|full)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b"
                     + "|\\b(?:never expires?|does not expire|doesn't expire|indefinitely|forever)\\b")),
     FREQUENCY(Pattern.compile("\\bhow often\\b|\\bhow frequently\\b"),
             Pattern.compile("\\bevery\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually|once|twice)\\b|\\b\\d+\\s*(?:times|x)\\b")),

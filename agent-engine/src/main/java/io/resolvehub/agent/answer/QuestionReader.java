@@ -36,6 +36,15 @@ final class QuestionReader {
             Map.entry("app", "application"), Map.entry("num", "number"), Map.entry("addr", "address"), Map.entry("approx", "approximately"),
             Map.entry("dl", "download"), Map.entry("ul", "upload"), Map.entry("mins", "minutes"), Map.entry("hrs", "hours"),
             Map.entry("yr", "year"), Map.entry("mo", "month"), Map.entry("biz", "business"), Map.entry("w/", "with"));
+    /**
+     * Words a question uses whatever it is about ("how long do refunds *take*"): documents need not use them, so their
+     * absence says nothing about whether the documents answer.
+     */
+    private static final Set<String> GENERIC = Terms.of(String.join(" ", List.of("take takes took taking work works worked happen",
+            "happens happened mean means make makes made go goes going went come comes see find look keep give put say",
+            "long much many often soon possible way thing best good right wrong actually really exactly usually still",
+            "ever never always someone something anyone anything everyone everything time times day days old new",
+            "start stop try tried trying problem issue question work show tell send sent")));
     private static final Pattern SHORT_FORM = Pattern.compile("\\b(?:[A-Z][A-Z0-9]{1,5}|[0-9][A-Za-z]{1,4}|[A-Za-z]{1,4}[0-9])\\b");
     private static final int DEFINITION_HITS = 3;
 
@@ -83,7 +92,7 @@ final class QuestionReader {
             if (df == 0 && !alt.isEmpty()) {
                 df = alt.stream().mapToLong(a -> frequencies.getOrDefault(a, 0L)).min().orElse(0);
             }
-            if (df == 0) {
+            if (df == 0 && !GENERIC.contains(term)) {
                 unknown.add(term);
             }
             weights.put(term, Math.log(1 + (double) chunks / (1 + df)));

@@ -113,6 +113,8 @@ class PassageSelectorTest {
         assertThat(AnswerType.of("how do I reset my password")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.DURATION.carriedBy("Links expire after 24 hours.")).isTrue();
         assertThat(AnswerType.DURATION.carriedBy("Links can be revoked by an admin.")).isFalse();
+        assertThat(AnswerType.DURATION.carriedBy("Refunds reach your card within five business days.")).isTrue();
+        assertThat(AnswerType.DURATION.carriedBy("1. Open Settings.\n2. Click Export.")).isFalse();
         assertThat(AnswerType.PRICE.carriedBy("Pro costs $12 per user per month.")).isTrue();
     }
 }
