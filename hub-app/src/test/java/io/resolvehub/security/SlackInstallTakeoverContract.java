@@ -11,16 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +34,6 @@ abstract class SlackInstallTakeoverContract {
     private static final String ACME_ADMIN = "lead@acme.example";
     private static final TenantId ACME = new TenantId("acme");
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final HttpClient http = HttpClient.newHttpClient(); // follows no redirects: each hop is asserted
 
@@ -175,24 +169,12 @@ abstract class SlackInstallTakeoverContract {
         return jdbc.sql("select count(*) from slack_install_states").query(Long.class).single();
     }
 
-    /** Signs in through the login form (CSRF token and all); the session cookie. */
     private String signIn() {
         return signIn(ADMIN);
     }
 
     private String signIn(String username) {
-        HttpResponse<String> page = get("/login", null);
-        Matcher csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-        String form = "username=" + encode(username) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(token);
-        HttpResponse<String> login = send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", sessionCookie(page))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return sessionCookie(login);
+        return AdminSignIn.signIn(http, port, username, PASSWORD);
     }
 
     private HttpResponse<String> get(String path, String cookie) {
@@ -205,23 +187,11 @@ abstract class SlackInstallTakeoverContract {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return AdminSignIn.send(http, request);
     }
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String sessionCookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     private static String stateCookie(HttpResponse<String> response) {
@@ -237,9 +207,5 @@ abstract class SlackInstallTakeoverContract {
             }
         }
         throw new AssertionError("no " + name + " in " + uri);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
