@@ -41,18 +41,29 @@ class KnowledgePage {
     }
 
     private final KnowledgeBase knowledge;
+    private final PassageSearch passages;
     private final TenantAccess access;
 
-    KnowledgePage(KnowledgeBase knowledge, TenantAccess access) {
+    KnowledgePage(KnowledgeBase knowledge, PassageSearch passages, TenantAccess access) {
         this.knowledge = knowledge;
+        this.passages = passages;
         this.access = access;
     }
 
     @GetMapping
-    String page(@PathVariable String tenant, Model model) {
+    String page(@PathVariable String tenant, @RequestParam(required = false) String q, Model model) {
+        TenantId id = access.require(tenant);
+        if (q != null && !q.isBlank() && q.length() <= TryItPage.MAX_QUESTION) {
+            model.addAttribute("q", q);
+            model.addAttribute("passages", passages.search(id, q));
+        }
+        return page(tenant, model);
+    }
+
+    private String page(String tenant, Model model) {
         List<KnowledgeSource> sources = knowledge.list(access.require(tenant));
         model.addAttribute("sources", sources.stream().map(Row::of).toList());
-        model.addAttribute("refresh", sources.stream()
+        model.addAttribute("refresh", !model.containsAttribute("q") && sources.stream()
                 .anyMatch(s -> s.status() == SourceStatus.PENDING || s.status() == SourceStatus.INDEXING));
         model.addAttribute("supported", FileFormat.SUPPORTED);
         return "knowledge";

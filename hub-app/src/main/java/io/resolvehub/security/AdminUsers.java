@@ -21,10 +21,12 @@ public class AdminUsers implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final LoginAttempts attempts;
 
-    AdminUsers(JdbcClient jdbc, PasswordEncoder passwords) {
+    AdminUsers(JdbcClient jdbc, PasswordEncoder passwords, LoginAttempts attempts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.attempts = attempts;
     }
 
     /** A user of the admin page; {@code tenant} null for the owner. */
@@ -37,7 +39,8 @@ public class AdminUsers implements UserDetailsService {
                 .param(username)
                 .query((rs, row) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
                         .authorities("ROLE_ADMIN", rs.getString(3) == null ? TenantGrants.OWNER
-                                : TenantGrants.TENANT_PREFIX + rs.getString(3)).build())
+                                : TenantGrants.TENANT_PREFIX + rs.getString(3))
+                        .accountLocked(attempts.locked(username)).build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

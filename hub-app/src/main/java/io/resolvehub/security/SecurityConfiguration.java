@@ -26,8 +26,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties, TenantTokens tenantTokens)
-            throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, HubProperties properties, TenantTokens tenantTokens,
+                                    LoginAttempts attempts) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         // starting a Slack install links a workspace to a tenant: an admin's act, so sign in first
@@ -43,7 +43,8 @@ class SecurityConfiguration {
                 // the platforms' webhooks carry signatures instead of CSRF tokens.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/slack/**", "/teams/**", "/zendesk/**"))
                 .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken(), tenantTokens), AnonymousAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(attempts.onSuccess()).failureHandler(attempts.onFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(

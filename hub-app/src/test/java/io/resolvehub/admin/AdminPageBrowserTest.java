@@ -246,6 +246,49 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void anUploadedDocumentBecomesReadyAndItsPassagesAreFound() throws IOException {
+        tenant("docs-co");
+        signIn();
+        Path doc = Files.createTempFile("refunds", ".md");
+        Files.writeString(doc, "# Refunds\n\nRefunds of an annual plan are paid back within 14 days of the request. "
+                + "Write to billing@example.com with your invoice number to ask for one.\n");
+        browser.open("/t/docs-co/knowledge");
+        browser.find("#file").sendKeys(doc.toAbsolutePath().toString());
+        browser.click("form[action$='/upload'] button");
+        assertThat(browser.find(".notice").getText()).contains("is being indexed");
+        browser.waitUntil(() -> {
+            browser.open("/t/docs-co/knowledge");
+            return browser.text().contains("ready");
+        });
+        assertThat(browser.text()).containsPattern("Refunds file ready \\d+ passages?");
+
+        browser.type("#q", "how long does a refund take");
+        browser.click("#search button");
+        assertThat(browser.find("#search ol li").getText()).contains("14 days");
+        browser.screenshot("knowledge-search");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockAUserOutEvenWithTheRightOneNext() {
+        tenant("lock-co");
+        assertThat(api.postJson("/api/v1/tenants/lock-co/users",
+                "{\"username\":\"lock-me\",\"password\":\"the-right-password\"}").statusCode()).isEqualTo(201);
+        browser.driver.manage().deleteAllCookies();
+        for (int i = 0; i < 5; i++) {
+            browser.open("/login");
+            browser.type("#username", "lock-me");
+            browser.type("#password", "a-wrong-guess-" + i);
+            browser.click("button[type=submit]");
+            assertThat(browser.find("[role=alert]").getText()).contains("Wrong user name or password");
+        }
+        browser.type("#username", "lock-me");
+        browser.type("#password", "the-right-password");
+        browser.click("button[type=submit]");
+        assertThat(browser.find("[role=alert]").getText()).contains("locked out for 15 minutes");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    @Test
     void tryItShowsACitedAnswerFromTheDemoHelpCenter() throws IOException {
         signIn();
         browser.open("/t/default/try");

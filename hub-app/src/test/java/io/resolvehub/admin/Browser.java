@@ -77,8 +77,15 @@ final class Browser implements AutoCloseable {
     void click(String css) {
         WebElement page = find("html");
         find(css).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // Chromium reports a node of the unloaded page either as stale or as "not in the document": both mean it is gone.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Waits (up to 10 s) for a navigation the last click started to land. */

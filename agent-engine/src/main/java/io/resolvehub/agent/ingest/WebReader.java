@@ -82,7 +82,7 @@ public final class WebReader implements DocumentReader {
                             bytes, response.headers().firstValue("ETag").orElse(null));
                 }
             } catch (IOException e) {
-                throw new IngestionException("could not fetch " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                throw new IngestionException("could not fetch " + uri + ": " + FetchFailures.reason(e) + "; check the address and retry");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IngestionException("fetching " + uri + " was interrupted (the hub is shutting down)");
