@@ -4,6 +4,7 @@ import io.resolvehub.api.TenantAccess;
 import io.resolvehub.api.users.UserRules;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.security.AdminUsers;
+import io.resolvehub.security.TenantTokens;
 import io.resolvehub.security.TenantGrants;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,25 +15,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.security.Principal;
 import java.util.Map;
 
-/** Users: who may manage this tenant; the owner adds admins of this tenant only. */
+/**
+ * Users: who may manage this tenant; the owner adds admins of this tenant only. Also the tenant's read-only API
+ * tokens (for an app such as the Zendesk sidebar): issued here, shown once, revoked here.
+ */
 @Controller
 @AdminPage
 @RequestMapping("/t/{tenant}/users")
 class UsersPage {
 
     private final AdminUsers users;
+    private final TenantTokens tokens;
     private final TenantAccess access;
 
-    UsersPage(AdminUsers users, TenantAccess access) {
+    UsersPage(AdminUsers users, TenantTokens tokens, TenantAccess access) {
         this.users = users;
+        this.tokens = tokens;
         this.access = access;
     }
 
     @GetMapping
     String page(@PathVariable String tenant, Model model) {
-        model.addAttribute("users", users.of(access.require(tenant)));
+        TenantId id = access.require(tenant);
+        model.addAttribute("users", users.of(id));
+        model.addAttribute("tokens", tokens.names(id));
         model.addAttribute("minPassword", UserRules.MIN_PASSWORD);
         return "users";
     }
@@ -52,6 +61,34 @@ class UsersPage {
             return page(tenant, model);
         }
         redirect.addFlashAttribute("notice", username.strip() + " can now sign in and manage " + id + " only.");
+        return "redirect:/t/" + tenant + "/users";
+    }
+
+    @PostMapping("/tokens")
+    String issueToken(@PathVariable String tenant, @RequestParam(defaultValue = "") String name, Principal who,
+                      Model model, RedirectAttributes redirect) {
+        TenantId id = access.require(tenant);
+        String wanted = name.strip();
+        if (!wanted.matches("[A-Za-z0-9._-]{1,100}")) {
+            model.addAttribute("errors", Map.of("tokenName", "Name it after where it is used, e.g. zendesk-sidebar "
+                    + "(letters, digits, dots, dashes, underscores)."));
+            return page(tenant, model);
+        }
+        var issued = tokens.issue(id, wanted, who.getName());
+        if (issued.isEmpty()) {
+            model.addAttribute("errors", Map.of("tokenName", "A token named '" + wanted + "' exists; revoke it or choose another name."));
+            return page(tenant, model);
+        }
+        redirect.addFlashAttribute("issuedToken", issued.get());
+        redirect.addFlashAttribute("notice", "Token '" + wanted + "' issued. Copy it now: it is not shown again.");
+        return "redirect:/t/" + tenant + "/users";
+    }
+
+    @PostMapping("/tokens/{name}/revoke")
+    String revokeToken(@PathVariable String tenant, @PathVariable String name, RedirectAttributes redirect) {
+        TenantId id = access.require(tenant);
+        redirect.addFlashAttribute("notice", tokens.revoke(id, name)
+                ? "Token '" + name + "' revoked: it stops working at once." : "There is no token '" + name + "'.");
         return "redirect:/t/" + tenant + "/users";
     }
 }

@@ -289,6 +289,29 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void aReadOnlyTokenIsIssuedOnceAndRevokedOnTheUsersPage() throws IOException {
+        tenant("token-co");
+        signIn();
+        browser.open("/t/token-co/users");
+        assertThat(browser.find("#tokens .empty").getText()).contains("No tokens");
+        browser.type("#tokenName", "zendesk-sidebar");
+        browser.click("form[action$='/users/tokens'] button");
+        String token = browser.find("#issued-token").getText();
+        browser.screenshot("users-token");
+        HttpResponse<String> read = api.send(api.anonymous("/api/v1/tenants/token-co/balance")
+                .header("Authorization", "Bearer " + token).GET().build());
+        assertThat(read.statusCode()).isEqualTo(200);
+
+        browser.open("/t/token-co/users"); // shown once: a reload no longer shows it
+        assertThat(browser.has("#issued-token")).isFalse();
+        browser.click("form[action$='/tokens/zendesk-sidebar/revoke'] button");
+        assertThat(browser.find(".notice").getText()).contains("revoked");
+        HttpResponse<String> revoked = api.send(api.anonymous("/api/v1/tenants/token-co/balance")
+                .header("Authorization", "Bearer " + token).GET().build());
+        assertThat(revoked.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void tryItShowsACitedAnswerFromTheDemoHelpCenter() throws IOException {
         signIn();
         browser.open("/t/default/try");
