@@ -312,6 +312,28 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void aChargeIsRefundedInOneClickWithItsReason() throws IOException {
+        assertThat(api.postJson("/api/v1/tenants/default/topups", "{\"coins\":100,\"reference\":\"refund-test\"}")
+                .statusCode()).isBetween(200, 201);
+        String id = JSON.readTree(api.postJson("/api/v1/tenants/default/conversations", "{\"user\":\"sam\"}").body())
+                .get("id").stringValue();
+        String base = "/api/v1/tenants/default/conversations/" + id;
+        JsonNode answered = JSON.readTree(api.postJson(base + "/messages", "{\"text\":\"How do I reset my password?\"}").body());
+        assertThat(answered.at("/reply/decision").stringValue()).isEqualTo("answer");
+        assertThat(JSON.readTree(api.postJson(base + "/feedback", "{\"resolved\":true}").body()).get("status")
+                .stringValue()).isEqualTo("resolved");
+
+        signIn();
+        browser.open("/t/default/billing");
+        assertThat(browser.find("#ledger tbody tr").getText()).contains("charge").contains("confirmed").contains("-1");
+        browser.type("#ledger tbody tr input[name=reason]", "customer says it did not help");
+        browser.click("#ledger tbody tr form button");
+        assertThat(browser.find(".notice").getText()).isEqualTo("Refunded 1 coin.");
+        assertThat(browser.find("#ledger tbody tr").getText()).contains("refund").contains("customer says it did not help");
+        browser.screenshot("billing-refund");
+    }
+
+    @Test
     void tryItShowsACitedAnswerFromTheDemoHelpCenter() throws IOException {
         signIn();
         browser.open("/t/default/try");
