@@ -7,33 +7,32 @@ import io.resolvehub.core.ResolutionKind;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.event.ConversationResolved;
 import io.resolvehub.core.testing.TestDatabase;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Model-based property (jqwik): random sequences of what the pipeline does to the meter — take a conversation,
+ * Model-based test: random sequences of what the pipeline does to the meter — take a conversation,
  * answer (the hold grows first), a clarifying question (grows, no answer), resolve, hand off, close, refund on
  * reopen, an admin's refund, top-ups, price changes and conversations held the old way (maxCoins up front, as an
  * upgraded database has them) — run against the real meter and against an in-memory model. After every step the
  * database must agree with the model and keep the invariants: balance = Σ ledger, held = Σ open holds, available
- * never below zero. jqwik shrinks a failing sequence to a short one and prints it.
+ * never below zero. The sequences come from fixed seeds, so a failure names its seed and its whole sequence and
+ * repeats on the next run. (A property-testing library was tried; jqwik 1.10.1 asks AI agents not to use it, and a
+ * seeded loop does the same job here.)
  *
  * <p>Every try runs as a tenant of its own in one database per engine, since billing keeps everything per tenant.
  */
@@ -53,26 +52,34 @@ class MeterModelTest {
         }
     }
 
-    @Property(tries = 100)
-    void onH2(@ForAll("sequences") List<Op> ops) {
-        run(TestDatabase.H2, ops);
+    private static final int SEQUENCES = 100;
+    /** How often each kind of step is drawn, in the order of {@link Kind}. */
+    private static final int[] WEIGHTS = {8, 35, 6, 4, 8, 4, 5, 4, 4, 6, 4};
+
+    static Stream<Arguments> sequences() {
+        return Stream.of(TestDatabase.values())
+                .flatMap(db -> LongStream.rangeClosed(1, SEQUENCES).mapToObj(seed -> Arguments.of(db, seed)));
     }
 
-    @Property(tries = 100)
-    void onPostgres(@ForAll("sequences") List<Op> ops) {
-        run(TestDatabase.POSTGRES, ops);
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("sequences")
+    void theMeterAgreesWithTheModelAndKeepsTheLedgerInvariants(TestDatabase db, long seed) {
+        run(db, sequence(new Random(seed)));
     }
 
-    @Provide
-    Arbitrary<List<Op>> sequences() {
-        Arbitrary<Kind> kinds = Arbitraries.frequency(
-                Tuple.of(8, Kind.TAKE), Tuple.of(35, Kind.ANSWER), Tuple.of(6, Kind.CLARIFY),
-                Tuple.of(4, Kind.LEGACY_HOLD), Tuple.of(8, Kind.RESOLVE), Tuple.of(4, Kind.HANDOFF),
-                Tuple.of(5, Kind.CLOSE), Tuple.of(4, Kind.REOPEN_REFUND), Tuple.of(4, Kind.ADMIN_REFUND),
-                Tuple.of(6, Kind.TOPUP), Tuple.of(4, Kind.PRICING));
-        Arbitrary<Op> op = Combinators.combine(kinds, Arbitraries.integers().between(0, CONVERSATIONS - 1),
-                Arbitraries.integers().between(0, 11)).as(Op::new);
-        return op.list().ofMinSize(1).ofMaxSize(80).withSizeDistribution(RandomDistribution.uniform());
+    /** 1 to 80 steps, each of a kind drawn by {@link #WEIGHTS}, on one of the conversations, with a small number. */
+    static List<Op> sequence(Random random) {
+        int total = java.util.Arrays.stream(WEIGHTS).sum();
+        List<Op> ops = new ArrayList<>();
+        for (int i = 1 + random.nextInt(80); i > 0; i--) {
+            int pick = random.nextInt(total);
+            int k = 0;
+            while (pick >= WEIGHTS[k]) {
+                pick -= WEIGHTS[k++];
+            }
+            ops.add(new Op(Kind.values()[k], random.nextInt(CONVERSATIONS), random.nextInt(12)));
+        }
+        return ops;
     }
 
     private static void run(TestDatabase db, List<Op> ops) {
@@ -138,7 +145,6 @@ class MeterModelTest {
                     int answer = answersOf(c) + 1;
                     String before = conversations.containsKey(c) ? conversations.get(c).status() : "new";
                     boolean expected = expectHold(c, answer);
-                    Statistics.collect(before, expected);   // printed per property: which states were exercised
                     assertThat(f.meter.holdFor(tenant, id, ChannelType.SLACK, answer)).as("hold " + context)
                             .isEqualTo(expected);
                     if (!expected) {
