@@ -3,10 +3,11 @@ package io.resolvehub.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.inbound.InboundEndpoints;
+import io.resolvehub.core.inbound.InboundServlet;
 import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,33 +71,35 @@ public class SlackAutoConfiguration {
     @ConditionalOnProperty(prefix = "hub.slack", name = "signing-secret")
     static class SlackEndpoints {
 
+        /** Slack's events and interaction payloads are small; a message's text is at most 40,000 characters. */
+        private static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
         @Bean(destroyMethod = "close")
-        SlackInbound slackInbound(SlackProperties properties, SlackWebApi api, SlackThreads threads,
-                                  ChannelAccounts accounts, InboundIntake intake) {
+        SlackThreadHistory slackThreadHistory(SlackWebApi api, SlackProperties properties) {
+            return new SlackThreadHistory(api, properties.historyTimeout());
+        }
+
+        @Bean
+        ServletRegistrationBean<InboundServlet> slackEventsServlet(SlackProperties properties, SlackWebApi api,
+                                                                   SlackThreads threads, SlackThreadHistory history,
+                                                                   ChannelAccounts accounts, InboundIntake intake) {
             if (!properties.eventsEnabled()) {
                 throw new IllegalStateException("hub.slack.signing-secret is blank: set the Slack app's signing secret or remove the property");
             }
-            return new SlackInbound(accounts, intake, threads, api, new SlackEventTranslator(), properties.historyTimeout());
+            SlackEndpoint endpoint = new SlackEndpoint(new SlackRequests(properties.signingSecret()), accounts, threads,
+                    api, history);
+            return InboundEndpoints.serve("slackEvents", endpoint, intake, MAX_REQUEST_BYTES, SlackEndpoint.PATH);
         }
 
         @Bean(destroyMethod = "stop")
-        App slackApp(SlackProperties properties, Slack slack, SlackInbound inbound, ChannelAccounts accounts,
-                     DataSource dataSource, ObjectProvider<TenantDirectory> tenants,
-                     ObjectProvider<AdminSession> adminSession) {
+        App slackApp(SlackProperties properties, Slack slack, ChannelAccounts accounts, DataSource dataSource,
+                     ObjectProvider<TenantDirectory> tenants, ObjectProvider<AdminSession> adminSession) {
             // without the hub's sign-in nobody is an admin, so no install can start
             AdminSession admins = adminSession.getIfAvailable(() -> AdminSession.NOBODY);
             SlackInstallStates states = properties.installEnabled() ? new SlackInstallStates(JdbcClient.create(dataSource),
                     admins, properties.installStateTtl(), Clock.systemUTC()) : null;
             SlackInstallations installations = properties.installEnabled() ? new SlackInstallations(accounts) : null;
-            return SlackBoltApp.create(properties, slack, inbound, states, installations, tenants.getIfAvailable(), admins);
-        }
-
-        @Bean
-        ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App slackApp) {
-            ServletRegistrationBean<SlackAppServlet> registration =
-                    new ServletRegistrationBean<>(new SlackAppServlet(slackApp), SlackBoltApp.EVENTS_PATH);
-            registration.setName("slackEvents");
-            return registration;
+            return SlackBoltApp.create(properties, slack, states, installations, tenants.getIfAvailable(), admins);
         }
 
         @Bean

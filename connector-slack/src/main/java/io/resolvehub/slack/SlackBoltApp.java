@@ -10,7 +10,6 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
-import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.tenant.AdminSession;
 import io.resolvehub.core.tenant.TenantDirectory;
 
@@ -19,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the Bolt app behind {@code /slack/**}. The middleware is chosen, not defaulted: signature verification
- * first (v0, 5-minute window either way: 401 for anything else), then no Bolt authorization, because the tenant and bot token of
- * a workspace come from the hub's channel records, not from Bolt's installation store.
+ * Builds the Bolt app behind the OAuth install ({@code /slack/install}, {@code /slack/oauth_redirect}); events,
+ * commands and clicks on {@code /slack/events} go through core's inbound kit ({@link SlackEndpoint}). The middleware
+ * is chosen, not defaulted: signature verification first (v0, 5-minute window either way), then no Bolt
+ * authorization, because the tenant and bot token of a workspace come from the hub's channel records, not from
+ * Bolt's installation store.
  */
 final class SlackBoltApp {
 
@@ -32,7 +33,7 @@ final class SlackBoltApp {
     static final String ASK_COMMAND = "/ask";
 
     /**
-     * The Events API subscriptions and the event type each arrives as; every one has a listener below.
+     * The Events API subscriptions and the event type each arrives as; {@link SlackRequests} reads every one.
      * slack-app-manifest.yml subscribes to exactly these (a test holds the two together).
      */
     static final Map<String, String> BOT_EVENTS = Map.of(
@@ -50,7 +51,7 @@ final class SlackBoltApp {
      * @param tenants the hub's tenant directory, to refuse installs for tenants that do not exist; null to skip
      * @param admins  who is signed in to the hub: only an admin of a tenant may install a workspace for it
      */
-    static App create(SlackProperties properties, Slack slack, SlackInbound inbound, SlackInstallStates states,
+    static App create(SlackProperties properties, Slack slack, SlackInstallStates states,
                       SlackInstallations installations, TenantDirectory tenants, AdminSession admins) {
         boolean install = properties.installEnabled() && states != null && installations != null;
         AppConfig config = AppConfig.builder()
@@ -74,14 +75,6 @@ final class SlackBoltApp {
         middleware.add(new RequestVerification(new SlackRequestVerifier(properties.signingSecret())));
         middleware.add(SlackInstallations.installGate(tenants, admins));
         App app = new App(config, slack, middleware);
-
-        app.event(AppMentionEvent.class, inbound::onMention);
-        app.event(MessageEvent.class, inbound::onMessage);
-        app.event(AppUninstalledEvent.class, inbound::onUninstalled);
-        app.event(TokensRevokedEvent.class, inbound::onTokensRevoked);
-        app.command(ASK_COMMAND, inbound::onAsk);
-        app.blockAction(SlackMessageRenderer.ACTION_RESOLVED, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.RESOLVED));
-        app.blockAction(SlackMessageRenderer.ACTION_HANDOFF, (req, ctx) -> inbound.onAction(req, ctx, InboundKind.HANDOFF_REQUEST));
 
         if (install) {
             app.asOAuthApp(true);

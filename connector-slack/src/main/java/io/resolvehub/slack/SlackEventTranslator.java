@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Slack payloads to channel-neutral {@link InboundMessage}s. Pure: deciding whether an event is for the hub at all
- * (bots, edits, strangers' threads) is {@link SlackInbound}'s job.
+ * (bots, edits, strangers' threads) is {@link SlackEndpoint}'s job.
  */
 final class SlackEventTranslator {
 

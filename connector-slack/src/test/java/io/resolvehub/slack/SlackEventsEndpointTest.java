@@ -239,7 +239,7 @@ class SlackEventsEndpointTest {
 
         HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention.json"));
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.statusCode()).isEqualTo(503);
     }
 
     @Test

@@ -40,14 +40,27 @@ public final class InboundDoor<D> {
             }
             case InboundEndpoint.Verified.Authentic<D> authentic -> delivery = authentic.delivery();
         }
+        InboundOutcome outcome;
+        try {
+            outcome = handle(delivery);
+        } catch (InboundEndpoint.Ended ended) {
+            log.info("{} ended early: {}", endpoint.name(), ended.getMessage());
+            outcome = ended.outcome();
+        }
+        return endpoint.acknowledgement(delivery, outcome);
+    }
+
+    private InboundOutcome handle(D delivery) {
         Optional<TenantId> tenant;
         try {
             tenant = endpoint.tenant(delivery);
+        } catch (InboundEndpoint.Ended ended) {
+            throw ended;
         } catch (RuntimeException e) {
             return unavailable("could not look the tenant up", e);
         }
         if (tenant.isEmpty()) {
-            return InboundOutcome.ignored("no tenant has connected this account");
+            return InboundOutcome.ignored(InboundOutcome.NO_TENANT);
         }
         try {
             if (endpoint.alreadyHandled(tenant.get(), delivery)) {
@@ -58,6 +71,8 @@ public final class InboundDoor<D> {
             InboundOutcome outcome = message.isEmpty() ? InboundOutcome.ignored("nothing to do") : store(message.get());
             endpoint.handled(tenant.get(), delivery);
             return outcome;
+        } catch (InboundEndpoint.Ended ended) {
+            throw ended;
         } catch (ChannelException e) {
             log.warn("{} for tenant {} not handled yet: {}", endpoint.name(), tenant.get(), e.getMessage());
             return InboundOutcome.unavailable("could not read what the delivery refers to from the platform; retry",

@@ -59,4 +59,31 @@ public interface InboundEndpoint<D> {
     /** Step 6: after the intake stored the message (or there was none), before the acknowledgement. */
     default void handled(TenantId tenant, D delivery) {
     }
+
+    /**
+     * Step 7: the acknowledgement in the platform's terms, for a delivery that passed verification. The default is the
+     * outcome itself; a platform that does not redeliver (a Slack slash command) turns an {@link
+     * InboundOutcome.Unavailable} into an apology the user sees instead.
+     */
+    default InboundOutcome acknowledgement(D delivery, InboundOutcome outcome) {
+        return outcome;
+    }
+
+    /**
+     * Thrown by a step that ends the delivery early with a decided outcome (e.g. the platform refused the message the
+     * hub had to post first, and the user should be told so).
+     */
+    final class Ended extends RuntimeException {
+
+        private final transient InboundOutcome outcome;
+
+        public Ended(InboundOutcome outcome, String why) {
+            super(why, null, false, false);
+            this.outcome = outcome;
+        }
+
+        public InboundOutcome outcome() {
+            return outcome;
+        }
+    }
 }

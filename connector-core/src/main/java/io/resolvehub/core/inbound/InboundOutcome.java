@@ -9,8 +9,24 @@ import java.time.Duration;
  */
 public sealed interface InboundOutcome {
 
-    /** Acknowledged: stored for the pipeline, or (with a {@code note}) nothing the hub has to do. */
-    record Accepted(String note) implements InboundOutcome {
+    /** The note of a delivery acknowledged because no tenant has connected the account it comes from. */
+    String NO_TENANT = "no tenant has connected this account";
+
+    /**
+     * Acknowledged: stored for the pipeline, or (with a {@code note}) nothing the hub has to do.
+     *
+     * @param reply what the platform expects in the acknowledgement itself (a URL-verification challenge, a slash
+     *              command's ephemeral text), or null for the kit's own {@code {"outcome":…}}
+     */
+    record Accepted(String note, Reply reply) implements InboundOutcome {
+
+        public Accepted(String note) {
+            this(note, null);
+        }
+    }
+
+    /** A body the platform reads in the acknowledgement. */
+    record Reply(String contentType, String body) {
     }
 
     /** Acknowledged: seen before (a platform's retry); nothing is done twice. */
@@ -37,6 +53,11 @@ public sealed interface InboundOutcome {
     /** Acknowledged although nothing was stored, e.g. a message not addressed to the hub; {@code why} is logged. */
     static InboundOutcome ignored(String why) {
         return new Accepted(why);
+    }
+
+    /** Acknowledged with a body the platform shows or needs. */
+    static InboundOutcome acknowledgedWith(String note, String contentType, String body) {
+        return new Accepted(note, new Reply(contentType, body));
     }
 
     static InboundOutcome duplicate() {

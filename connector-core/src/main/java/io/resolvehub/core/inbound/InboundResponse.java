@@ -2,21 +2,29 @@ package io.resolvehub.core.inbound;
 
 import tools.jackson.core.io.JsonStringEncoder;
 
-/** How an {@link InboundOutcome} goes over HTTP; the same for every channel. */
+/**
+ * How an {@link InboundOutcome} goes over HTTP, the same for every channel: an empty 200 when acknowledged (or the
+ * platform's {@link InboundOutcome.Reply}), {@code application/problem+json} otherwise.
+ *
+ * @param contentType null when there is no body
+ */
 public record InboundResponse(int status, String contentType, String body, long retryAfterSeconds) {
 
     public static InboundResponse of(InboundOutcome outcome) {
         return switch (outcome) {
-            case InboundOutcome.Accepted accepted -> acknowledged(accepted.note());
-            case InboundOutcome.Duplicate duplicate -> acknowledged("duplicate");
+            case InboundOutcome.Accepted accepted when accepted.reply() != null ->
+                    new InboundResponse(200, accepted.reply().contentType(), accepted.reply().body(), 0);
+            case InboundOutcome.Accepted accepted -> acknowledged();
+            case InboundOutcome.Duplicate duplicate -> acknowledged();
             case InboundOutcome.Rejected rejected -> problem(rejected.status(), rejected.detail(), 0);
             case InboundOutcome.Unavailable unavailable -> problem(503, unavailable.detail(),
                     unavailable.retryAfter() == null ? 0 : Math.max(1, unavailable.retryAfter().toSeconds()));
         };
     }
 
-    private static InboundResponse acknowledged(String note) {
-        return new InboundResponse(200, "application/json", "{\"outcome\":\"" + escape(note) + "\"}", 0);
+    /** An empty 200: what every platform reads as "delivered" (some show a body to the user, e.g. slash commands). */
+    private static InboundResponse acknowledged() {
+        return new InboundResponse(200, null, "", 0);
     }
 
     private static InboundResponse problem(int status, String detail, long retryAfterSeconds) {

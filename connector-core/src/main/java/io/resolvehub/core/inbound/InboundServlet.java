@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one servlet behind every channel's inbound endpoint: reads the raw body up to a limit (413 beyond), runs the
- * {@link InboundDoor} and writes its {@link InboundOutcome} the same way for every channel: 200 with
- * {@code {"outcome":…}} when acknowledged, {@code application/problem+json} otherwise, with {@code Retry-After} when
- * the platform should deliver again later.
+ * {@link InboundDoor} and writes its {@link InboundOutcome} the same way for every channel ({@link InboundResponse}),
+ * with {@code Retry-After} when the platform should deliver again later.
  */
 public final class InboundServlet extends HttpServlet {
 
@@ -42,8 +41,10 @@ public final class InboundServlet extends HttpServlet {
         if (rendered.retryAfterSeconds() > 0) {
             response.setHeader("Retry-After", Long.toString(rendered.retryAfterSeconds()));
         }
-        response.setContentType(rendered.contentType());
-        response.getOutputStream().write(rendered.body().getBytes(StandardCharsets.UTF_8));
+        if (rendered.contentType() != null) {
+            response.setContentType(rendered.contentType());
+            response.getOutputStream().write(rendered.body().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** "/acme/" → "acme": the part of the path below the mapping, e.g. a webhook's tenant. */
