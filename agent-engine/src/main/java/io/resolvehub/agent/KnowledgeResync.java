@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Keeps web sources in sync (SPEC §8): every {@code hub.agent.resync-interval} it queues each {@code url} and
+ * Keeps web sources in sync: every {@code hub.agent.resync-interval} it queues each {@code url} and
  * {@code sitemap} source that is {@code ready} or {@code failed} and was last indexed longer ago than the interval,
  * through the same path as the admin's manual resync ({@link KnowledgeBase#resync}), so unchanged pages (ETag, content
  * hash) embed nothing. Uploaded files and pasted text are never re-synced: there is nothing to fetch again.

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which index serves retrieval ({@code hub.search.*}, SPEC §2).
+ * Which index serves retrieval ({@code hub.search.*}, see docs/configuration.md).
  *
  * @param backend       {@code lucene} (embedded, under {@code <hub.data-dir>/index}) or {@code elasticsearch}
  */

@@ -2,7 +2,7 @@ package io.resolvehub.billing;
 
 import java.util.Locale;
 
-/** The kinds of ledger entry (SPEC §5). Stored and shown in lower case. */
+/** The kinds of ledger entry. Stored and shown in lower case. */
 public enum EntryType {
     /** Coins bought: balance goes up. */
     TOPUP,

@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The low-balance alert (SPEC §5): when a tenant's available coins fall below its {@code lowBalanceCoins}, one
+ * The low-balance alert: when a tenant's available coins fall below its {@code lowBalanceCoins}, one
  * alert per tenant and day. The (tenant, day) primary key makes "once a day" hold across hub instances; the row is
  * what the admin page and the digest show, and {@link LowBalanceAlerted} lets other parts of the hub react.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tenant's price list (SPEC §3 {@code /pricing}): a resolution costs
+ * A tenant's price list ({@code /pricing}): a resolution costs
  * {@code min(maxCoins, baseCoins + coinsPerExtraAnswer × (aiAnswers − 1))}; before each AI answer the conversation's
  * hold grows to that price for the answers given so far plus this one; below {@code lowBalanceCoins} available, the
  * admins are alerted once a day.

@@ -205,7 +205,7 @@ public class Settlements {
     }
 
     /**
-     * An admin's one-click dispute refund of a charge (SPEC §5).
+     * An admin's one-click dispute refund of a charge.
      *
      * @throws BillingException.NotFound when the tenant has no charge with that id
      * @throws BillingException.Conflict when the charge was already refunded (nothing changes: a refund is once)

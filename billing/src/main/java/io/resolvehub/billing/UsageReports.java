@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Usage per day and channel (SPEC §3 {@code /usage}): resolutions charged and their coins, refunds and theirs.
+ * Usage per day and channel ({@code /usage}): resolutions charged and their coins, refunds and theirs.
  * Days are calendar days in {@code hub.billing.zone}; a refund counts on the day it was made.
  */
 public class UsageReports {

@@ -1,5 +1,5 @@
 /**
- * The central coin meter (SPEC §5): one prepaid balance per tenant, shared by every channel.
+ * The central coin meter: one prepaid balance per tenant, shared by every channel.
  *
  * <p>Every movement of coins is an append-only {@link io.resolvehub.billing.LedgerEntry} with a unique idempotency
  * key ({@code topup:<reference>}, {@code hold:<conversation>}, {@code charge:<conversation>},

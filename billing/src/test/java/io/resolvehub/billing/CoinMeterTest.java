@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-/** Holds and settlement of SPEC §5, on H2 and PostgreSQL. */
+/** Holds and settlement of the coin meter, on H2 and PostgreSQL. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class CoinMeterTest {

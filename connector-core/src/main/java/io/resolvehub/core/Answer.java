@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The agent's reply to one message (SPEC §3 Answer).
+ * The agent's reply to one message, as {@code POST /ask} and every channel show it.
  *
  * @param decision   answer, clarify or hand off
  * @param text       what the user sees; never empty

@@ -2,7 +2,7 @@ package io.resolvehub.core;
 
 import java.util.Locale;
 
-/** SPEC §4: {@code open} (the AI is answering), {@code escalated} (a human owns it), {@code resolved} (billed), {@code unresolved}. */
+/** A conversation's status: {@code open} (the AI is answering), {@code escalated} (a human owns it), {@code resolved} (billed), {@code unresolved}. */
 public enum ConversationStatus {
     OPEN, ESCALATED, RESOLVED, UNRESOLVED;
 

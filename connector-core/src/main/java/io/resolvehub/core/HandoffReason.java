@@ -2,7 +2,7 @@ package io.resolvehub.core;
 
 import java.util.Locale;
 
-/** Why a conversation went to a human (SPEC §3 Answer {@code reason}). */
+/** Why a conversation went to a human (the Answer's {@code reason}). */
 public enum HandoffReason {
     USER_REQUEST, LOW_CONFIDENCE, NO_KNOWLEDGE, MAX_TURNS, INSUFFICIENT_BALANCE, ENGINE_ERROR, NEGATIVE_FEEDBACK;
 

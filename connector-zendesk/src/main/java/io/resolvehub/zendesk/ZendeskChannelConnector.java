@@ -73,7 +73,7 @@ final class ZendeskChannelConnector implements ChannelConnector {
             log.info("Zendesk ticket {} of tenant {} is closed; hand-off recorded without updating it", ticketId, tenant);
             return ref1;
         }
-        // SPEC §4: the requester is told in place that a person will follow up. Zendesk takes one comment per update
+        // The requester is told in place that a person will follow up. Zendesk takes one comment per update
         // and the hand-off note must stay internal, so the notice is its own public comment, posted first: the
         // escalation below is then the ticket's last change, and a retry skips whichever part is already done.
         String noticeText = request.noticeFor(ref1);

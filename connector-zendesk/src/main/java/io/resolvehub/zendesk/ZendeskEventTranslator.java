@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns a ticket's state into what it asks of the hub (SPEC §8), whatever webhook event announced it:
+ * Turns a ticket's state into what it asks of the hub, whatever webhook event announced it:
  * <ul>
  *   <li>requester comments the AI has not answered, on a new ticket or one the AI owns → a message to answer;</li>
  *   <li>a person replied publicly on a ticket the AI had answered → the conversation goes to them (a hand-off that

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tenant's Zendesk as the desk for hand-offs from chat channels (SPEC §8): a ticket with the requester, a subject,
+ * A tenant's Zendesk as the desk for hand-offs from chat channels: a ticket with the requester, a subject,
  * the whole transcript as its first (internal) comment and the link back to the thread, tagged {@code resolvehub}.
  * A retry never opens a second ticket: the ticket carries {@code external_id = resolvehub:<conversation>}, looked up
  * before creating, and is created with that value as its {@code Idempotency-Key}.

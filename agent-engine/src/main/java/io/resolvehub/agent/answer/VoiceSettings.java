@@ -1,7 +1,7 @@
 package io.resolvehub.agent.answer;
 
 /**
- * A tenant's brand voice (SPEC §3 {@code /voice}): the greeting and sign-off frame every answer; the name and tone are
+ * A tenant's brand voice ({@code /voice}): the greeting and sign-off frame every answer; the name and tone are
  * for the channels and the LLM prompt.
  */
 public record VoiceSettings(String assistantName, String tone, String greeting, String signOff) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * The optional generative model ({@code hub.llm.*}, SPEC §2).
+ * The optional generative model ({@code hub.llm.*}, see docs/configuration.md).
  *
  * @param provider         {@code none} (extractive answers), {@code openai} (any OpenAI-compatible server),
  *                         {@code anthropic}, or {@code ollama} (through Ollama's OpenAI-compatible {@code /v1} API)

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Resolutions settled per second (SPEC §5 settlement: charge + release of the rest of the hold + balance row, one
+ * Resolutions settled per second (settlement: charge + release of the rest of the hold + balance row, one
  * transaction each), on PostgreSQL and H2, from 1 to 16 concurrent workers, then an audit for anomalies.
  *
  * <p>Per run: N conversations are held, each before every one of its 1-7 answers as the pipeline does (timed

@@ -6,7 +6,7 @@ import io.resolvehub.core.TenantId;
 import java.util.Optional;
 
 /**
- * The tenants' channel records (SPEC {@code PUT /tenants/{t}/channels/...}), secrets encrypted at rest with
+ * The tenants' channel records ({@code PUT /api/v1/tenants/{t}/channels/...}), secrets encrypted at rest with
  * {@code hub.master-key}. Thread-safe.
  */
 public interface ChannelAccounts {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A tenant's hand-off rules (SPEC §3 {@code /handoff-policy}, §4).
+ * A tenant's hand-off rules ({@code /handoff-policy}).
  *
  * @param confidenceThreshold answers below this confidence go to a human (or, with {@code clarifyFirst}, the first
  *                            such turn asks a clarifying question); in [0,1]

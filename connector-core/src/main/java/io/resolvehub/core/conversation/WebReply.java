@@ -3,6 +3,6 @@ package io.resolvehub.core.conversation;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.ConversationStatus;
 
-/** The hub's reply to a web-channel message and the conversation's status after it (SPEC §3). */
+/** The hub's reply to a web-channel message and the conversation's status after it. */
 public record WebReply(Answer reply, ConversationStatus status) {
 }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * {@code hub.resolution.*} (SPEC §2).
+ * {@code hub.resolution.*} (docs/configuration.md).
  *
  * @param silenceWindow silence after an AI answer that counts as an assumed resolution; default PT24H
  * @param reopenWindow  a user who returns within this after an assumed resolution and then needs a human gets it

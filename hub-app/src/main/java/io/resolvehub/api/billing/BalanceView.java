@@ -2,7 +2,7 @@ package io.resolvehub.api.billing;
 
 import io.resolvehub.billing.Balance;
 
-/** SPEC §3 {@code {"balance","held","available"}}, whole coins. */
+/** {@code GET /balance}: {@code {"balance","held","available"}}, whole coins. */
 record BalanceView(long balance, long held, long available) {
 
     static BalanceView of(Balance balance) {

@@ -1,5 +1,5 @@
 /**
- * The coin meter's REST calls (SPEC §3): balance, top-ups, ledger (JSON or CSV), usage, pricing and charge refunds.
+ * The coin meter's REST calls: balance, top-ups, ledger (JSON or CSV), usage, pricing and charge refunds.
  * Thin: each controller checks the tenant and the body, then calls one service of {@code io.resolvehub.billing}.
  */
 package io.resolvehub.api.billing;

@@ -11,7 +11,7 @@ import io.resolvehub.core.conversation.InboxItem;
 
 import java.util.List;
 
-/** The JSON shapes of SPEC §3 for conversations: wire names in lower case, absent optionals left out. */
+/** The JSON shapes of the conversations API: wire names in lower case, absent optionals left out. */
 final class ConversationJson {
 
     private ConversationJson() {

@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The built-in web channel and the inbox (SPEC §3 {@code /conversations}). */
+/** The built-in web channel and the inbox ({@code /conversations}). */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/conversations")
 class ConversationsController {

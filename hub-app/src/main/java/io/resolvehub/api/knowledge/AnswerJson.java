@@ -6,7 +6,7 @@ import io.resolvehub.core.Citation;
 
 import java.util.List;
 
-/** The SPEC §3 Answer on the wire: {@code url} and {@code reason} are left out when absent. */
+/** The Answer on the wire: {@code url} and {@code reason} are left out when absent. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AnswerJson(String decision, String text, double confidence, List<CitationJson> citations, String reason) {
 

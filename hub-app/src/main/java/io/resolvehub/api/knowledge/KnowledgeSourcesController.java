@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** SPEC §3 knowledge sources: upload, add by URL or text, list, resync, delete. Indexing runs in the background. */
+/** Knowledge sources: upload, add by URL or text, list, resync, delete. Indexing runs in the background. */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/sources")
 class KnowledgeSourcesController {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SPEC §3 {@code /voice}: the tenant's assistant name, tone, greeting and sign-off. */
+/** {@code /voice}: the tenant's assistant name, tone, greeting and sign-off. */
 @RestController
 @RequestMapping("/api/v1/tenants/{tenant}/voice")
 class VoiceController {

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The billing REST calls of SPEC §3 against the whole hub, on each database (see the subclasses). */
+/** The billing REST calls against the whole hub, on each database (see the subclasses). */
 abstract class BillingApiContract {
 
     private static final AtomicInteger TENANTS = new AtomicInteger();

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The knowledge API (SPEC §3: sources, ask, voice) against the whole hub with Lucene and MiniLM, run on each database
+ * The knowledge API (sources, ask, voice) against the whole hub with Lucene and MiniLM, run on each database
  * (see the subclasses). Each test works in its own tenant unless it reads the bundled help center of {@code default}.
  */
 abstract class KnowledgeApiContract {

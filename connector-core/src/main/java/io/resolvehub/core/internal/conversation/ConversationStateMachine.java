@@ -20,7 +20,7 @@ import static io.resolvehub.core.ConversationStatus.RESOLVED;
 import static io.resolvehub.core.ConversationStatus.UNRESOLVED;
 
 /**
- * The conversation states of SPEC §4 and their transitions. Each transition is a conditional UPDATE (so a racing
+ * The conversation states and their transitions. Each transition is a conditional UPDATE (so a racing
  * second attempt changes nothing and publishes nothing), is written to {@code conversation_events}, and publishes its
  * event in the caller's transaction: billing's synchronous listeners commit or roll back with the state change.
  */

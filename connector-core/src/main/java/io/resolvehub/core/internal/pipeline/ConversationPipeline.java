@@ -36,7 +36,7 @@ import static io.resolvehub.core.ConversationStatus.ESCALATED;
 import static io.resolvehub.core.ConversationStatus.OPEN;
 
 /**
- * Decides what the hub does with one inbound event (SPEC §4): answer, clarify, hand off, resolve, or stay silent.
+ * Decides what the hub does with one inbound event: answer, clarify, hand off, resolve, or stay silent.
  *
  * <p>Each event runs in up to three steps: a transaction that records the user's turn and applies the checks that
  * need no agent (conversation state, human phrases, the coin hold); the agent call outside any transaction; a

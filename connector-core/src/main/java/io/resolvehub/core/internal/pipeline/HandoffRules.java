@@ -6,7 +6,7 @@ import io.resolvehub.core.conversation.HandoffPolicy;
 import io.resolvehub.core.internal.conversation.ConversationRecord;
 
 /**
- * The part of the hand-off policy (SPEC §4) that looks at the agent's proposal: low confidence (with
+ * The part of the hand-off policy that looks at the agent's proposal: low confidence (with
  * {@code clarifyFirst}, the first such turn asks one clarifying question), the agent's own hand-off, and
  * {@code maxAiTurns}. The earlier checks (a human phrase, the coin hold) run before the agent is asked, in
  * {@link ConversationPipeline}.

@@ -17,7 +17,7 @@ import java.time.Instant;
 import static io.resolvehub.core.ConversationStatus.OPEN;
 
 /**
- * SPEC §4's assumed resolution: an open conversation whose last AI turn was an answer, with no hand-off, no negative
+ * The assumed resolution: an open conversation whose last AI turn was an answer, with no hand-off, no negative
  * feedback and no word from the user for {@code silenceWindow}, is resolved ({@code assumed}). A conversation in which
  * the AI only asked clarifying questions is never resolved: after the same silence it is closed unresolved (billing
  * releases its hold). Run by db-scheduler ({@link ResolutionScheduler}) once across the cluster; each conversation is
