@@ -57,6 +57,14 @@ abstract class AssumedResolutionContract {
         assertThat(balance.get("held").asLong()).isZero();
         assertThat(json(api.get("/api/v1/tenants/default/conversations/" + conversation)).toString())
                 .contains("\"resolved\"");
+        // the events of this flow reach their listeners in the running hub: the activity counters moved
+        assertThat(metric(api, "resolvehub.replies?tag=channel:web&tag=decision:answer")).isGreaterThanOrEqualTo(1);
+        assertThat(metric(api, "resolvehub.coins.charged?tag=channel:web&tag=resolution:assumed")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static double metric(ApiClient api, String nameAndTags) {
+        JsonNode metric = json(api.get("/actuator/metrics/" + nameAndTags));
+        return metric.get("measurements").get(0).get("value").asDouble();
     }
 
     private static List<JsonNode> charges(ApiClient api, String conversation) {
