@@ -1,9 +1,6 @@
 package io.resolvehub.core;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,11 +20,15 @@ import java.util.Objects;
  * @param replyContext    whatever the connector needs to reply in place later (channel id, service URL, activity
  *                        id, message ts of the answer a button was on, …); stored with the event, opaque to core
  * @param receivedAt      when the hub received it
- * @see #PRIOR_TURNS
+ * @param priorTurns      platform messages that came before this one and that the hub never received (the earlier
+ *                        messages of a thread in which the hub is addressed for the first time), oldest first. Not
+ *                        stored: the worker asks the connector for them
+ *                        ({@link io.resolvehub.core.channel.ChannelConnector#earlierMessages}) outside the
+ *                        platform's acknowledgement window, and the agent sees them before the conversation's own turns
  */
 public record InboundMessage(TenantId tenant, ChannelType channel, String platformEventId, String threadKey,
                              InboundKind kind, String text, UserRef user, Map<String, String> replyContext,
-                             Instant receivedAt) {
+                             Instant receivedAt, List<ChatTurn> priorTurns) {
 
     public InboundMessage {
         Objects.requireNonNull(tenant, "tenant");
@@ -39,43 +40,19 @@ public record InboundMessage(TenantId tenant, ChannelType channel, String platfo
         user = user == null ? UserRef.anonymous() : user;
         replyContext = replyContext == null ? Map.of() : Map.copyOf(replyContext);
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+        priorTurns = priorTurns == null ? List.of() : List.copyOf(priorTurns);
     }
 
-    /**
-     * {@link #replyContext} key under which a connector passes platform messages that came before this one and that
-     * the hub never received: e.g. the earlier messages of a Slack thread in which the hub is mentioned for the first
-     * time. The pipeline prepends {@link #priorTurns()} to the conversation's own history when it asks the agent, so
-     * the answer has the thread's context. Set it with {@link #encodePriorTurns}.
-     */
-    public static final String PRIOR_TURNS = "hub.priorTurns";
-
-    /** The turns passed under {@link #PRIOR_TURNS}, oldest first; empty when none. */
-    public List<ChatTurn> priorTurns() {
-        String encoded = replyContext.get(PRIOR_TURNS);
-        if (encoded == null || encoded.isBlank()) {
-            return List.of();
-        }
-        List<ChatTurn> turns = new ArrayList<>();
-        for (String line : encoded.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                String text = new String(Base64.getDecoder().decode(line.substring(colon + 1)), StandardCharsets.UTF_8);
-                turns.add(new ChatTurn(ChatTurn.Role.fromWire(line.substring(0, colon)), text));
-            }
-        }
-        return List.copyOf(turns);
+    /** An event as a connector translates it: the earlier turns, if any, are the worker's to fetch. */
+    public InboundMessage(TenantId tenant, ChannelType channel, String platformEventId, String threadKey,
+                          InboundKind kind, String text, UserRef user, Map<String, String> replyContext,
+                          Instant receivedAt) {
+        this(tenant, channel, platformEventId, threadKey, kind, text, user, replyContext, receivedAt, List.of());
     }
 
-    /** The {@link #PRIOR_TURNS} value for {@code turns}: one {@code role:base64(text)} line per turn. */
-    public static String encodePriorTurns(List<ChatTurn> turns) {
-        StringBuilder out = new StringBuilder();
-        for (ChatTurn turn : turns) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            out.append(turn.role().wire()).append(':')
-                    .append(Base64.getEncoder().encodeToString(turn.text().getBytes(StandardCharsets.UTF_8)));
-        }
-        return out.toString();
+    /** This event with the thread's earlier messages. */
+    public InboundMessage withPriorTurns(List<ChatTurn> turns) {
+        return new InboundMessage(tenant, channel, platformEventId, threadKey, kind, text, user, replyContext,
+                receivedAt, turns);
     }
 }

@@ -62,8 +62,9 @@ public class SlackAutoConfiguration {
     }
 
     @Bean
-    SlackConnectorFactory slackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
-        return new SlackConnectorFactory(api, renderer, threads);
+    SlackConnectorFactory slackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads,
+                                                SlackProperties properties) {
+        return new SlackConnectorFactory(api, renderer, threads, new SlackThreadHistory(api, properties.historyTimeout()));
     }
 
     /** The inbound endpoints: served only when the app's signing secret is configured. */
@@ -74,20 +75,14 @@ public class SlackAutoConfiguration {
         /** Slack's events and interaction payloads are small; a message's text is at most 40,000 characters. */
         private static final int MAX_REQUEST_BYTES = 1024 * 1024;
 
-        @Bean(destroyMethod = "close")
-        SlackThreadHistory slackThreadHistory(SlackWebApi api, SlackProperties properties) {
-            return new SlackThreadHistory(api, properties.historyTimeout());
-        }
-
         @Bean
         ServletRegistrationBean<InboundServlet> slackEventsServlet(SlackProperties properties, SlackWebApi api,
-                                                                   SlackThreads threads, SlackThreadHistory history,
-                                                                   ChannelAccounts accounts, InboundIntake intake) {
+                                                                   SlackThreads threads, ChannelAccounts accounts,
+                                                                   InboundIntake intake) {
             if (!properties.eventsEnabled()) {
                 throw new IllegalStateException("hub.slack.signing-secret is blank: set the Slack app's signing secret or remove the property");
             }
-            SlackEndpoint endpoint = new SlackEndpoint(new SlackRequests(properties.signingSecret()), accounts, threads,
-                    api, history);
+            SlackEndpoint endpoint = new SlackEndpoint(new SlackRequests(properties.signingSecret()), accounts, threads, api);
             return InboundEndpoints.serve("slackEvents", endpoint, intake, MAX_REQUEST_BYTES, SlackEndpoint.PATH);
         }
 

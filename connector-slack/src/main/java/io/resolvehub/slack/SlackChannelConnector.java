@@ -8,6 +8,7 @@ import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
+import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelConnector;
@@ -37,9 +38,10 @@ final class SlackChannelConnector implements ChannelConnector {
     private final SlackWebApi api;
     private final SlackMessageRenderer renderer;
     private final SlackThreads threads;
+    private final SlackThreadHistory history;
 
     SlackChannelConnector(TenantId tenant, String teamId, String botToken, String escalationChannel, SlackWebApi api,
-                          SlackMessageRenderer renderer, SlackThreads threads) {
+                          SlackMessageRenderer renderer, SlackThreads threads, SlackThreadHistory history) {
         this.tenant = tenant;
         this.teamId = teamId;
         this.botToken = botToken;
@@ -47,6 +49,18 @@ final class SlackChannelConnector implements ChannelConnector {
         this.api = api;
         this.renderer = renderer;
         this.threads = threads;
+        this.history = history;
+    }
+
+    @Override
+    public List<ChatTurn> earlierMessages(ConversationRef conversation) {
+        String before = conversation.replyContext().get(SlackReplyContext.EARLIER_BEFORE);
+        if (before == null) {
+            return List.of();
+        }
+        SlackThreadKey thread = SlackThreadKey.parse(conversation.threadKey());
+        return history.before(botToken, thread.channel(), thread.threadTs(), before,
+                conversation.replyContext().get(SlackReplyContext.BOT_USER_ID));
     }
 
     @Override

@@ -28,11 +28,17 @@ public final class SlackConnectorFactory implements ChannelConnectorFactory {
     private final SlackWebApi api;
     private final SlackMessageRenderer renderer;
     private final SlackThreads threads;
+    private final SlackThreadHistory history;
 
-    SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
+    SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads, SlackThreadHistory history) {
         this.api = api;
         this.renderer = renderer;
         this.threads = threads;
+        this.history = history;
+    }
+
+    SlackConnectorFactory(SlackWebApi api, SlackMessageRenderer renderer, SlackThreads threads) {
+        this(api, renderer, threads, new SlackThreadHistory(api, SlackProperties.DEFAULT_HISTORY_TIMEOUT));
     }
 
     @Override
@@ -66,6 +72,6 @@ public final class SlackConnectorFactory implements ChannelConnectorFactory {
     @Override
     public ChannelConnector create(TenantId tenant, ChannelSettings settings) {
         return new SlackChannelConnector(tenant, settings.require(TEAM_ID), settings.require(BOT_TOKEN),
-                settings.get(ESCALATION_CHANNEL).orElse(null), api, renderer, threads);
+                settings.get(ESCALATION_CHANNEL).orElse(null), api, renderer, threads, history);
     }
 }

@@ -9,7 +9,6 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.util.json.GsonFactory;
 import io.resolvehub.core.ChannelType;
-import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
@@ -21,7 +20,6 @@ import io.resolvehub.core.inbound.InboundRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,16 +40,13 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
     private final ChannelAccounts accounts;
     private final SlackThreads threads;
     private final SlackWebApi api;
-    private final SlackThreadHistory history;
     private final SlackEventTranslator translator = new SlackEventTranslator();
 
-    SlackEndpoint(SlackRequests requests, ChannelAccounts accounts, SlackThreads threads, SlackWebApi api,
-                  SlackThreadHistory history) {
+    SlackEndpoint(SlackRequests requests, ChannelAccounts accounts, SlackThreads threads, SlackWebApi api) {
         this.requests = requests;
         this.accounts = accounts;
         this.threads = threads;
         this.api = api;
-        this.history = history;
     }
 
     @Override
@@ -123,10 +118,9 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
         }
         String botUserId = botUserId(payload);
         boolean insideThread = event.getThreadTs() != null && !event.getThreadTs().equals(event.getTs());
-        List<ChatTurn> prior = insideThread && !threads.isAnswering(payload.getTeamId(), event.getChannel(), event.getThreadTs())
-                ? history.before(botToken(tenant).orElseThrow(), event.getChannel(), event.getThreadTs(), event.getTs(), botUserId)
-                : List.of();
-        return Optional.of(translator.mention(tenant, payload.getTeamId(), payload.getEventId(), event, botUserId, prior));
+        // the thread's earlier messages are fetched by the worker, not inside Slack's 3 seconds
+        boolean joinsMidway = insideThread && !threads.isAnswering(payload.getTeamId(), event.getChannel(), event.getThreadTs());
+        return Optional.of(translator.mention(tenant, payload.getTeamId(), payload.getEventId(), event, botUserId, joinsMidway));
     }
 
     private Optional<InboundMessage> message(TenantId tenant, EventsApiPayload<MessageEvent> payload) {

@@ -33,12 +33,16 @@ final class SlackEventTranslator {
     private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^[A-Z0-9]+(?:\\|([^>]*))?>");
     private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^|>]+)(?:\\|([^>]*))?>");
 
+    /** @param joinsThreadMidway the hub is mentioned in a thread it has not answered in: its history is fetched later */
     InboundMessage mention(TenantId tenant, String teamId, String eventId, AppMentionEvent event, String botUserId,
-                           List<ChatTurn> priorTurns) {
+                           boolean joinsThreadMidway) {
         SlackThreadKey thread = SlackThreadKey.of(event.getChannel(), event.getThreadTs(), event.getTs());
         Map<String, String> context = context(teamId, thread);
-        if (!priorTurns.isEmpty()) {
-            context.put(InboundMessage.PRIOR_TURNS, InboundMessage.encodePriorTurns(priorTurns));
+        if (joinsThreadMidway) {
+            context.put(SlackReplyContext.EARLIER_BEFORE, event.getTs());
+            if (botUserId != null) {
+                context.put(SlackReplyContext.BOT_USER_ID, botUserId);
+            }
         }
         return new InboundMessage(tenant, ChannelType.SLACK, eventId, thread.toString(), InboundKind.MESSAGE,
                 plainText(event.getText(), botUserId), new UserRef(event.getUser(), null, null), context, Instant.now());

@@ -20,8 +20,8 @@ import java.util.List;
  * @param maxRetryWait             the longest {@code Retry-After} waited inside the connector (so one rate-limited
  *                                 step of a hand-off does not repeat the whole hand-off); longer waits go back to the
  *                                 pipeline as a retriable failure, which it retries after {@code Retry-After}
- * @param historyTimeout           how long the events endpoint waits for a thread's history before acknowledging
- *                                 without it (Slack wants an answer within 3 s)
+ * @param historyTimeout           how long the worker waits for a thread's earlier messages before answering
+ *                                 without them
  * @param installStateTtl          how long an OAuth install link stays valid
  */
 @ConfigurationProperties("hub.slack")
@@ -29,6 +29,8 @@ public record SlackProperties(String signingSecret, String clientId, String clie
                               List<String> scopes, String redirectUri, Double postsPerSecondPerChannel,
                               Integer retryAttempts, Duration maxRetryWait, Duration historyTimeout,
                               Duration installStateTtl) {
+
+    static final Duration DEFAULT_HISTORY_TIMEOUT = Duration.ofMillis(1500);
 
     /** The bot scopes the hub uses; slack-app-manifest.yml lists the same. */
     public static final List<String> DEFAULT_SCOPES = List.of(
@@ -44,7 +46,7 @@ public record SlackProperties(String signingSecret, String clientId, String clie
         }
         retryAttempts = retryAttempts == null ? 3 : Math.max(1, retryAttempts);
         maxRetryWait = maxRetryWait == null ? Duration.ofSeconds(2) : maxRetryWait;
-        historyTimeout = historyTimeout == null ? Duration.ofMillis(1500) : historyTimeout;
+        historyTimeout = historyTimeout == null ? DEFAULT_HISTORY_TIMEOUT : historyTimeout;
         installStateTtl = installStateTtl == null ? Duration.ofMinutes(10) : installStateTtl;
     }
 

@@ -10,6 +10,13 @@ final class SlackReplyContext {
     static final String MESSAGE_TS = "messageTs";
     /** That answer's blocks (Slack JSON), so the click can replace its buttons with the outcome. */
     static final String MESSAGE_BLOCKS = "messageBlocks";
+    /**
+     * The ts of a mention inside a thread the hub had not answered in: the worker fetches the thread's messages before
+     * it ({@link SlackChannelConnector#earlierMessages}).
+     */
+    static final String EARLIER_BEFORE = "earlierBefore";
+    /** The hub's own user in the workspace, so its earlier messages count as its turns and its mention is dropped. */
+    static final String BOT_USER_ID = "botUserId";
 
     private SlackReplyContext() {
     }

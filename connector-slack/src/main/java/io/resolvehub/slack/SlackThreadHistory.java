@@ -16,10 +16,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A thread's earlier messages, so the first answer in an existing thread knows what was said: the last
- * {@value #HISTORY_TURNS} messages, oldest first, each cut at {@value #HISTORY_TURN_CHARS} characters. Bounded by
- * {@code hub.slack.history-timeout}; when Slack is slow or refuses, the hub answers without them.
+ * {@value #HISTORY_TURNS} messages, oldest first, each cut at {@value #HISTORY_TURN_CHARS} characters. Read by the
+ * pipeline's worker before the first answer, bounded by {@code hub.slack.history-timeout}; when Slack is slow or
+ * refuses, the hub answers without them.
  */
-final class SlackThreadHistory implements AutoCloseable {
+final class SlackThreadHistory {
 
     private static final Logger log = LoggerFactory.getLogger(SlackThreadHistory.class);
     private static final int HISTORY_TURNS = 20;
@@ -27,16 +28,11 @@ final class SlackThreadHistory implements AutoCloseable {
 
     private final SlackWebApi api;
     private final Duration timeout;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private static final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SlackThreadHistory(SlackWebApi api, Duration timeout) {
         this.api = api;
         this.timeout = timeout;
-    }
-
-    @Override
-    public void close() {
-        executor.close();
     }
 
     /** The thread's messages before {@code currentTs}; the hub's own (by {@code botUserId} or any bot) as its turns. */

@@ -96,6 +96,34 @@ class SlackChannelConnectorTest {
     }
 
     @Test
+    void readsTheThreadsEarlierMessagesForAMentionThatJoinedItMidway() {
+        List<ChatTurn> earlier = connector(null).earlierMessages(ref(Map.of(
+                SlackReplyContext.EARLIER_BEFORE, "1700000050.000300", SlackReplyContext.BOT_USER_ID, "U0HUBBOT")));
+
+        assertThat(earlier).containsExactly(
+                ChatTurn.user("Our export to CSV keeps failing since this morning"),
+                ChatTurn.user("Same here, it says <quota exceeded> for @U0CUSTOMER"));
+        FakeSlackApi.Call replies = single("conversations.replies");
+        assertThat(replies.param("channel")).isEqualTo("C0SUPPORT");
+        assertThat(replies.param("ts")).isEqualTo("1700000000.000100");
+        assertThat(replies.authorization()).isEqualTo("Bearer xoxb-test-token");
+    }
+
+    @Test
+    void earlierMessagesAreOnlyReadForAMentionThatJoinedAThreadMidway() {
+        assertThat(connector(null).earlierMessages(ref(Map.of()))).isEmpty();
+        assertThat(slack.calls("conversations.replies")).isEmpty();
+    }
+
+    @Test
+    void whenSlackRefusesTheThreadTheHubAnswersWithoutItsEarlierMessages() {
+        slack.answer("conversations.replies", "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\"}");
+
+        assertThat(connector(null).earlierMessages(ref(Map.of(SlackReplyContext.EARLIER_BEFORE, "1700000050.000300"))))
+                .isEmpty();
+    }
+
+    @Test
     void aClarifyingQuestionHasNoButtons() {
         connector(null).send(new OutboundMessage(ref(Map.of()),
                 Answer.clarify("Do you mean the web app or the mobile app?", 0.4, List.of()), false));

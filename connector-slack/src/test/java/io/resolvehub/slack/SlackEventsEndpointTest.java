@@ -197,30 +197,26 @@ class SlackEventsEndpointTest {
     }
 
     @Test
-    void aMentionInsideAnExistingThreadCarriesTheThreadsEarlierMessages() {
+    void aMentionInsideAnExistingThreadIsStoredWithoutReadingTheThreadInsideTheAcknowledgement() {
         HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention_in_thread.json"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         InboundMessage message = single();
         assertThat(message.threadKey()).isEqualTo("C0SUPPORT:1700000000.000100");
         assertThat(message.text()).isEqualTo("how do I raise the export quota?");
-        assertThat(message.priorTurns()).containsExactly(
-                ChatTurn.user("Our export to CSV keeps failing since this morning"),
-                ChatTurn.user("Same here, it says <quota exceeded> for @U0CUSTOMER"));
-        FakeSlackApi.Call replies = hub.slack.calls("conversations.replies").getFirst();
-        assertThat(replies.param("channel")).isEqualTo("C0SUPPORT");
-        assertThat(replies.param("ts")).isEqualTo("1700000000.000100");
-        assertThat(replies.authorization()).isEqualTo("Bearer " + SlackHub.BOT_TOKEN);
+        assertThat(message.priorTurns()).as("fetched later, by the worker").isEmpty();
+        assertThat(message.replyContext()).containsEntry(SlackReplyContext.EARLIER_BEFORE, "1700000050.000300")
+                .containsEntry(SlackReplyContext.BOT_USER_ID, "U0HUBBOT");
+        assertThat(hub.slack.calls("conversations.replies")).isEmpty();
     }
 
     @Test
-    void aMentionStillGetsStoredWhenTheThreadHistoryIsUnavailable() {
-        hub.slack.answer("conversations.replies", "{\"ok\":false,\"error\":\"missing_scope\",\"needed\":\"channels:history\"}");
+    void aMentionInAThreadTheHubAnswersAlreadyNeedsNoEarlierMessages() {
+        hub.bean(SlackThreads.class).remember(SlackHub.TEAM_ID, "C0SUPPORT", "1700000000.000100");
 
-        HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention_in_thread.json"));
+        hub.postEvent(SlackHub.sample("events/app_mention_in_thread.json"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(single().priorTurns()).isEmpty();
+        assertThat(single().replyContext()).doesNotContainKey(SlackReplyContext.EARLIER_BEFORE);
     }
 
     @Test

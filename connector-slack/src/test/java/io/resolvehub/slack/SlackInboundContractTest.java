@@ -24,11 +24,9 @@ class SlackInboundContractTest extends InboundEndpointContract {
 
     private static final AtomicLong eventIds = new AtomicLong();
     private final FakeSlackApi slack = new FakeSlackApi();
-    private SlackThreadHistory history;
 
     @AfterEach
     void stopSlack() {
-        history.close();
         slack.close();
     }
 
@@ -41,10 +39,8 @@ class SlackInboundContractTest extends InboundEndpointContract {
         InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
         accounts.save(SlackHub.TENANT, ChannelType.SLACK, SlackHub.TEAM_ID, new ChannelSettings(Map.of(
                 SlackConnectorFactory.TEAM_ID, SlackHub.TEAM_ID, SlackConnectorFactory.BOT_TOKEN, SlackHub.BOT_TOKEN)));
-        history = new SlackThreadHistory(api, properties.historyTimeout());
         return new SlackEndpoint(new SlackRequests(SlackHub.SIGNING_SECRET), accounts,
-                new SlackThreads(JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/slack"))),
-                api, history);
+                new SlackThreads(JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/slack"))), api);
     }
 
     @Override

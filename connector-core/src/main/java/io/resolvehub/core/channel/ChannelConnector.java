@@ -1,5 +1,9 @@
 package io.resolvehub.core.channel;
 
+import io.resolvehub.core.ChatTurn;
+
+import java.util.List;
+
 /**
  * One tenant's connection to one channel: renders the hub's replies natively and performs hand-offs. Decisions
  * (what to answer, when to hand off) are core's; this is mechanics only.
@@ -24,6 +28,16 @@ public interface ChannelConnector extends AutoCloseable {
 
     /** Shows in place that the user confirmed the resolution (e.g. replaces the feedback buttons with the outcome). */
     void confirmResolved(ConversationRef conversation);
+
+    /**
+     * The thread's messages from before the hub was first addressed in it, which the hub never received (e.g. a Slack
+     * thread in which someone mentions the hub midway), oldest first; empty when there are none or the channel cannot
+     * tell. Asked by the pipeline's worker for a conversation's first message, never inside a platform's
+     * acknowledgement window. Failing is harmless: the hub then answers without them.
+     */
+    default List<ChatTurn> earlierMessages(ConversationRef conversation) {
+        return List.of();
+    }
 
     @Override
     default void close() {

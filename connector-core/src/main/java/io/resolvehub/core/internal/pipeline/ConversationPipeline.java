@@ -64,9 +64,8 @@ public class ConversationPipeline implements EventHandler {
 
     public ConversationPipeline(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
                                 HandoffPolicies policies, PersonRequests personRequests, CoinMeter coinMeter,
-                                GuardedAnswerEngine engine,
-                                ReplyDelivery replies, HandoffDelivery handoffs, ApplicationEventPublisher publisher,
-                                TransactionTemplate tx, Clock clock) {
+                                GuardedAnswerEngine engine, ReplyDelivery replies, HandoffDelivery handoffs,
+                                ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.states = states;
@@ -107,9 +106,11 @@ public class ConversationPipeline implements EventHandler {
         }
         Step step = switch (m.kind()) {
             case MESSAGE -> {
-                // the detector runs a model: ask it before the transaction, not while holding the conversation's lock
+                // a model and the platform are asked before the transaction, not while holding the conversation's lock
                 boolean asksForPersonByMeaning = personRequests.byMeaning(m.text());
-                yield tx.execute(s -> firstStepOfMessage(conversation, event, asksForPersonByMeaning));
+                StoredEvent withEarlier = conversation.aiAnswers() > 0 ? event : new StoredEvent(event.id(),
+                        m.withPriorTurns(replies.earlierMessages(conversation, m.replyContext())), event.attempts());
+                yield tx.execute(s -> firstStepOfMessage(conversation, withEarlier, asksForPersonByMeaning));
             }
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
@@ -233,12 +234,9 @@ public class ConversationPipeline implements EventHandler {
     }
 
     private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn) {
-        if (turn == null) {
-            return;
-        }
-        if (turn.answer().decision() == Decision.HANDOFF) {
+        if (turn != null && turn.answer().decision() == Decision.HANDOFF) {
             handoffs.deliver(conversation, m.replyContext(), turn);
-        } else {
+        } else if (turn != null) {
             replies.send(conversation, m.replyContext(), turn);
         }
     }

@@ -1,5 +1,6 @@
 package io.resolvehub.core.internal.pipeline;
 
+import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.Decision;
 import io.resolvehub.core.channel.ChannelConnector;
 import io.resolvehub.core.channel.DeliveryReceipt;
@@ -10,11 +11,20 @@ import io.resolvehub.core.internal.conversation.AssistantTurn;
 import io.resolvehub.core.internal.conversation.ConversationRecord;
 import io.resolvehub.core.internal.conversation.Transcripts;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
-/** Posts a recorded answer or clarifying question through the tenant's connector, then marks it delivered. */
+/**
+ * Posts a recorded answer or clarifying question through the tenant's connector, then marks it delivered; also asks
+ * the connector for a thread's earlier messages before its first answer.
+ */
 public class ReplyDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyDelivery.class);
 
     private final ChannelConnectors connectors;
     private final ChannelCalls calls;
@@ -42,6 +52,18 @@ public class ReplyDelivery {
     public void confirmResolved(ConversationRecord conversation, Map<String, String> replyContext) {
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         calls.run(breaker(conversation), () -> connector.confirmResolved(conversation.ref(replyContext)));
+    }
+
+    /** The thread's messages before the hub was addressed (see {@link ChannelConnector#earlierMessages}); empty on failure. */
+    public List<ChatTurn> earlierMessages(ConversationRecord conversation, Map<String, String> replyContext) {
+        try {
+            return connectors.forTenant(conversation.tenant(), conversation.channel())
+                    .earlierMessages(conversation.ref(replyContext));
+        } catch (RuntimeException e) {
+            log.warn("Earlier messages of conversation {} unavailable, answering without them: {}", conversation.id(),
+                    e.toString());
+            return List.of();
+        }
     }
 
     static String breaker(ConversationRecord conversation) {
