@@ -70,10 +70,10 @@ public final class TestAgent implements AutoCloseable {
 
     /** Adds the sample help center (the Lumen Notes articles) to a tenant and waits until every article is ready. */
     public void loadHelpCenter(TenantId tenant) {
-        JsonNode articles = JsonMapper.builder().build().readTree(resource("help-center/index.json"));
+        JsonNode articles = JsonMapper.builder().build().readTree(resource("demo-help-center/index.json"));
         for (JsonNode article : articles) {
             knowledge.addDocument(tenant, article.get("title").asString(), article.get("file").asString(),
-                    resource("help-center/" + article.get("file").asString()), article.get("url").asString());
+                    resource("demo-help-center/" + article.get("file").asString()), article.get("url").asString());
         }
         awaitIdle();
     }

@@ -13,7 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The bundled sample help center (the fictional Lumen Notes app), loaded into tenant {@code default} on first start. */
+/**
+ * The bundled sample help center (the fictional Lumen Notes app, shipped in agent-engine, whose tests read the same
+ * articles), loaded into tenant {@code default} on first start.
+ */
 @Component
 class DemoHelpCenter {
 

@@ -66,7 +66,7 @@ class ExtractiveAnswerEngineTest {
     void answersInTheTenantsVoice() {
         TenantId voiced = new TenantId("voiced");
         agent.voices.put(voiced, new VoiceSettings("Lumi", "warm", "Hi there!", "— Lumi from Lumen Notes"));
-        agent.knowledge.addFile(voiced, null, "export.md", null, TestAgent.resource("help-center/export-your-notes.md"));
+        agent.knowledge.addFile(voiced, null, "export.md", null, TestAgent.resource("demo-help-center/export-your-notes.md"));
         agent.awaitIdle();
         Answer answer = ask(voiced, "how can I export my notes as markdown");
         assertThat(answer.decision()).isEqualTo(Decision.ANSWER);

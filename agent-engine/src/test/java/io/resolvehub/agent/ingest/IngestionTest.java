@@ -30,7 +30,7 @@ class IngestionTest {
     void anUploadGoesFromPendingToReadyWithItsChunksSearchable(TestDatabase database) {
         try (TestAgent agent = new TestAgent(database, dir)) {
             KnowledgeSource added = agent.knowledge.addFile(ACME, null, "reset-your-password.md", "text/markdown",
-                    TestAgent.resource("help-center/reset-your-password.md"));
+                    TestAgent.resource("demo-help-center/reset-your-password.md"));
             assertThat(added.status()).isEqualTo(SourceStatus.PENDING);
             KnowledgeSource ready = agent.awaitFinished(ACME, added.id());
             assertThat(ready.status()).isEqualTo(SourceStatus.READY);
@@ -102,7 +102,7 @@ class IngestionTest {
     void aResyncOfUnchangedContentEmbedsNothingAgain() {
         try (TestAgent agent = new TestAgent(TestDatabase.H2, dir)) {
             KnowledgeSource source = agent.knowledge.addFile(ACME, null, "export.md", null,
-                    TestAgent.resource("help-center/export-your-notes.md"));
+                    TestAgent.resource("demo-help-center/export-your-notes.md"));
             int chunks = agent.awaitFinished(ACME, source.id()).chunks();
             int embedded = agent.embedder.texts.get();
             assertThat(embedded).isEqualTo(chunks);
@@ -139,7 +139,7 @@ class IngestionTest {
     void recoveryOnStartupLeavesASourceThisProcessIsIndexingAlone() {
         try (TestAgent agent = new TestAgent(TestDatabase.H2, dir)) {
             String id = agent.knowledge.addFile(ACME, null, "export.md", null,
-                    TestAgent.resource("help-center/export-your-notes.md")).id();
+                    TestAgent.resource("demo-help-center/export-your-notes.md")).id();
 
             assertThat(agent.ingestor.resumeUnfinished()).as("sources redone as if a crash left them").isZero();
 

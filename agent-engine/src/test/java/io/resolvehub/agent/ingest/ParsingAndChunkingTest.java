@@ -15,7 +15,7 @@ class ParsingAndChunkingTest {
 
     @Test
     void markdownKeepsHeadingPathsAndNumberedStepsTogether() {
-        ParsedDocument doc = new MarkdownParser().parse(TestAgent.resource("help-center/reset-your-password.md"), "fallback");
+        ParsedDocument doc = new MarkdownParser().parse(TestAgent.resource("demo-help-center/reset-your-password.md"), "fallback");
         assertThat(doc.title()).isEqualTo("Reset your password");
         List<Chunk> chunks = chunker.chunk(doc);
         Chunk forgotten = chunks.stream().filter(c -> c.headingPath().contains("Reset a forgotten password")).findFirst().orElseThrow();
