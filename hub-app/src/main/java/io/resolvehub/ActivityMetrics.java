@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * What the hub did, as Micrometer counters on {@code /actuator/metrics} (admins only): replies by channel and
+ * What the hub did, as Micrometer counters on {@code /actuator/metrics} (the owner only): replies by channel and
  * decision, coins charged and refunded by channel, and low-balance alerts, which are also logged for the operator.
  * Counted after the publishing transaction commits, so a rolled-back charge is never counted.
  */

@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers("/slack/install").hasRole("ADMIN")
                         .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // hub-wide counters across tenants: the owner's, not a tenant admin's
+                        .requestMatchers("/actuator/**").hasAuthority(TenantGrants.OWNER)
                         .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()
                         // a tenant's API token (e.g. the Zendesk sidebar's) reads; everything else is an admin's
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "READER")
