@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Holds that grow with the conversation (SPEC §5), on H2 and PostgreSQL: the acceptance case, conversations held the
+ * Holds that grow with the conversation, on H2 and PostgreSQL: the acceptance case, conversations held the
  * old way (maxCoins up front) across the upgrade, and growth racing with other work.
  */
 @ParameterizedClass

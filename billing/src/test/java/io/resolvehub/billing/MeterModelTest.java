@@ -191,7 +191,7 @@ class MeterModelTest {
             return state == null ? 0 : state.answers();
         }
 
-        /** SPEC §5: the hold must cover a resolution after {@code answer} answers; refused if it cannot grow. */
+        /** The hold must cover a resolution after {@code answer} answers; refused if it cannot grow. */
         boolean expectHold(String c, int answer) {
             Conversation state = conversations.get(c);
             if (state == null) {

@@ -143,7 +143,7 @@ public class ConversationPipeline implements EventHandler {
         if (asksForPersonByMeaning || Phrases.asksForHuman(m.text(), policy.humanPhrases())) {
             return handOff(c, event, HandoffReason.USER_REQUEST, null);
         }
-        // The hold grows before each answer (SPEC §5); a later answer it cannot cover goes to a person as well.
+        // The hold grows before each answer; a later answer it cannot cover goes to a person as well.
         if (!coinMeter.holdFor(c.tenant(), c.id(), c.channel(), c.aiAnswers() + 1)) {
             return handOff(c, event, HandoffReason.INSUFFICIENT_BALANCE, null);
         }
