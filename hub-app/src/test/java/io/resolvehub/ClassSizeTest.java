@@ -22,14 +22,14 @@ class ClassSizeTest {
 
     static final int MAX_LINES = 250;
 
-    /** Known debt, agent-engine (being reorganised with its answer and evaluation packages). */
+    /** Known debt in agent-engine and agent-eval (being reorganised with the answer and evaluation code). */
     private static final Set<String> BEING_SPLIT = Set.of(
             "agent-engine/src/main/java/io/resolvehub/agent/index/LuceneKnowledgeIndex.java",
             "agent-engine/src/main/java/io/resolvehub/agent/index/ElasticsearchKnowledgeIndex.java",
             "agent-engine/src/main/java/io/resolvehub/agent/ingest/Ingestor.java",
             "agent-engine/src/main/java/io/resolvehub/agent/ingest/WebReader.java",
             "agent-engine/src/main/java/io/resolvehub/agent/ingest/ZendeskGuideReader.java",
-            "agent-engine/src/main/java/io/resolvehub/agent/bench/AgentBenchmark.java");
+            "agent-eval/src/main/java/io/resolvehub/eval/AgentBenchmark.java");
 
     @Test
     void noProductionClassIsOverTheLimit() {
