@@ -1,6 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.agent.index.SearchHit;
 import io.resolvehub.agent.index.SearchMode;
@@ -159,12 +160,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         List<String> texts = followUp ? List.of(retrieval.query().question(), excerpt) : List.of(excerpt);
         List<float[]> vectors = embedder.embedAll(texts, EXCERPT_TOKENS);
         float[] question = followUp ? vectors.getFirst() : retrieval.vector();
-        float[] quoted = vectors.getLast();
-        double dot = 0;
-        for (int i = 0; i < quoted.length; i++) {
-            dot += question[i] * quoted[i];
-        }
-        return dot;
+        return Vectors.dot(question, vectors.getLast());
     }
 
     /** A how-to question, or a terse follow-up ("and on iPhone?") to one. */

@@ -1,6 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.embed.Vectors;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -159,7 +160,7 @@ final class PassageSelector {
         for (int k = 0; k < contenders.size(); k++) {
             int i = contenders.get(k);
             // The contenders are nearly tied on words: meaning decides, the words only break a near tie.
-            double score = dot(q, vectors.get(offset + k)) + 0.1 * lexical[i];
+            double score = Vectors.dot(q, vectors.get(offset + k)) + 0.1 * lexical[i];
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
@@ -225,14 +226,6 @@ final class PassageSelector {
         }
         int cut = excerpt.lastIndexOf(' ', MAX_CHARS - 1);
         return excerpt.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1).stripTrailing() + "…";
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double d = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += a[i] * b[i];
-        }
-        return d;
     }
 
     private static int words(String text) {

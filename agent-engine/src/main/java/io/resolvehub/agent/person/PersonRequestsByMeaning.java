@@ -1,6 +1,7 @@
 package io.resolvehub.agent.person;
 
 import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.core.PersonRequestDetector;
 
 import java.util.List;
@@ -79,11 +80,7 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
     private static double closest(float[] v, List<float[]> examples) {
         double best = -1;
         for (float[] e : examples) {
-            double d = 0;
-            for (int i = 0; i < v.length; i++) {
-                d += v[i] * e[i];
-            }
-            best = Math.max(best, d);
+            best = Math.max(best, Vectors.dot(v, e));
         }
         return best;
     }
