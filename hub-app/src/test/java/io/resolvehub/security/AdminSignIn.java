@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signs in on the admin page's login form over HTTP, CSRF token and all, as a browser does. */
-final class AdminSignIn {
+public final class AdminSignIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
@@ -22,7 +22,7 @@ final class AdminSignIn {
     }
 
     /** The session cookie ({@code JSESSIONID=…}) of {@code username} signed in. */
-    static String signIn(HttpClient http, int port, String username, String password) {
+    public static String signIn(HttpClient http, int port, String username, String password) {
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Accept", "text/html").GET().build());
         Matcher csrf = CSRF.matcher(page.body());
@@ -38,7 +38,7 @@ final class AdminSignIn {
         return sessionCookie(login);
     }
 
-    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
