@@ -1,11 +1,18 @@
 package io.resolvehub.admin;
 
 import io.resolvehub.HubTestSupport;
+import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.SourceStatus;
+import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.core.TenantId;
 import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +25,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +53,9 @@ class AdminPageBrowserTest {
 
     @Value("${hub.data-dir}")
     Path dataDir;
+
+    @Autowired
+    KnowledgeSources sources;
 
     private Browser browser;
     private ApiClient api;
@@ -266,6 +277,31 @@ class AdminPageBrowserTest {
         browser.click("#search button");
         assertThat(browser.find("#search ol li").getText()).contains("14 days");
         browser.screenshot("knowledge-search");
+    }
+
+    @Test
+    void anIndexingSourceShowsPagesDoneOfTotalLiveWithoutReloadingThePage() throws IOException {
+        tenant("crawl-co");
+        signIn();
+        // A crawl as the ingestion records it while it works (the ingestion itself is tested in agent-engine): the
+        // page must follow the table without a reload, and stop polling once nothing is indexing.
+        String id = "src_crawl_progress";
+        sources.insert(new KnowledgeSource(id, new TenantId("crawl-co"), SourceType.SITEMAP, "Help site",
+                "https://help.example.test/sitemap.xml", null, SourceStatus.INDEXING, 0, null, null, Instant.now(),
+                Instant.now()), null);
+        sources.setProgress(id, 12, 40);
+        browser.open("/t/crawl-co/knowledge");
+        assertThat(browser.find("#source-" + id + " .done-of-total").getText()).isEqualTo("12 of 40 pages");
+        assertThat(browser.find("#source-" + id + " progress").getAttribute("value")).isEqualTo("12");
+        browser.screenshot("knowledge-progress");
+        WebElement samePage = browser.find("html");
+
+        sources.setProgress(id, 31, 40);
+        browser.waitUntil(() -> browser.text().contains("31 of 40 pages"));
+        sources.setStatus(id, SourceStatus.READY, 95, null);
+        browser.waitUntil(() -> browser.text().contains("95 passages"));
+        assertThat(samePage.isDisplayed()).as("updated in place, not by reloading").isTrue();
+        assertThat(browser.find("#sources").getAttribute("hx-trigger")).as("polling stops when all are done").isNull();
     }
 
     @Test
