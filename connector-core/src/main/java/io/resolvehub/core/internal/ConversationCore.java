@@ -12,7 +12,7 @@ import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.channel.HubInboxDesk;
 import io.resolvehub.core.internal.channel.JdbcChannelAccounts;
 import io.resolvehub.core.internal.channel.TicketDesks;
-import io.resolvehub.core.internal.channel.WebChannelConnector;
+import io.resolvehub.core.internal.web.WebChannelConnector;
 import io.resolvehub.core.internal.conversation.ConversationStateMachine;
 import io.resolvehub.core.internal.conversation.Conversations;
 import io.resolvehub.core.internal.conversation.JdbcConversationInbox;
@@ -131,7 +131,7 @@ public final class ConversationCore implements AutoCloseable {
         Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
                 : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
         resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval, d.recurringJobs());
-        web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
+        web = new DefaultWebConversations(events, workers, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
         humanDesk = new DefaultHumanDesk(conversations, transcripts, states, connectors, calls, tx, clock);
