@@ -120,7 +120,10 @@ public class ConversationPipeline implements EventHandler {
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
             case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
-            case CLOSED_BY_PLATFORM -> tx.execute(s -> closedByPlatform(conversation));
+            case CLOSED_BY_PLATFORM -> tx.execute(s -> {
+                states.closedByPlatform(conversations.lock(conversation.id()));
+                return new Step.Silent();
+            });
         };
         switch (step) {
             case Step.Silent silent -> { }
@@ -217,18 +220,6 @@ public class ConversationPipeline implements EventHandler {
             return new Step.Reply(record(c, event, notices.thanks(c.tenant())));
         }
         return new Step.Confirmed(true);
-    }
-
-    private Step closedByPlatform(ConversationRecord found) {
-        ConversationRecord c = conversations.lock(found.id());
-        if (c.status() == OPEN) {
-            if (c.aiAnswers() > 0) {
-                states.resolve(c, ResolutionKind.TICKET_SOLVED);
-            } else {
-                states.closeUnresolved(c, "closed_by_platform");
-            }
-        }
-        return new Step.Silent();
     }
 
     private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
