@@ -6,6 +6,8 @@ import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.SourceType;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.process.FakeSlackWebApi;
+import io.resolvehub.process.SlackEvents;
 import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +46,15 @@ class AdminPageBrowserTest {
     private static final List<String> SECTIONS = List.of("", "knowledge", "try", "channels", "rules", "voice", "inbox",
             "billing", "insights");
 
+    private static final String SLACK_SIGNING_SECRET = "browser-test-signing-secret";
+    /** Slack's Web API, where a person's reply from the inbox must arrive in the customer's thread. */
+    private static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
+        registry.add("hub.slack.signing-secret", () -> SLACK_SIGNING_SECRET);
+        registry.add("hub.slack.api-url", SLACK::url);
     }
 
     @LocalServerPort
@@ -69,6 +78,7 @@ class AdminPageBrowserTest {
     @AfterAll
     void stop() {
         if (browser != null) browser.close();
+        SLACK.close();
     }
 
     private void signIn() throws IOException {
@@ -195,6 +205,36 @@ class AdminPageBrowserTest {
         assertThat(browser.has("form[action$='/reply']")).isFalse();
         JsonNode closed = JSON.readTree(api.get("/api/v1/tenants/default/conversations/" + id).body());
         assertThat(closed.get("status").stringValue()).isEqualTo("resolved");
+    }
+
+    @Test
+    void aSlackHandOffIsAnsweredFromTheInboxAndTheReplyArrivesInTheCustomersThread() throws IOException {
+        tenant("slack-co");
+        assertThat(api.putJson("/api/v1/tenants/slack-co/channels/slack",
+                "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-desk-test\"}").statusCode()).isEqualTo(200);
+        String thread = "1700000500.000100";
+        HttpResponse<String> delivered = api.send(SlackEvents.signed(URI.create("http://127.0.0.1:" + port + "/slack/events"),
+                SLACK_SIGNING_SECRET, SlackEvents.appMention("Ev0DESK0001", "C0DESK", thread, "I want to talk to a human please")));
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        browser.waitUntil(() -> JSON.readTree(api.get("/api/v1/tenants/slack-co/conversations?status=escalated&channel=slack")
+                .body()).size() == 1);
+        String id = JSON.readTree(api.get("/api/v1/tenants/slack-co/conversations?status=escalated&channel=slack").body())
+                .get(0).get("id").stringValue();
+
+        signIn();
+        browser.open("/t/slack-co/inbox");
+        browser.click("a[href='/t/slack-co/inbox/" + id + "']");
+        assertThat(browser.text()).contains("hand-off: user_request").contains("I want to talk to a human please");
+        browser.type("#text", "Hi Casey, I have unlocked your workspace.");
+        browser.click("form[action$='/reply'] button");
+        assertThat(browser.find(".notice").getText()).contains("Reply sent");
+        browser.screenshot("inbox-slack-reply");
+
+        List<FakeSlackWebApi.Call> inThread = SLACK.calls("chat.postMessage").stream()
+                .filter(c -> "C0DESK".equals(c.form().get("channel")) && thread.equals(c.form().get("thread_ts"))).toList();
+        assertThat(inThread).extracting(c -> c.form().get("text")).as("the hand-off notice, then the person's reply")
+                .hasSize(2).last().isEqualTo("admin (support team): Hi Casey, I have unlocked your workspace.");
+        assertThat(inThread.getFirst().form().get("text")).contains("#HUB-");
     }
 
     @Test
