@@ -407,6 +407,14 @@ class AdminPageBrowserTest {
         assertThat(browser.find(".notice").getText()).isEqualTo("Refunded 1 coin.");
         assertThat(browser.find("#ledger tbody tr").getText()).contains("refund").contains("customer says it did not help");
         browser.screenshot("billing-refund");
+
+        browser.open("/t/default/");
+        List<WebElement> bars = browser.driver.findElements(org.openqa.selenium.By.cssSelector(".chart span"));
+        assertThat(bars).as("one bar per day of the last 30").hasSize(30);
+        assertThat(bars.getLast().getAttribute("title")).as("today's bar has the charge")
+                .matches("\\d{4}-\\d\\d-\\d\\d: [1-9]\\d* coins?");
+        assertThat(bars.getLast().getAttribute("style")).containsPattern("height:\\s*[1-9]\\d*%");
+        browser.screenshot("overview-chart");
     }
 
     @Test
