@@ -54,6 +54,19 @@ final class ModuleRules {
             .whereLayer("zendesk").mayOnlyBeAccessedByLayers("application")
             .whereLayer("core").mayOnlyBeAccessedByLayers("agent", "billing", "insights", "slack", "teams", "zendesk", "application");
 
+    /**
+     * Billing's API: the public types other modules may use (the ledger, balances, top-ups, pricing, usage, its events
+     * and its settings). Everything else in billing (the holds, the ledger's rows, the event listener) is
+     * package-private, so a new public billing type is a decision to widen the API, made here.
+     */
+    static final ArchRule BILLING_INTERNALS_ARE_PACKAGE_PRIVATE = classes()
+            .that().resideInAPackage(BILLING).and().arePublic().and().areTopLevelClasses()
+            .should().haveNameMatching("io\\.resolvehub\\.billing\\.(Balance|BillingAutoConfiguration|BillingException"
+                    + "|BillingProperties|ChargeRefunded|CoinsCharged|EntryType|HoldingCoinMeter|Ledger|LedgerCsv"
+                    + "|LedgerEntry|LowBalanceAlerted|LowBalanceAlerts|Pricing|Receipt|Settlements|TenantPricing"
+                    + "|TopUpResult|TopUps|UsageReports)")
+            .as("only billing's API types are public");
+
     /** Core's implementations are reached through its API packages and beans only. */
     static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage("io.resolvehub.core.internal..");
