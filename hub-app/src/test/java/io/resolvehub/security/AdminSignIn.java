@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signs in on the admin page's login form over HTTP, CSRF token and all, as a browser does. */
-public final class AdminSignIn {
+final class AdminSignIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
@@ -22,7 +22,7 @@ public final class AdminSignIn {
     }
 
     /** The session cookie ({@code JSESSIONID=…}) of {@code username} signed in. */
-    public static String signIn(HttpClient http, int port, String username, String password) {
+    static String signIn(HttpClient http, int port, String username, String password) {
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Accept", "text/html").GET().build());
         Matcher csrf = CSRF.matcher(page.body());
@@ -38,7 +38,7 @@ public final class AdminSignIn {
         return sessionCookie(login);
     }
 
-    public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -34,8 +34,8 @@ public record ConfidenceModel(double intercept, double[] weights) {
      * Fitted on mtrag_cloud, clapnq and the lumen-dev set together, each set weighing the same (agent-eval's
      * {@code Evaluation --fit --cost 1}, docs/evaluation.md); the help-center set was held out.
      */
-    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.900,
-            new double[]{2.340, 1.062, 0.716, -1.396, 1.077, -1.330, 2.355, -0.966, 5.080});
+    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-6.105,
+            new double[]{2.600, 1.792, 0.762, -1.443, 0.885, -1.237, 1.335, -1.076, 5.264});
 
     /**
      * How much a wrong answer weighs against a needless hand-off in the fit: as much. The one number chosen by looking at

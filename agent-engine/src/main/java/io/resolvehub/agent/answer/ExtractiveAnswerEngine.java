@@ -149,18 +149,25 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
         ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !retrieval.shape().type().carriedBy(excerpt),
-                excerptSimilarity(retrieval, excerpt));
+                excerptSimilarity(retrieval, selection.quote().parts()));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());
     }
 
-    /** Cosine of the question and the excerpt, each read up to {@value #EXCERPT_TOKENS} tokens: one small model call. */
-    private double excerptSimilarity(Retrieval retrieval, String excerpt) {
+    /**
+     * Cosine of the question and the quoted unit that restates it best, each read up to {@value #EXCERPT_TOKENS}
+     * tokens: one small model call. The best unit, not the whole quote: a sentence of context around the answer must
+     * not make the answer look less like what was asked.
+     */
+    private double excerptSimilarity(Retrieval retrieval, List<String> parts) {
         boolean followUp = !retrieval.query().carried().isEmpty();
-        List<String> texts = followUp ? List.of(retrieval.query().question(), excerpt) : List.of(excerpt);
+        List<String> texts = new ArrayList<>(parts);
+        if (followUp) {
+            texts.addFirst(retrieval.query().question());
+        }
         List<float[]> vectors = embedder.embedAll(texts, EXCERPT_TOKENS);
         float[] question = followUp ? vectors.getFirst() : retrieval.vector();
-        return Vectors.dot(question, vectors.getLast());
+        return vectors.subList(followUp ? 1 : 0, vectors.size()).stream().mapToDouble(v -> Vectors.dot(question, v)).max().orElse(0);
     }
 
     /** A how-to question, or a terse follow-up ("and on iPhone?") to one. */

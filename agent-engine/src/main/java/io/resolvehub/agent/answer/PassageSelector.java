@@ -6,6 +6,7 @@ import io.resolvehub.agent.embed.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,9 +18,8 @@ import java.util.regex.Pattern;
  * own words count most, words carried from earlier turns a little, a "how do I" question prefers steps). When the
  * question's words do not settle it (the best units are within half a word of each other) they are compared by
  * embedding similarity with the question, because a follow-up like "what if I never got the email?" is matched by
- * meaning ("Didn't get the email? Check your spam folder"); a clear lexical winner costs no model call. The winner
- * comes with its introducing sentence ("To reset your password:") or the sentence after it when that continues the
- * thought. Nothing is paraphrased: the answer is a verbatim excerpt.
+ * meaning ("Didn't get the email? Check your spam folder"); a clear lexical winner costs no model call. What is quoted
+ * around the winner is {@link Excerpt}'s to decide. Nothing is paraphrased: the answer is a verbatim excerpt.
  */
 final class PassageSelector {
 
@@ -27,17 +27,10 @@ final class PassageSelector {
             "disable", "change", "reset", "create", "add", "remove", "delete", "install", "connect", "update", "cancel",
             "turn", "invite", "export", "import", "share", "download");
     private static final Pattern HOW_TO = Pattern.compile("\\bwhat (?:do|should|can|must) (?:i|we) do\\b|\\bhow (?:do|can|should|to|would|does)\\b");
-    private static final int MAX_WORDS = 120;
-    /** An excerpt is capped here whatever its words: a document of one endless "word" must not become a 10 MB answer. */
-    static final int MAX_CHARS = 1500;
     /** A word carried from an earlier turn points at the topic; within it, the latest message's own words decide. */
     private static final double CARRIED_WEIGHT = 0.1;
     /** A unit holding the kind of value asked for counts as one more matching word. */
     private static final double TYPE_BONUS = 1.0;
-    /** A sentence and its neighbour are quoted together up to this many words. */
-    private static final int CONTEXT_WORDS = 70;
-    private static final Pattern LEANS_BACK = Pattern.compile("^(?:it|its|this|that|these|those|they|their|he|his|she|her|"
-            + "however|also|then|there|such)\\b.*", Pattern.CASE_INSENSITIVE);
     /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
@@ -48,7 +41,11 @@ final class PassageSelector {
     private static final int STEPS_LOOKAHEAD = 6;
 
     /** The chosen excerpt and the passage (index into the candidates) it comes from. */
-    record Selection(String excerpt, int passage) {
+    record Selection(Excerpt quote, int passage) {
+
+        String excerpt() {
+            return quote.text();
+        }
     }
 
     private PassageSelector() {
@@ -80,18 +77,30 @@ final class PassageSelector {
             all.addAll(units);
         }
         if (all.isEmpty()) {
-            return new Selection(capped(passages.getFirst().strip()), 0);
+            return new Selection(Excerpt.of(passages.getFirst().strip()), 0);
         }
-        // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
-        List<Set<String>> presentIn = all.stream().map(u -> Terms.of(headings.get(u.passage()) + " "
+        // For a how-to question steps are read with the sentence that introduces them ("If you sign in with a work
+        // account:"): that sentence is what tells two step lists of one section apart.
+        List<Set<String>> saidBy = all.stream().map(u -> Terms.of((procedural ? introduction(perPassage.get(u.passage()), u) : "") + " "
                 + (u.tableHeader() == null ? "" : u.tableHeader() + " ") + u.text())).toList();
+        // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
+        List<Set<String>> headingTerms = headings.stream().map(Terms::of).toList();
+        List<Set<String>> presentIn = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Set<String> present = new HashSet<>(saidBy.get(i));
+            present.addAll(headingTerms.get(all.get(i).passage()));
+            presentIn.add(present);
+        }
         // A typical matching word counts about 1; words found in no unit don't water that down.
         double typicalWeight = ownTerms.stream().filter(t -> presentIn.stream().anyMatch(p -> terms.found(t, p)))
                 .mapToDouble(terms::weight).average().orElse(1);
         double[] lexical = new double[all.size()];
+        double[] wordsSaid = new double[all.size()];   // in typical question words: how much of the question a unit itself names
         for (int i = 0; i < all.size(); i++) {
             Unit candidate = all.get(i);
             Set<String> present = presentIn.get(i);
+            Set<String> said = saidBy.get(i);
+            wordsSaid[i] = ownTerms.stream().filter(t -> terms.found(t, said)).mapToDouble(terms::weight).sum() / typicalWeight;
             double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
                     + CARRIED_WEIGHT * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
             if (type != AnswerType.ANY && type.carriedBy(candidate.text())) {
@@ -135,7 +144,9 @@ final class PassageSelector {
             best = byMeaning(all, headings, lexical, contenders, question, questionVector, embedder);
         }
         Unit chosen = all.get(best);
-        return new Selection(expand(perPassage.get(chosen.passage()), chosen), chosen.passage());
+        int first = all.indexOf(perPassage.get(chosen.passage()).getFirst());
+        double[] passageMatches = Arrays.copyOfRange(wordsSaid, first, first + perPassage.get(chosen.passage()).size());
+        return new Selection(Excerpt.around(perPassage.get(chosen.passage()), chosen, passageMatches, type), chosen.passage());
     }
 
     /**
@@ -169,66 +180,17 @@ final class PassageSelector {
         return best;
     }
 
-    /**
-     * The chosen unit with the sentence introducing its steps; a sentence with the one before it when it leans on it
-     * ("It expires after…") and with the one after it when that continues the thought, while short enough for a chat.
-     */
-    private static String expand(List<Unit> units, Unit chosen) {
-        int at = chosen.position();
-        List<String> picked = new ArrayList<>();
-        boolean hasSteps = chosen.steps();
-        if (chosen.steps()) {
-            if (at > 0 && units.get(at - 1).text().endsWith(":")) {
-                picked.add(units.get(at - 1).text());
-            }
-            picked.add(chosen.text());
-        } else if (chosen.tableHeader() != null) {
-            picked.add(chosen.tableHeader());   // a row means nothing without the names of its columns
-            picked.add(chosen.text());
-            hasSteps = true;                     // one line each
-        } else {
-            if (at > 0 && LEANS_BACK.matcher(chosen.text()).matches() && prose(units.get(at - 1))
-                    && words(units.get(at - 1).text()) + words(chosen.text()) <= CONTEXT_WORDS) {
-                picked.add(units.get(at - 1).text());
-            }
-            picked.add(chosen.text());
-            if (at + 1 < units.size()) {
-                Unit next = units.get(at + 1);
-                boolean introducesSteps = next.steps() && chosen.text().endsWith(":");
-                boolean continues = prose(next) && !chosen.bullet()
-                        && words(String.join(" ", picked)) + words(next.text()) <= CONTEXT_WORDS;
-                if (introducesSteps || continues) {
-                    picked.add(next.text());
-                    hasSteps = next.steps();
-                }
-            }
+    /** The sentence ending in a colon just before a list of steps; "" for any other unit. */
+    private static String introduction(List<Unit> units, Unit unit) {
+        if (!unit.steps() || unit.position() == 0) {
+            return "";
         }
-        String excerpt = String.join(hasSteps ? "\n" : " ", picked);
-        if (words(excerpt) > MAX_WORDS && !hasSteps) {
-            excerpt = chosen.text();
-        }
-        return capped(excerpt);
+        String previous = units.get(unit.position() - 1).text();
+        return previous.endsWith(":") ? previous : "";
     }
 
     private static String firstCell(Unit row) {
         int bar = row.text().indexOf(" | ");
         return bar < 0 ? row.text() : row.text().substring(0, bar);
-    }
-
-    private static boolean prose(Unit unit) {
-        return !unit.steps() && !unit.bullet() && unit.tableHeader() == null;
-    }
-
-    /** At most {@link #MAX_CHARS}, cut after the last whole word that fits. */
-    static String capped(String excerpt) {
-        if (excerpt.length() <= MAX_CHARS) {
-            return excerpt;
-        }
-        int cut = excerpt.lastIndexOf(' ', MAX_CHARS - 1);
-        return excerpt.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1).stripTrailing() + "…";
-    }
-
-    private static int words(String text) {
-        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 }

@@ -170,26 +170,26 @@ public final class Ingestor implements AutoCloseable {
         if (reader == null) {
             throw new IngestionException("this hub cannot read " + source.type().wire() + " sources");
         }
-        IngestionProgress progress = IngestionProgress.start(sources, source);
         List<SourceDocument> documents = reader.read(source, known);
         if (documents.isEmpty()) {
             throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));
         }
-        progress.documentsRead(documents.size());
-        BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, source.tenant(), source.id(), embedGroup,
-                progress::passagesEmbedded);
+        BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, source.tenant(), source.id(), embedGroup);
         int total = 0;
         Set<String> seen = new HashSet<>();
         for (SourceDocument document : documents) {
             seen.add(document.docKey());
             KnowledgeSources.DocumentState previous = known.get(document.docKey());
-            String hash = document.unchanged() && previous != null ? null : sha256(document.content());
-            if (previous != null && (hash == null || previous.contentHash().equals(hash))) {
-                total += previous.chunks();   // not modified, or the same bytes as last time: no re-embedding
-                progress.documentDone();
+            if (document.unchanged() && previous != null) {
+                total += previous.chunks();
                 continue;
             }
-            total += queueDocument(source, document, hash, writer, progress);
+            String hash = sha256(document.content());
+            if (previous != null && previous.contentHash().equals(hash)) {
+                total += previous.chunks();   // same bytes as last time: no re-embedding
+                continue;
+            }
+            total += queueDocument(source, document, hash, writer);
         }
         writer.flush();
         for (String vanished : known.keySet()) {
@@ -202,8 +202,7 @@ public final class Ingestor implements AutoCloseable {
     }
 
     /** Parses and chunks one document and hands it to the writer, which swaps it into the index once it is embedded. */
-    private int queueDocument(KnowledgeSource source, SourceDocument document, String hash, BatchedDocumentWriter writer,
-                              IngestionProgress progress) {
+    private int queueDocument(KnowledgeSource source, SourceDocument document, String hash, BatchedDocumentWriter writer) {
         ParsedDocument parsed;
         List<Chunk> chunks;
         try {
@@ -218,12 +217,8 @@ public final class Ingestor implements AutoCloseable {
             }
             throw failure;
         }
-        progress.documentChunked(chunks.size());
-        writer.add(document.docKey(), document.url(), chunks, () -> {
-            sources.saveDocument(source.id(), document.docKey(), parsed.title(), document.url(), hash, document.etag(),
-                    chunks.size());
-            progress.documentDone();
-        });
+        writer.add(document.docKey(), document.url(), chunks, () -> sources.saveDocument(source.id(), document.docKey(),
+                parsed.title(), document.url(), hash, document.etag(), chunks.size()));
         return chunks.size();
     }
 

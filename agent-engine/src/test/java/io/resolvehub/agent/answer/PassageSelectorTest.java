@@ -28,6 +28,24 @@ class PassageSelectorTest {
         }
     };
 
+    /** Every text means the same to it: a tie it is asked to settle stays with the words' order. */
+    private static final Embedder SAME_MEANING = new Embedder() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return new float[]{1, 0};
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            return texts.stream().map(this::embed).toList();
+        }
+    };
+
     @Test
     void aHowToQuestionGetsTheStepsEvenWhenAProseSentenceMatchesMoreOfItsWords() {
         String question = "how do I reset the sync password for offline export";
@@ -41,7 +59,7 @@ class PassageSelectorTest {
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
                 QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
-        assertThat(selection.excerpt()).isEqualTo("To reset the sync password:\n1. Open Settings and choose Sync.\n2. Click the button and confirm.");
+        assertThat(selection.excerpt()).endsWith("To reset the sync password:\n1. Open Settings and choose Sync.\n2. Click the button and confirm.");
     }
 
     @Test
@@ -52,7 +70,7 @@ class PassageSelectorTest {
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
                 QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
-        assertThat(selection.excerpt()).startsWith("You can export notes while offline from the File menu.");
+        assertThat(selection.excerpt()).contains("You can export notes while offline from the File menu.");
     }
 
     @Test
@@ -90,7 +108,7 @@ class PassageSelectorTest {
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
                 QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
-        assertThat(selection.excerpt().length()).isLessThanOrEqualTo(PassageSelector.MAX_CHARS + 1);
+        assertThat(selection.excerpt().length()).isLessThanOrEqualTo(Excerpt.MAX_CHARS + 1);
     }
 
     @Test
@@ -103,6 +121,66 @@ class PassageSelectorTest {
                 QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.excerpt()).isEqualTo("Plan | Price | Upload limit\nPro | $8 per member / month | 2 GB");
+    }
+
+    @Test
+    void theNextBestSentenceOfThePassageJoinsTheQuoteWithAnEllipsisOverWhatIsLeftOut() {
+        String question = "what happens to my shared notes when I leave a workspace";
+        String passage = "When you leave a workspace, your shared notes stay in it. Workspaces can have up to 50 members. "
+                + "Shared notes are handed to the workspace owner after 30 days. Themes are set per device.";
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt()).isEqualTo("When you leave a workspace, your shared notes stay in it. … "
+                + "Shared notes are handed to the workspace owner after 30 days.");
+    }
+
+    @Test
+    void noSentenceJoinsTheQuoteWhenNoneNamesTheQuestion() {
+        String question = "how long is an invite link valid";
+        String passage = "Invite links expire after 7 days. Themes are set per device. Exports run at night.";
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt()).isEqualTo("Invite links expire after 7 days.");
+    }
+
+    @Test
+    void aQualifierInTheSentenceThatIntroducesStepsChoosesThoseSteps() {
+        String question = "how do I reset my password with a personal account";
+        String passage = """
+                If you sign in with a work account:
+                1. Ask your IT help desk to reset it.
+                2. Sign in again once they confirm.
+                If you sign in with a personal account:
+                1. Click Forgot password on the sign-in page.
+                2. Follow the link in the email.
+                """;
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Reset your password"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.excerpt()).startsWith("If you sign in with a personal account:\n1. Click Forgot password")
+                .doesNotContain("IT help desk");
+    }
+
+    @Test
+    void whenTheChosenUnitHoldsNoValueOfTheKindAskedForTheSentenceThatHoldsOneJoinsIt() {
+        String question = "how long do I have to restore a deleted account";
+        String passage = """
+                To restore it:
+                1. Sign in with your usual email and password.
+                2. Click Restore my account on the banner that appears.
+                Support can't recover a deleted account for you.
+                After 30 days, deletion is permanent.
+                """;
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("The grace period"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[]{1, 0}, SAME_MEANING);
+
+        assertThat(selection.excerpt()).contains("After 30 days, deletion is permanent.");
     }
 
     @Test

@@ -48,14 +48,6 @@ public abstract class InboundEndpointContract {
     /** An authentic delivery that asks nothing of the hub (chatter without a mention, the hub's own comment). */
     protected abstract InboundRequest deliveryNotForTheHub();
 
-    /**
-     * The status a {@link #forgedMessage()} is refused with: 401 for a platform's signature; the web channel, whose
-     * callers the hub's API already signed in, answers a conversation that is not the tenant's as not found (404).
-     */
-    protected int forgeryStatus() {
-        return 401;
-    }
-
     @BeforeEach
     void openTheDoor() {
         intake.reset();
@@ -83,7 +75,7 @@ public abstract class InboundEndpointContract {
         InboundOutcome outcome = deliver(forgedMessage());
 
         assertThat(outcome).isInstanceOfSatisfying(InboundOutcome.Rejected.class,
-                rejected -> assertThat(rejected.status()).isEqualTo(forgeryStatus()));
+                rejected -> assertThat(rejected.status()).isEqualTo(401));
         assertThat(intake.accepted()).isEmpty();
     }
 

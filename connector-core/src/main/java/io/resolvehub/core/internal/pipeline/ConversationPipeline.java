@@ -61,16 +61,11 @@ public class ConversationPipeline implements EventHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PersonRequests personRequests;
-    private final UserNotices notices;
-    private final HandoffRules rules;
 
     public ConversationPipeline(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
                                 HandoffPolicies policies, PersonRequests personRequests, CoinMeter coinMeter,
                                 GuardedAnswerEngine engine, ReplyDelivery replies, HandoffDelivery handoffs,
-                                UserNotices notices, ApplicationEventPublisher publisher, TransactionTemplate tx,
-                                Clock clock) {
-        this.notices = notices;
-        this.rules = new HandoffRules(notices);
+                                ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.states = states;
@@ -80,7 +75,7 @@ public class ConversationPipeline implements EventHandler {
         this.engine = engine;
         this.replies = replies;
         this.handoffs = handoffs;
-        this.deadLetters = new DeadLetters(conversations, transcripts, states, handoffs, notices, publisher, tx, clock);
+        this.deadLetters = new DeadLetters(conversations, transcripts, states, handoffs, publisher, tx, clock);
         this.publisher = publisher;
         this.tx = tx;
         this.clock = clock;
@@ -120,10 +115,7 @@ public class ConversationPipeline implements EventHandler {
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
             case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
-            case CLOSED_BY_PLATFORM -> tx.execute(s -> {
-                states.closedByPlatform(conversations.lock(conversation.id()));
-                return new Step.Silent();
-            });
+            case CLOSED_BY_PLATFORM -> tx.execute(s -> closedByPlatform(conversation));
         };
         switch (step) {
             case Step.Silent silent -> { }
@@ -178,8 +170,8 @@ public class ConversationPipeline implements EventHandler {
                 return null;
             }
             Answer reply = proposal == null
-                    ? notices.handoff(c.tenant(), HandoffReason.ENGINE_ERROR, 0.0)
-                    : rules.decide(ask.policy(), c, proposal);
+                    ? HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0)
+                    : HandoffRules.decide(ask.policy(), c, proposal);
             if (reply.decision() == Decision.HANDOFF) {
                 states.escalate(c, reply.reason(), event.id(), reply.confidence());
             } else {
@@ -201,7 +193,7 @@ public class ConversationPipeline implements EventHandler {
 
     private Step handOff(ConversationRecord c, StoredEvent event, HandoffReason reason, Double confidence) {
         states.escalate(c, reason, event.id(), confidence);
-        return new Step.Reply(record(c, event, notices.handoff(c.tenant(), reason, confidence == null ? 0.0 : confidence)));
+        return new Step.Reply(record(c, event, HandoffRules.handoff(reason, confidence == null ? 0.0 : confidence)));
     }
 
     private Step confirm(ConversationRecord found, StoredEvent event, ResolutionKind kind, boolean thank) {
@@ -217,9 +209,21 @@ public class ConversationPipeline implements EventHandler {
             return new Step.Silent();
         }
         if (thank) {
-            return new Step.Reply(record(c, event, notices.thanks(c.tenant())));
+            return new Step.Reply(record(c, event, Answer.answer(Notices.THANKS, 1.0, List.of())));
         }
         return new Step.Confirmed(true);
+    }
+
+    private Step closedByPlatform(ConversationRecord found) {
+        ConversationRecord c = conversations.lock(found.id());
+        if (c.status() == OPEN) {
+            if (c.aiAnswers() > 0) {
+                states.resolve(c, ResolutionKind.TICKET_SOLVED);
+            } else {
+                states.closeUnresolved(c, "closed_by_platform");
+            }
+        }
+        return new Step.Silent();
     }
 
     private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
