@@ -11,5 +11,7 @@ public enum InboundKind {
     /** The user said the answer did not help. */
     NEGATIVE_FEEDBACK,
     /** The platform says the conversation was closed by a person (e.g. a Zendesk ticket solved). */
-    CLOSED_BY_PLATFORM
+    CLOSED_BY_PLATFORM,
+    /** A message longer than the hub answers, stored cut: the user is asked to shorten it. */
+    TOO_LONG
 }

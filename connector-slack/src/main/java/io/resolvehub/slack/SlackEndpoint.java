@@ -15,6 +15,7 @@ import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelException;
 import io.resolvehub.core.inbound.InboundEndpoint;
+import io.resolvehub.core.inbound.InboundLimits;
 import io.resolvehub.core.inbound.InboundOutcome;
 import io.resolvehub.core.inbound.InboundRequest;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
             log.warn("Slack {} without a team id: acknowledged, ignored", delivery.getClass().getSimpleName());
             return Optional.empty();
         }
+        InboundLimits.id("Slack team id", teamId, SlackThreads.MAX_ID_LENGTH);
         Optional<TenantId> tenant = accounts.tenantForAccount(ChannelType.SLACK, teamId);
         if (tenant.isPresent() && (!delivery.needsBotToken() || botToken(tenant.get()).isPresent())) {
             return tenant;
@@ -84,11 +86,15 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
             case SlackDelivery.ButtonClick click -> Optional.of(translator.action(tenant, click.payload(), click.kind()));
             case SlackDelivery.AppRemoved removed -> forget(tenant, removed);
         };
-        message.filter(m -> m.kind() == InboundKind.MESSAGE).ifPresent(m -> {
+        // bounded before anything is written: a field longer than the hub keeps is a malformed delivery (400)
+        Optional<InboundMessage> bounded = message.map(InboundLimits::bounded);
+        bounded.filter(m -> m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.TOO_LONG).ifPresent(m -> {
             SlackThreadKey thread = SlackThreadKey.parse(m.threadKey());
+            InboundLimits.id("Slack channel id", thread.channel(), SlackThreads.MAX_ID_LENGTH);
+            InboundLimits.id("Slack thread ts", thread.threadTs(), SlackThreads.MAX_ID_LENGTH);
             threads.remember(delivery.teamId(), thread.channel(), thread.threadTs());
         });
-        return message;
+        return bounded;
     }
 
     /** Slack does not deliver a slash command again: its user is told instead, in the command's ephemeral reply. */
@@ -144,7 +150,9 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
     private InboundMessage ask(TenantId tenant, SlashCommandPayload payload) {
         String question = SlackEventTranslator.plainText(payload.getText(), null);
         String who = payload.getUserName() != null ? payload.getUserName() : "Someone";
-        String text = ":speech_balloon: *" + SlackText.neutralize(who) + "* asked: " + SlackText.neutralize(question);
+        String shown = question.length() <= InboundLimits.MAX_QUESTION ? question
+                : question.substring(0, InboundLimits.MAX_QUESTION) + "\u2026"; // the rest is not answered either
+        String text = ":speech_balloon: *" + SlackText.neutralize(who) + "* asked: " + SlackText.neutralize(shown);
         String questionTs;
         try {
             questionTs = api.postMessage(botToken(tenant).orElseThrow(), ChatPostMessageRequest.builder()

@@ -70,8 +70,11 @@ final class SlackRequests {
             return Verified.refused(InboundOutcome.acknowledgedWith("url_verification", "text/plain",
                     string(root, "challenge")));
         }
-        if (!"event_callback".equals(type) || !root.has("event") || !root.get("event").isJsonObject()) {
+        if (!"event_callback".equals(type)) {
             return type == null ? badRequest() : acknowledged("not an event callback: " + type);
+        }
+        if (!root.has("event") || !root.get("event").isJsonObject()) {
+            return badRequest();
         }
         JsonObject event = root.getAsJsonObject("event");
         return switch (String.valueOf(string(event, "type"))) {

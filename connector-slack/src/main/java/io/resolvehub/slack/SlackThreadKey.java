@@ -16,7 +16,11 @@ record SlackThreadKey(String channel, String threadTs) {
 
     /** The thread a message belongs to: its {@code thread_ts}, or its own {@code ts} when it is top-level. */
     public static SlackThreadKey of(String channel, String threadTs, String ts) {
-        return new SlackThreadKey(channel, threadTs != null && !threadTs.isBlank() ? threadTs : ts);
+        String thread = threadTs != null && !threadTs.isBlank() ? threadTs : ts;
+        if (channel == null || channel.isBlank() || thread == null || thread.isBlank()) {
+            throw new IllegalArgumentException("a Slack message without its channel or ts");
+        }
+        return new SlackThreadKey(channel, thread);
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.time.ZoneOffset;
  */
 class SlackThreads {
 
+    /** The longest team, channel or thread id kept ({@code slack_threads}' columns); Slack's are far shorter. */
+    static final int MAX_ID_LENGTH = 32;
+
     private final JdbcClient jdbc;
 
     SlackThreads(JdbcClient jdbc) {

@@ -162,6 +162,12 @@ final class SlackHub implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Raw bytes, with whatever headers (none signs them). */
+    HttpResponse<String> postBytes(byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + "/slack/events")).headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     HttpResponse<String> get(String pathAndQuery, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET();
         if (headers.length > 0) {

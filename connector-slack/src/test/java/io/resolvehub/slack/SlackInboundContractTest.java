@@ -72,6 +72,12 @@ class SlackInboundContractTest extends InboundEndpointContract {
     }
 
     @Override
+    protected InboundRequest authenticMessageSaying(String question) {
+        return signed(mention().replace("\"text\": \"<@U0HUBBOT> how do I reset my password?\"",
+                "\"text\": " + jsonString("<@U0HUBBOT> " + question)), SlackHub.SIGNING_SECRET);
+    }
+
+    @Override
     protected InboundRequest forgedMessage() {
         return signed(mention(), "not-the-signing-secret");
     }

@@ -57,6 +57,12 @@ class TeamsInboundContractTest extends InboundEndpointContract {
     }
 
     @Override
+    protected InboundRequest authenticMessageSaying(String question) {
+        return post(withNewId(TeamsHub.activity("personal_message", bf))
+                .replace("\"text\": \"How do I reset my password?\"", "\"text\": " + jsonString(question)), token());
+    }
+
+    @Override
     protected InboundRequest forgedMessage() {
         return post(withNewId(TeamsHub.activity("personal_message", bf)),
                 bf.token(TeamsHub.APP_ID, bf.serviceUrl(), FakeBotFramework.ISSUER,

@@ -72,6 +72,13 @@ class ZendeskInboundContractTest extends InboundEndpointContract {
     }
 
     @Override
+    protected InboundRequest authenticMessageSaying(String question) {
+        long id = ids.incrementAndGet();
+        zendesk.addTicket(id, REQUESTER, "", question);
+        return post("acme", ZendeskFixtures.body(id), WEBHOOK_SECRET);
+    }
+
+    @Override
     protected InboundRequest forgedMessage() {
         return post("acme", ZendeskFixtures.body(newTicket()), "not-the-secret");
     }

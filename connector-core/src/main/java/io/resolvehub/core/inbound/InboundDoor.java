@@ -33,9 +33,13 @@ public final class InboundDoor<D> {
 
     public InboundOutcome receive(InboundRequest request) {
         D delivery;
-        switch (endpoint.verify(request)) {
+        switch (verify(request)) {
             case InboundEndpoint.Verified.Refused<D> refused -> {
-                log.debug("{} refused: {}", endpoint.name(), refused.outcome());
+                if (refused.outcome() instanceof InboundOutcome.Rejected rejected) {
+                    log.warn("{} refused with {}: {}", endpoint.name(), rejected.status(), rejected.detail());
+                } else {
+                    log.debug("{} acknowledged: {}", endpoint.name(), refused.outcome());
+                }
                 return refused.outcome();
             }
             case InboundEndpoint.Verified.Authentic<D> authentic -> delivery = authentic.delivery();
@@ -44,10 +48,25 @@ public final class InboundDoor<D> {
         try {
             outcome = handle(delivery);
         } catch (InboundEndpoint.Ended ended) {
-            log.info("{} ended early: {}", endpoint.name(), ended.getMessage());
+            if (ended.outcome() instanceof InboundOutcome.Rejected rejected) {
+                log.warn("{} refused with {}: {}", endpoint.name(), rejected.status(), rejected.detail());
+            } else {
+                log.info("{} ended early: {}", endpoint.name(), ended.getMessage());
+            }
             outcome = ended.outcome();
         }
         return endpoint.acknowledgement(delivery, outcome);
+    }
+
+    /** A payload an endpoint's parser chokes on is malformed input (400), not the hub's failure. */
+    private InboundEndpoint.Verified<D> verify(InboundRequest request) {
+        try {
+            return endpoint.verify(request);
+        } catch (RuntimeException e) {
+            log.debug("{} unreadable: {}", endpoint.name(), e.toString());
+            return InboundEndpoint.Verified.refused(InboundOutcome.rejected(400,
+                    "not a well-formed " + endpoint.name() + "; send the platform's payload as documented"));
+        }
     }
 
     private InboundOutcome handle(D delivery) {
@@ -67,7 +86,7 @@ public final class InboundDoor<D> {
                 log.debug("{} for tenant {} seen before: acknowledged", endpoint.name(), tenant.get());
                 return InboundOutcome.duplicate();
             }
-            Optional<InboundMessage> message = endpoint.translate(tenant.get(), delivery);
+            Optional<InboundMessage> message = endpoint.translate(tenant.get(), delivery).map(InboundLimits::bounded);
             InboundOutcome outcome = message.isEmpty() ? InboundOutcome.ignored("nothing to do") : store(message.get());
             endpoint.handled(tenant.get(), delivery);
             return outcome;
@@ -77,6 +96,12 @@ public final class InboundDoor<D> {
             log.warn("{} for tenant {} not handled yet: {}", endpoint.name(), tenant.get(), e.getMessage());
             return InboundOutcome.unavailable("could not read what the delivery refers to from the platform; retry",
                     e.retriable() && e.retryAfter() != null ? e.retryAfter() : RETRY_AFTER_STORAGE_FAILURE);
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException | IndexOutOfBoundsException
+                 | UnsupportedOperationException | java.time.DateTimeException e) {
+            // a verified delivery whose content does not have the platform's shape: redelivering it would fail again
+            String detail = "a field of the " + endpoint.name() + " is missing or has the wrong shape";
+            log.warn("{} for tenant {} refused with 400: {} ({})", endpoint.name(), tenant.get(), detail, e.toString());
+            return InboundOutcome.rejected(400, detail);
         } catch (RuntimeException e) {
             return unavailable("not stored; retry", e);
         }

@@ -3,6 +3,8 @@ package io.resolvehub.core.inbound;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * with {@code Retry-After} when the platform should deliver again later.
  */
 public final class InboundServlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundServlet.class);
 
     private final transient InboundDoor<?> door;
     private final int maxBodyBytes;
@@ -29,9 +33,17 @@ public final class InboundServlet extends HttpServlet {
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
         }
-        InboundOutcome outcome = body.length > maxBodyBytes
-                ? InboundOutcome.rejected(413, "the body is larger than " + maxBodyBytes + " bytes")
-                : door.receive(new InboundRequest(tail(request.getPathInfo()), request::getHeader, body));
+        InboundOutcome outcome;
+        try {
+            outcome = body.length > maxBodyBytes
+                    ? InboundOutcome.rejected(413, "the body is larger than " + maxBodyBytes + " bytes")
+                    : door.receive(new InboundRequest(tail(request.getPathInfo()), request::getHeader, body));
+        } catch (RuntimeException e) {
+            // the door catches what a delivery can cause; this is the hub's own fault: logged once, retried later
+            log.error("{} failed; not acknowledged, so the platform delivers it again", request.getRequestURI(), e);
+            outcome = InboundOutcome.unavailable("the hub could not take the delivery; retry",
+                    InboundDoor.RETRY_AFTER_STORAGE_FAILURE);
+        }
         write(outcome, response);
     }
 

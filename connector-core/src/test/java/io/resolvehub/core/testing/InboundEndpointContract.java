@@ -1,10 +1,12 @@
 package io.resolvehub.core.testing;
 
 import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.inbound.InboundDoor;
 import io.resolvehub.core.inbound.InboundEndpoint;
+import io.resolvehub.core.inbound.InboundLimits;
 import io.resolvehub.core.inbound.InboundOutcome;
 import io.resolvehub.core.inbound.InboundRequest;
 import io.resolvehub.core.inbound.InboundResponse;
@@ -36,6 +38,9 @@ public abstract class InboundEndpointContract {
     /** A delivery signed as the platform signs it that asks the hub something; a new platform event per call. */
     protected abstract InboundRequest authenticMessage();
 
+    /** Like {@link #authenticMessage()}, asking {@code question} (any characters; the platform's encoding applied). */
+    protected abstract InboundRequest authenticMessageSaying(String question);
+
     /** {@link #authenticMessage()}'s kind of delivery, signed with the wrong key or secret. */
     protected abstract InboundRequest forgedMessage();
 
@@ -47,6 +52,21 @@ public abstract class InboundEndpointContract {
 
     /** An authentic delivery that asks nothing of the hub (chatter without a mention, the hub's own comment). */
     protected abstract InboundRequest deliveryNotForTheHub();
+
+    /** {@code text} as a JSON string literal the way platforms write it: control characters and surrogates escaped. */
+    protected static String jsonString(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
 
     @BeforeEach
     void openTheDoor() {
@@ -88,6 +108,39 @@ public abstract class InboundEndpointContract {
             assertThat(rejected.detail()).isNotBlank();
         });
         assertThat(intake.accepted()).isEmpty();
+    }
+
+    @Test
+    void aQuestionOverTheCapIsStoredCutAndMarkedSoTheUserIsAskedToShortenIt() {
+        String question = "Why does the export stop halfway? ".repeat(1 + InboundLimits.MAX_QUESTION / 34 * 50);
+
+        InboundOutcome outcome = deliver(authenticMessageSaying(question));
+
+        assertThat(outcome).isInstanceOf(InboundOutcome.Accepted.class);
+        assertThat(intake.accepted()).singleElement().satisfies(stored -> {
+            assertThat(stored.kind()).isEqualTo(InboundKind.TOO_LONG);
+            assertThat(stored.text()).hasSizeLessThanOrEqualTo(InboundLimits.MAX_QUESTION)
+                    .startsWith("Why does the export stop halfway?");
+        });
+    }
+
+    @Test
+    void aQuestionAtTheCapIsAnsweredAsUsual() {
+        deliver(authenticMessageSaying("x".repeat(InboundLimits.MAX_QUESTION - 1) + "?"));
+
+        assertThat(intake.accepted()).singleElement().satisfies(stored -> {
+            assertThat(stored.kind()).isEqualTo(InboundKind.MESSAGE);
+            assertThat(stored.text()).hasSize(InboundLimits.MAX_QUESTION);
+        });
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesNeverReachTheStore() {
+        deliver(authenticMessageSaying("how do I\u0000 reset\u0007 my \ud800password?"));
+
+        // the lone surrogate is U+FFFD, or '?' where the platform's own encoder replaced it before the hub saw it
+        assertThat(intake.accepted()).singleElement().satisfies(stored ->
+                assertThat(stored.text()).matches("how do I reset my [\uFFFD?]password\\?"));
     }
 
     @Test

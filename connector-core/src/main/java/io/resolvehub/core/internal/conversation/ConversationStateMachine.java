@@ -74,6 +74,15 @@ public class ConversationStateMachine {
         return true;
     }
 
+    /** The platform closed an open conversation (a ticket solved): resolved after an AI answer, unresolved before. */
+    public void closeByPlatform(ConversationRecord c) {
+        if (c.status() == OPEN && c.aiAnswers() > 0) {
+            resolve(c, ResolutionKind.TICKET_SOLVED);
+        } else if (c.status() == OPEN) {
+            closeUnresolved(c, "closed_by_platform");
+        }
+    }
+
     /** open → unresolved: closed without a resolution or hand-off; billing releases the hold. */
     public boolean closeUnresolved(ConversationRecord c, String why) {
         requireTransaction();

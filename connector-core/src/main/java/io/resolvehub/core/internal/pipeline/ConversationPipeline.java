@@ -105,17 +105,21 @@ public class ConversationPipeline implements EventHandler {
             return;
         }
         Step step = switch (m.kind()) {
-            case MESSAGE -> {
+            case MESSAGE, TOO_LONG -> {
                 // a model and the platform are asked before the transaction, not while holding the conversation's lock
-                boolean asksForPersonByMeaning = personRequests.byMeaning(m.text());
-                StoredEvent withEarlier = conversation.aiAnswers() > 0 ? event : new StoredEvent(event.id(),
-                        m.withPriorTurns(replies.earlierMessages(conversation, m.replyContext())), event.attempts());
+                boolean asksForPersonByMeaning = m.kind() == InboundKind.MESSAGE && personRequests.byMeaning(m.text());
+                StoredEvent withEarlier = conversation.aiAnswers() > 0 || m.kind() == InboundKind.TOO_LONG ? event
+                        : new StoredEvent(event.id(), m.withPriorTurns(replies.earlierMessages(conversation,
+                        m.replyContext())), event.attempts());
                 yield tx.execute(s -> firstStepOfMessage(conversation, withEarlier, asksForPersonByMeaning));
             }
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
             case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
-            case CLOSED_BY_PLATFORM -> tx.execute(s -> closedByPlatform(conversation));
+            case CLOSED_BY_PLATFORM -> tx.execute(s -> {
+                states.closeByPlatform(conversations.lock(conversation.id()));
+                return new Step.Silent();
+            });
         };
         switch (step) {
             case Step.Silent silent -> { }
@@ -134,6 +138,9 @@ public class ConversationPipeline implements EventHandler {
         if (c.status() == ESCALATED) {
             transcripts.recordEvent(c.id(), "ai_silent", "escalated", null, now);
             return new Step.Silent();
+        }
+        if (m.kind() == InboundKind.TOO_LONG) { // asked to shorten it: no agent, no coin hold, no change of state
+            return new Step.Reply(record(c, event, Answer.clarify(Notices.TOO_LONG, 0.0, List.of())));
         }
         c = states.reopen(c);
         if (c.aiAnswers() > 0 && Phrases.confirmsResolution(m.text())) {
@@ -214,17 +221,6 @@ public class ConversationPipeline implements EventHandler {
         return new Step.Confirmed(true);
     }
 
-    private Step closedByPlatform(ConversationRecord found) {
-        ConversationRecord c = conversations.lock(found.id());
-        if (c.status() == OPEN) {
-            if (c.aiAnswers() > 0) {
-                states.resolve(c, ResolutionKind.TICKET_SOLVED);
-            } else {
-                states.closeUnresolved(c, "closed_by_platform");
-            }
-        }
-        return new Step.Silent();
-    }
 
     private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
         AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), event.id(), reply, clock.instant());

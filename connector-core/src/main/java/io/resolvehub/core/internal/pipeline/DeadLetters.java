@@ -84,7 +84,7 @@ class DeadLetters {
             return c.ticket() == null ? existing.get() : null;
         }
         boolean userAwaitsReply = m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.HANDOFF_REQUEST
-                || m.kind() == InboundKind.NEGATIVE_FEEDBACK;
+                || m.kind() == InboundKind.NEGATIVE_FEEDBACK || m.kind() == InboundKind.TOO_LONG;
         if (!userAwaitsReply || c.status() != OPEN || !states.escalate(c, HandoffReason.ENGINE_ERROR, event.id(), null)) {
             return null;
         }

@@ -101,6 +101,31 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aQuestionTooLongIsAnsweredWithAPoliteRequestToShortenItWithoutTheAgentOrACharge(TestDatabase db) {
+        start(db);
+        {
+            hub.intake().accept(inbound("t", InboundKind.TOO_LONG, "x".repeat(4000)));
+            f.awaitIdle();
+
+            assertThat(f.engine.requests()).as("the agent is not asked").isEmpty();
+            assertThat(f.channel.sent()).singleElement().satisfies(m -> {
+                assertThat(m.answer().decision()).isEqualTo(Decision.CLARIFY);
+                assertThat(m.answer().text()).contains("too long").contains("4,000 characters");
+                assertThat(m.feedbackControls()).isFalse();
+            });
+            InboxItem item = item("t");
+            assertThat(item.status().wire()).isEqualTo("open");
+            assertThat(item.aiAnswers()).isZero();
+            assertThat(hub.inbox().find(ACME, item.id()).orElseThrow().turns())
+                    .extracting(t -> t.role().wire()).containsExactly("user", "assistant");
+
+            say("t", "How do I export?");
+            assertThat(f.engine.requests()).as("a shorter question is answered as usual").hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void passesEarlierTurnsAsHistory(TestDatabase db) {
         start(db);
         {
