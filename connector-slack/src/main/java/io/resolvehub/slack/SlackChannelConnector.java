@@ -67,11 +67,14 @@ final class SlackChannelConnector implements ChannelConnector {
     public DeliveryReceipt send(OutboundMessage message) {
         SlackThreadKey thread = SlackThreadKey.parse(message.conversation().threadKey());
         threads.remember(teamId, thread.channel(), thread.threadTs());
-        String lastTs = null;
-        for (SlackMessageRenderer.SlackMessage part : renderer.render(message.answer(), message.feedbackControls(), thread.toString())) {
-            lastTs = post(thread.channel(), thread.threadTs(), part).getTs();
+        List<SlackMessageRenderer.SlackMessage> parts = renderer.render(message.answer(), message.feedbackControls(),
+                thread.toString());
+        // a resumed reply posts only the parts that did not go out yet
+        for (int i = message.parts().count(); i < parts.size(); i++) {
+            message.parts().sent(post(thread.channel(), thread.threadTs(), parts.get(i)).getTs());
         }
-        return new DeliveryReceipt(lastTs, Map.of(SlackReplyContext.MESSAGE_TS, lastTs));
+        String lastTs = message.parts().lastPlatformMessageId();
+        return new DeliveryReceipt(lastTs, lastTs == null ? Map.of() : Map.of(SlackReplyContext.MESSAGE_TS, lastTs));
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,11 +46,13 @@ final class TeamsChannelConnector implements ChannelConnector {
 
     @Override
     public DeliveryReceipt send(OutboundMessage message) {
-        ResourceResponse sent = null;
-        for (Activity part : renderer.render(message.answer(), message.feedbackControls())) {
-            sent = reply(message.conversation(), part);
+        List<Activity> parts = renderer.render(message.answer(), message.feedbackControls());
+        // a resumed reply posts only the parts that did not go out yet
+        for (int i = message.parts().count(); i < parts.size(); i++) {
+            ResourceResponse sent = reply(message.conversation(), parts.get(i));
+            message.parts().sent(sent == null ? null : sent.getId());
         }
-        String id = sent == null ? null : sent.getId();
+        String id = message.parts().lastPlatformMessageId();
         return new DeliveryReceipt(id, id == null ? Map.of() : Map.of(TeamsReplyContext.CARD_ACTIVITY_ID, id));
     }
 

@@ -41,6 +41,9 @@ final class ZendeskChannelConnector implements ChannelConnector {
     @Override
     public DeliveryReceipt send(OutboundMessage message) {
         long ticketId = ticketId(message.conversation());
+        if (message.parts().count() > 0) {
+            return DeliveryReceipt.of(Long.toString(ticketId)); // the one comment went out before a crash
+        }
         Ticket ticket = api.ticket(ticketId).orElseThrow(() -> gone(ticketId));
         ZendeskTicketFacts facts = facts(ticket);
         if (!facts.aiMaySpeak()) {
@@ -57,6 +60,7 @@ final class ZendeskChannelConnector implements ChannelConnector {
         update.setComment(comment);
         update.setTags(withTag(facts.tags(), ZendeskTags.AI_ANSWERED));
         api.update(update);
+        message.parts().sent(Long.toString(ticketId));
         return DeliveryReceipt.of(Long.toString(ticketId));
     }
 

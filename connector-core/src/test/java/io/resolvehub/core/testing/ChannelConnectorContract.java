@@ -16,6 +16,7 @@ import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.SentParts;
 import io.resolvehub.core.channel.TicketDesk;
 import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.channel.TranscriptTurn;
@@ -156,6 +157,26 @@ public abstract class ChannelConnectorContract {
         for (String marker : feedbackControlMarkers()) {
             assertThat(post).contains(marker);
         }
+    }
+
+    @Test
+    void aReplyResumedAfterACrashPostsOnlyThePartsThatDidNotGoOut() {
+        Answer longAnswer = Answer.answer(("Open the export page and choose the format you need for your data. "
+                .repeat(40) + "\n\n").repeat(6), 0.9, List.of(CITATION));
+        List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        connector.send(new OutboundMessage(conversation(), longAnswer, true,
+                SentParts.resuming(0, null, (count, id) -> recorded.add(count + ":" + id))));
+        List<String> firstRun = List.copyOf(platformPosts());
+        int parts = recorded.size();
+        assertThat(parts).as("every part is reported as it goes out").isPositive();
+        int perPart = firstRun.size() / parts; // what platformPosts() shows of one platform message
+
+        connector.send(new OutboundMessage(conversation(), longAnswer, true,
+                SentParts.resuming(1, recorded.getFirst().substring(2), (count, id) -> { })));
+
+        // counted, not compared: a platform's post may carry its own timestamp
+        assertThat(platformPosts().subList(firstRun.size(), platformPosts().size()))
+                .as("the re-run posts parts 2.." + parts + " only").hasSize(firstRun.size() - perPart);
     }
 
     @Test

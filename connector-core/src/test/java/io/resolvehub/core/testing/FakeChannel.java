@@ -44,6 +44,16 @@ public final class FakeChannel implements ChannelConnectorFactory {
         this.type = type;
     }
 
+    /** Where an answer's text splits into separate platform messages (most answers are one). */
+    public static final String PART_BREAK = "\n<part>\n";
+
+    private volatile Supplier<RuntimeException> failBeforeLaterPart;
+
+    /** The next reply of several parts fails once after its first part went out (a crash mid-reply). */
+    public void failAfterFirstPart(Supplier<RuntimeException> failure) {
+        this.failBeforeLaterPart = failure;
+    }
+
     /** The next {@code times} platform calls throw what {@code failure} makes. */
     public void failNext(int times, Supplier<RuntimeException> failure) {
         for (int i = 0; i < times; i++) failures.add(failure);
@@ -97,11 +107,23 @@ public final class FakeChannel implements ChannelConnectorFactory {
         return new ChannelConnector() {
             @Override
             public DeliveryReceipt send(OutboundMessage message) {
-                maybeFail();
-                sent.add(message);
-                posted.add(new Posted(message.conversation(), message.answer().text(), message.feedbackControls()));
-                String id = "m" + messageIds.incrementAndGet();
-                return new DeliveryReceipt(id, Map.of("answerMessageId", id));
+                String[] parts = message.answer().text().split(PART_BREAK);
+                int from = message.parts().count();
+                for (int i = from; i < parts.length; i++) {
+                    maybeFail();
+                    if (i > 0 && failBeforeLaterPart != null) {
+                        Supplier<RuntimeException> failure = failBeforeLaterPart;
+                        failBeforeLaterPart = null;
+                        throw failure.get();
+                    }
+                    posted.add(new Posted(message.conversation(), parts[i], message.feedbackControls()));
+                    message.parts().sent("m" + messageIds.incrementAndGet());
+                }
+                if (from < parts.length) {
+                    sent.add(message);
+                }
+                String id = message.parts().lastPlatformMessageId();
+                return new DeliveryReceipt(id, id == null ? Map.of() : Map.of("answerMessageId", id));
             }
 
             @Override

@@ -5,6 +5,7 @@ import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.ConversationId;
 import io.resolvehub.core.Decision;
 import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.channel.SentParts;
 import io.resolvehub.core.channel.TranscriptTurn;
 import io.resolvehub.core.conversation.ConversationEventView;
 import io.resolvehub.core.internal.support.Json;
@@ -71,6 +72,15 @@ public class Transcripts {
     public Optional<AssistantTurn> assistantTurnFor(long eventId) {
         return jdbc.sql("select * from conversation_turns where inbound_event_id = ? and role = 'assistant'")
                 .param(eventId).query(Transcripts::mapAssistant).optional();
+    }
+
+    /** How far the turn's reply got, recording each further part durably as the connector reports it. */
+    public SentParts sentParts(long turnId) {
+        return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
+                .query((rs, row) -> SentParts.resuming(rs.getInt("parts_sent"), rs.getString("platform_message_id"),
+                        (count, id) -> jdbc.sql("update conversation_turns set parts_sent = ?, platform_message_id = ? "
+                                + "where id = ?").params(count, id, turnId).update()))
+                .single();
     }
 
     public void markDelivered(long turnId, String finalText, String platformMessageId, Instant at) {

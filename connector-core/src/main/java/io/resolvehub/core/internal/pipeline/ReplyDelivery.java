@@ -5,6 +5,7 @@ import io.resolvehub.core.Decision;
 import io.resolvehub.core.channel.ChannelConnector;
 import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.SentParts;
 import io.resolvehub.core.internal.channel.ChannelCalls;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.conversation.AssistantTurn;
@@ -44,8 +45,10 @@ public class ReplyDelivery {
         }
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         boolean controls = turn.answer().decision() == Decision.ANSWER;
+        // one record of the parts across the retries below and a re-run of the event: none is posted twice
+        SentParts parts = transcripts.sentParts(turn.id());
         DeliveryReceipt receipt = calls.call(breaker(conversation), () -> connector.send(
-                new OutboundMessage(conversation.ref(replyContext), turn.answer(), controls)));
+                new OutboundMessage(conversation.ref(replyContext), turn.answer(), controls, parts)));
         transcripts.markDelivered(turn.id(), null, receipt == null ? null : receipt.platformMessageId(), clock.instant());
     }
 

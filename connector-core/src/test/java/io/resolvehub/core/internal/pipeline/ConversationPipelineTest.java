@@ -126,6 +126,26 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aReplyOfSeveralPartsInterruptedAfterItsFirstResumesWithoutRepeatingIt(TestDatabase db) {
+        start(db);
+        {
+            String reply = String.join(FakeChannel.PART_BREAK, "Part one.", "Part two.", "Part three.");
+            f.engine.script(request -> Answer.answer(reply, 0.9, List.of()));
+            // not a platform error the connector retries: the event fails and is run again, as after a crash
+            f.channel.failAfterFirstPart(() -> new IllegalStateException("process killed"));
+
+            say("t", "How do I export?");
+
+            assertThat(f.channel.posted()).extracting(FakeChannel.Posted::text)
+                    .containsExactly("Part one.", "Part two.", "Part three.");
+            assertThat(f.engine.requests()).as("the agent is asked once").hasSize(1);
+            assertThat(f.jdbc.sql("select parts_sent from conversation_turns where role = 'assistant'")
+                    .query(Integer.class).single()).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void passesEarlierTurnsAsHistory(TestDatabase db) {
         start(db);
         {
