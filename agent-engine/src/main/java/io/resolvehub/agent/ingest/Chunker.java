@@ -5,24 +5,36 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Cuts a parsed document into chunks of at most {@code maxWords} words. A chunk holds blocks of one heading path only,
- * so every chunk can cite its section; a list (numbered steps) is kept whole unless it alone exceeds the limit, and
- * then it is split between items, never inside one.
+ * Cuts a parsed document into chunks of at most {@code maxWords} words and {@link #maxChars()} characters. A chunk
+ * holds blocks of one heading path only, so every chunk can cite its section; a list (numbered steps) is kept whole
+ * unless it alone exceeds the limit, and then it is split between items, never inside one.
  *
- * <p>The limit keeps a chunk within all-MiniLM-L6-v2's 256-token window (about 180 English words).
+ * <p>The word limit keeps a chunk within all-MiniLM-L6-v2's 256-token window (about 180 English words). The character
+ * limit bounds whatever the text looks like: a run without spaces (a base64 blob, a minified file) counts as one word
+ * and is cut into pieces of the character limit, so no chunk, and no answer quoting one, grows with the input.
  */
 public final class Chunker {
 
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
 
+    /** Characters allowed per word of the limit: generous for prose (English averages about 6 with the space). */
+    static final int CHARS_PER_WORD = 12;
+
     private final int maxWords;
+    private final int maxChars;
 
     public Chunker(int maxWords) {
         if (maxWords < 20) {
             throw new IllegalArgumentException("maxWords must be at least 20");
         }
         this.maxWords = maxWords;
+        this.maxChars = maxWords * CHARS_PER_WORD;
+    }
+
+    /** The longest chunk text, in characters. */
+    public int maxChars() {
+        return maxChars;
     }
 
     public List<Chunk> chunk(ParsedDocument document) {
@@ -41,7 +53,7 @@ public final class Chunker {
             currentPath = block.headingPath();
             for (String piece : pieces(block)) {
                 int words = countWords(piece);
-                if (currentWords > 0 && currentWords + words > maxWords) {
+                if (currentWords > 0 && (currentWords + words > maxWords || current.length() + 1 + piece.length() > maxChars)) {
                     flush(chunks, document.title(), currentPath, current);
                     currentWords = 0;
                 }
@@ -60,7 +72,7 @@ public final class Chunker {
 
     /** A block as pieces that each fit the limit: the block itself, or its items / sentences grouped up to the limit. */
     private List<String> pieces(Block block) {
-        if (block.words() <= maxWords) {
+        if (block.words() <= maxWords && block.text().length() <= maxChars) {
             return List.of(block.text());
         }
         String[] units = block.list() ? block.text().split("\n") : SENTENCE_END.split(block.text());
@@ -69,12 +81,12 @@ public final class Chunker {
         int words = 0;
         for (String unit : units) {
             int unitWords = countWords(unit);
-            if (words > 0 && words + unitWords > maxWords) {
+            if (words > 0 && (words + unitWords > maxWords || piece.length() + 1 + unit.length() > maxChars)) {
                 pieces.add(piece.toString());
                 piece.setLength(0);
                 words = 0;
             }
-            if (unitWords > maxWords) {
+            if (unitWords > maxWords || unit.length() > maxChars) {
                 pieces.addAll(hardSplit(unit));
                 continue;
             }
@@ -90,12 +102,35 @@ public final class Chunker {
         return pieces;
     }
 
-    /** Last resort for a single run-on "sentence" longer than the limit (tables flattened to text, say). */
+    /**
+     * Last resort for a single run-on "sentence" over the limit (tables flattened to text, say): words grouped up to
+     * both limits, and a word longer than the character limit cut into pieces of it.
+     */
     private List<String> hardSplit(String text) {
-        String[] words = text.trim().split("\\s+");
         List<String> pieces = new ArrayList<>();
-        for (int i = 0; i < words.length; i += maxWords) {
-            pieces.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + maxWords))));
+        StringBuilder piece = new StringBuilder();
+        int words = 0;
+        for (String word : text.trim().split("\\s+")) {
+            for (int start = 0, end; start < word.length(); start = end) {
+                end = Math.min(word.length(), start + maxChars);
+                if (end < word.length() && Character.isHighSurrogate(word.charAt(end - 1))) {
+                    end--; // never between the halves of a surrogate pair
+                }
+                String part = word.substring(start, end);
+                if (words > 0 && (words + 1 > maxWords || piece.length() + 1 + part.length() > maxChars)) {
+                    pieces.add(piece.toString());
+                    piece.setLength(0);
+                    words = 0;
+                }
+                if (!piece.isEmpty()) {
+                    piece.append(' ');
+                }
+                piece.append(part);
+                words++;
+            }
+        }
+        if (!piece.isEmpty()) {
+            pieces.add(piece.toString());
         }
         return pieces;
     }

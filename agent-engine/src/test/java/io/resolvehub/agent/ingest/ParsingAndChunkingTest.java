@@ -66,6 +66,45 @@ class ParsingAndChunkingTest {
     }
 
     @Test
+    void aLongRunWithoutSpacesIsSplitIntoChunksOfTheCharacterLimit() {
+        String base64 = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0MjQy".repeat(2_600); // about 100 KB, no spaces
+        ParsedDocument doc = new PlainTextParser().parse(("Key material\n\n" + base64).getBytes(StandardCharsets.UTF_8), "k");
+
+        List<Chunk> chunks = chunker.chunk(doc);
+
+        assertThat(chunks).hasSizeGreaterThan(40);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text().length()).isLessThanOrEqualTo(chunker.maxChars()));
+        assertThat(String.join("", chunks.stream().map(Chunk::text).toList())).isEqualTo(base64);
+    }
+
+    @Test
+    void noChunkIsLongerThanTheCharacterLimitWhateverTheText() {
+        java.util.Random random = new java.util.Random(16);
+        for (int doc = 0; doc < 200; doc++) {
+            StringBuilder text = new StringBuilder("Title\n\n");
+            int length = random.nextInt(30_000);
+            for (int i = 0; i < length; i++) {
+                int kind = random.nextInt(100);
+                text.append(kind < 2 ? '\n' : kind < 10 ? ' ' : kind < 12 ? '.' : (char) ('a' + random.nextInt(26)));
+                if (random.nextInt(5_000) == 0) {
+                    text.append("x".repeat(random.nextInt(20_000)));
+                }
+            }
+            for (Chunk chunk : chunker.chunk(new PlainTextParser().parse(text.toString().getBytes(StandardCharsets.UTF_8), "t"))) {
+                assertThat(chunk.text().length()).isLessThanOrEqualTo(chunker.maxChars());
+            }
+        }
+    }
+
+    @Test
+    void proseIsChunkedByWordsAsBefore() {
+        String prose = "Open the export page and choose the format you need for your data. ".repeat(30);
+        List<Chunk> chunks = chunker.chunk(new ParsedDocument("T", List.of(new Block(List.of("T"), prose.strip(), false))));
+
+        assertThat(chunks).extracting(c -> Chunker.countWords(c.text())).containsExactly(169, 169, 52);
+    }
+
+    @Test
     void typeSniffingRefusesABinaryNamedMarkdownAndAnEmptyFileReadably() {
         byte[] binary = {0x50, 0x4b, 0x03, 0x04, 0x00, 0x01, (byte) 0xff, 0x00, 0x12};
         assertThatThrownBy(() -> FileFormat.MARKDOWN.verify(binary, "notes.md"))

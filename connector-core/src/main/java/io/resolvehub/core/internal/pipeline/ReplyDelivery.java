@@ -1,5 +1,6 @@
 package io.resolvehub.core.internal.pipeline;
 
+import io.resolvehub.core.Answer;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.Decision;
 import io.resolvehub.core.channel.ChannelConnector;
@@ -47,9 +48,10 @@ public class ReplyDelivery {
         boolean controls = turn.answer().decision() == Decision.ANSWER;
         // one record of the parts across the retries below and a re-run of the event: none is posted twice
         SentParts parts = transcripts.sentParts(turn.id());
+        Answer shown = ReplyLength.bounded(turn.answer());
         DeliveryReceipt receipt = calls.call(breaker(conversation), () -> connector.send(
-                new OutboundMessage(conversation.ref(replyContext), turn.answer(), controls, parts)));
-        transcripts.markDelivered(turn.id(), null, receipt == null ? null : receipt.platformMessageId(), clock.instant());
+                new OutboundMessage(conversation.ref(replyContext), shown, controls, parts)));
+        transcripts.markDelivered(turn.id(), shown == turn.answer() ? null : shown.text(), receipt == null ? null : receipt.platformMessageId(), clock.instant());
     }
 
     public void confirmResolved(ConversationRecord conversation, Map<String, String> replyContext) {

@@ -146,6 +146,28 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aHugeAnswerIsShownCutAtASentenceWithAPointerToItsSources(TestDatabase db) {
+        start(db);
+        {
+            String sentence = "Open the export page and choose the format you need for your data. ";
+            f.engine.script(request -> Answer.answer(sentence.repeat(2_000), 0.9,
+                    List.of(new io.resolvehub.core.Citation("s1", "Export your data", "https://help.example.com/export", "Open"))));
+
+            say("t", "How do I export?");
+
+            assertThat(f.channel.sent()).singleElement().satisfies(m -> {
+                assertThat(m.answer().text()).hasSizeLessThanOrEqualTo(ReplyLength.MAX_CHARS)
+                        .endsWith("your data." + ReplyLength.MORE);
+                assertThat(m.answer().citations()).hasSize(1);
+            });
+            ConversationDetail detail = hub.inbox().find(ACME, item("t").id()).orElseThrow();
+            assertThat(detail.turns().get(1).text()).as("the transcript keeps what the user saw")
+                    .hasSizeLessThanOrEqualTo(ReplyLength.MAX_CHARS);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void passesEarlierTurnsAsHistory(TestDatabase db) {
         start(db);
         {
