@@ -89,8 +89,8 @@ final class TeamsEndpoint implements InboundEndpoint<Activity> {
 
     private static Activity parse(byte[] body) {
         try {
-            Activity activity = Serialization.treeToValue(Serialization.jsonToTree(new String(body,
-                    java.nio.charset.StandardCharsets.UTF_8)), Activity.class);
+            Activity activity = Serialization.treeToValue(TeamsTimestamps.normalized(Serialization.jsonToTree(
+                    new String(body, java.nio.charset.StandardCharsets.UTF_8))), Activity.class);
             return activity != null && activity.getType() != null ? activity : null;
         } catch (Exception e) {
             return null;

@@ -6,6 +6,8 @@ import io.resolvehub.core.InboundMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -53,6 +55,19 @@ class TeamsMessagesEndpointTest {
                 .containsEntry(TeamsReplyContext.TEAMS_TENANT_ID, TeamsHub.TEAMS_TENANT_ID)
                 .containsEntry(TeamsReplyContext.USER_ID, "29:1casey");
         assertThat(bf.connectorCalls()).as("nothing is answered synchronously").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-29T10:15:03Z", "2026-11-29T10:15:03+01:00", "2026-11-29T10:15:03.5-08:00",
+            "not a time", ""})
+    void takesAMessageWhateverTheFormOfItsTimestamp(String timestamp) {
+        String activity = TeamsHub.activity("personal_message", bf)
+                .replace("\"timestamp\": \"2026-11-29T10:15:03.6591236Z\"", "\"timestamp\": \"" + timestamp + "\"");
+
+        HttpResponse<String> response = hub.postActivity(activity);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(single().text()).isEqualTo("How do I reset my password?");
     }
 
     @Test
