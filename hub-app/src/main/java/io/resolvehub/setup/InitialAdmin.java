@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,8 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * Creates the admin user {@code admin} on first start with a random password, printed once and written to
- * {@code <data-dir>/initial-admin-password} readable by the owner only.
+ * Creates the admin user {@code admin} on first start with a random password, printed once on the console (never in
+ * a log file) and written to {@code <data-dir>/initial-admin-password} readable by the owner only.
  */
 @Component
 class InitialAdmin {
@@ -32,10 +33,18 @@ class InitialAdmin {
     private final AdminUsers users;
     private final Path dataDir;
     private final SecureRandom random = new SecureRandom();
+    private final PrintStream console;
 
+    @org.springframework.beans.factory.annotation.Autowired
     InitialAdmin(AdminUsers users, DataDirectory dataDirectory) {
+        this(users, dataDirectory, System.out);
+    }
+
+    /** @param console where the password is shown: the process's standard output, never a log appender */
+    InitialAdmin(AdminUsers users, DataDirectory dataDirectory, PrintStream console) {
         this.users = users;
         this.dataDir = dataDirectory.path();
+        this.console = console;
     }
 
     void ensureExists() {
@@ -46,16 +55,23 @@ class InitialAdmin {
         Path file = dataDir.resolve(PASSWORD_FILE);
         writeOwnerOnly(file, password);
         users.create(USERNAME, password);
-        // Printed once, on purpose: this is how a new operator learns the password (it is also in the file).
-        log.warn("""
+        // Printed once, on purpose: this is how a new operator learns the password (it is also in the file). On the
+        // console only: the log files are kept, rotated and shipped, and a password must not travel with them.
+        console.println(banner(password, file));
+        log.warn("ResolveHub admin user '{}' created; its password is printed on the console and written to {}",
+                USERNAME, file.toAbsolutePath());
+    }
+
+    static String banner(String password, Path file) {
+        return """
 
                 ==================================================================
                  ResolveHub admin user created
-                   user:     {}
-                   password: {}
-                 (also written to {}; delete that file once you have changed it)
-                ==================================================================""",
-                USERNAME, password, file.toAbsolutePath());
+                   user:     %s
+                   password: %s
+                 (also written to %s; delete that file once you have changed it)
+                ==================================================================
+                """.formatted(USERNAME, password, file.toAbsolutePath());
     }
 
     private String randomPassword(int length) {
