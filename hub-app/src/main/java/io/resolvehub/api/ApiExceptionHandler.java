@@ -89,9 +89,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             detail = "The request body is empty; send a JSON object" + expectedFields(request)
                     + " (Content-Type: application/json). Nothing was changed.";
         } else {
-            String cause = e.getMostSpecificCause().getMessage();
-            detail = "The request body is not valid JSON for this call"
-                    + (cause == null ? "" : ": " + firstLine(cause)) + ". Nothing was changed.";
+            // described in words: Jackson's own message names the Java types the body was read into
+            detail = "The request body is not valid for this call: " + JsonProblems.describe(e)
+                    + ". Nothing was changed.";
         }
         return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, null), headers,
                 HttpStatus.BAD_REQUEST, request);
