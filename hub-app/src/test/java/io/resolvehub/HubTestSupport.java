@@ -28,6 +28,8 @@ public final class HubTestSupport {
         }
         registry.add("hub.data-dir", dataDir::toString);
         registry.add("hub.admin.api-token", () -> API_TOKEN);
+        // a test's bursts of calls are not abuse; RateLimitsTest turns the limits on with small numbers
+        registry.add("hub.rate-limits.enabled", () -> "false");
     }
 
     /** Points the hub at a real PostgreSQL (one embedded server per test JVM, a new database per call). */

@@ -62,6 +62,11 @@ public class LoginAttempts {
         };
     }
 
+    /** An admin ends the user's lockout: its wrong passwords are forgotten. */
+    public void unlock(String username) {
+        failures.remove(key(username));
+    }
+
     void succeeded(String username) {
         failures.remove(key(username));
     }

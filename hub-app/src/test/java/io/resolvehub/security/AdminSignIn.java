@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signs in on the admin page's login form over HTTP, CSRF token and all, as a browser does. */
-final class AdminSignIn {
+public final class AdminSignIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
@@ -22,23 +22,28 @@ final class AdminSignIn {
     }
 
     /** The session cookie ({@code JSESSIONID=…}) of {@code username} signed in. */
-    static String signIn(HttpClient http, int port, String username, String password) {
+    public static String signIn(HttpClient http, int port, String username, String password) {
+        HttpResponse<String> login = attempt(http, port, username, password);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return sessionCookie(login);
+    }
+
+    /** The login form's answer to {@code username} and {@code password}, whatever it is. */
+    public static HttpResponse<String> attempt(HttpClient http, int port, String username, String password) {
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Accept", "text/html").GET().build());
         Matcher csrf = CSRF.matcher(page.body());
         assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
         String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token);
-        HttpResponse<String> login = send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+        return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", sessionCookie(page))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        return sessionCookie(login);
     }
 
-    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
