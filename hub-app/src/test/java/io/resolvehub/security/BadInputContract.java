@@ -1,0 +1,159 @@
+package io.resolvehub.security;
+
+import io.resolvehub.api.ApiClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a careless client or an attacker sends the REST API and the admin page: refused with a 400 that says in words
+ * which field is wrong (never a Java type), nothing stored; sign-out ends the session; {@code /error} asked directly
+ * is no server error.
+ */
+abstract class BadInputContract {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AdminUsers admins;
+
+    private ApiClient api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "POST | /api/v1/tenants | []",
+            "POST | /api/v1/tenants | {\"id\":1,\"name\":\"One\"}",
+            "POST | /api/v1/tenants | `\"acme\"`",
+            "POST | /api/v1/tenants/default/sources | {\"type\":\"text\",\"title\":12345,\"text\":\"x\"}",
+            "POST | /api/v1/tenants/default/sources | {\"type\":\"text\",\"title\":\"t\",\"text\":true}",
+            "PUT | /api/v1/tenants/default/voice | {\"assistantName\":[]}",
+            "PUT | /api/v1/tenants/default/handoff-policy | {\"confidenceThreshold\":\"high\"}",
+            "PUT | /api/v1/tenants/default/handoff-policy | {\"maxAiTurns\":2.5}",
+            "PUT | /api/v1/tenants/default/handoff-policy | {\"clarifyFirst\":\"yes\"}",
+            "POST | /api/v1/tenants/default/ask | {\"question\":{}}",
+            "PUT | /api/v1/tenants/default/channels/zendesk | {\"url\":{}}",
+            "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\"} trailing garbage",
+            "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\\u0000\"}",
+            "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\\ud800\"}",
+            "POST | /api/v1/tenants/default/sources | {\"type\":\"text\",\"title\":\"t\\u001b[31m\",\"text\":\"x\"}"})
+    void aBodyOfTheWrongShapeIsRefusedInWordsAndNothingIsStored(String method, String path, String body) {
+        String voiceBefore = api.get("/api/v1/tenants/default/voice").body();
+
+        HttpResponse<String> response = api.send(api.request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"detail\"")
+                .doesNotContain("io.resolvehub").doesNotContain("java.").doesNotContain("`").doesNotContain("$")
+                .doesNotContain("Cannot deserialize").doesNotContain("tools.jackson");
+        assertThat(api.get("/api/v1/tenants/default/voice").body()).isEqualTo(voiceBefore);
+        assertThat(api.get("/api/v1/tenants/default/sources").body()).isEqualTo("[]");
+    }
+
+    @Test
+    void theDetailNamesTheFieldAndWhatItMustBe() {
+        HttpResponse<String> wrongType = api.postJson("/api/v1/tenants/default/sources",
+                "{\"type\":\"text\",\"title\":12345,\"text\":\"x\"}");
+        HttpResponse<String> nul = api.putJson("/api/v1/tenants/default/voice", "{\"assistantName\":\"Ann\\u0000\"}");
+
+        assertThat(wrongType.body()).contains("field 'title' must be a string");
+        assertThat(nul.body()).contains("field 'assistantName' holds the control character U+0000");
+    }
+
+    @Test
+    void errorAskedForDirectlyIsNoServerError() {
+        HttpResponse<String> anonymous = api.send(api.anonymous("/error").GET().build());
+        HttpResponse<String> withToken = api.get("/error");
+
+        assertThat(anonymous.statusCode()).isBetween(400, 499);
+        assertThat(withToken.statusCode()).isBetween(400, 499);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        admins.create("signout@hub.example", PASSWORD);
+        String session = AdminSignIn.signIn(http, port, "signout@hub.example", PASSWORD);
+        HttpResponse<String> page = page("/t/default/", session);
+        assertThat(page.statusCode()).isEqualTo(200);
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("the sign-out form carries a CSRF token").isTrue();
+
+        HttpResponse<String> signOut = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create(base() + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1))).build());
+
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        assertThat(signOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        HttpResponse<String> after = page("/t/default/", session);
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aSessionRequestFromAnotherSiteIsRefusedBeforeItChangesAnything() {
+        admins.create("origin@hub.example", PASSWORD);
+        String session = AdminSignIn.signIn(http, port, "origin@hub.example", PASSWORD);
+        Matcher csrf = CSRF.matcher(page("/t/default/", session).body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> forged = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create(base() + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1))).build());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("another site");
+        assertThat(page("/t/default/", session).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheUserOutUntilAnAdminUnlocksIt() {
+        admins.create("guess@hub.example", PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(location(AdminSignIn.attempt(http, port, "guess@hub.example", "wrong " + i))).contains("error");
+        }
+
+        assertThat(location(AdminSignIn.attempt(http, port, "guess@hub.example", PASSWORD)))
+                .as("the right password while locked out").contains("locked");
+        HttpResponse<String> unlock = api.postJson("/api/v1/tenants/default/users/guess@hub.example/unlock", "");
+
+        assertThat(unlock.statusCode()).isEqualTo(204);
+        assertThat(AdminSignIn.signIn(http, port, "guess@hub.example", PASSWORD)).startsWith("JSESSIONID=");
+        assertThat(api.postJson("/api/v1/tenants/default/users/nobody@hub.example/unlock", "").statusCode())
+                .isEqualTo(404);
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    private HttpResponse<String> page(String path, String session) {
+        return AdminSignIn.send(http, HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Accept", "text/html").header("Cookie", session).GET().build());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+}
