@@ -52,10 +52,27 @@ public final class SlackConnectorFactory implements ChannelConnectorFactory {
     }
 
     @Override
-    public Verification verify(ChannelSettings settings) {
+    public Optional<String> settingsProblem(ChannelSettings settings) {
         Optional<String> missing = settings.missing(PROPERTIES);
         if (missing.isPresent()) {
-            return Verification.failure(missing.get());
+            return missing;
+        }
+        if (!settings.require(TEAM_ID).matches("[TE][A-Z0-9]{2,31}")) {
+            return Optional.of("'" + TEAM_ID + "' must be a Slack workspace id such as T0123ABCD, not '"
+                    + settings.require(TEAM_ID) + "'");
+        }
+        if (!settings.require(BOT_TOKEN).matches("xoxb-[A-Za-z0-9-]{1,250}")) {
+            return Optional.of("'" + BOT_TOKEN + "' must be a bot token (xoxb-…)");
+        }
+        return settings.get(ESCALATION_CHANNEL).filter(c -> !c.matches("[CG][A-Z0-9]{2,31}"))
+                .map(c -> "'" + ESCALATION_CHANNEL + "' must be a Slack channel id such as C0123ABCD, not '" + c + "'");
+    }
+
+    @Override
+    public Verification verify(ChannelSettings settings) {
+        Optional<String> problem = settingsProblem(settings);
+        if (problem.isPresent()) {
+            return Verification.failure(problem.get());
         }
         String teamId = settings.require(TEAM_ID);
         try {

@@ -48,15 +48,27 @@ public final class TeamsConnectorFactory implements ChannelConnectorFactory {
     }
 
     @Override
-    public Verification verify(ChannelSettings settings) {
+    public Optional<String> settingsProblem(ChannelSettings settings) {
         Optional<String> missing = settings.missing(PROPERTIES);
         if (missing.isPresent()) {
-            return Verification.failure(missing.get());
+            return missing;
         }
         String tenantId = settings.require(TEAMS_TENANT_ID);
         if (!GUID.matcher(tenantId).matches()) {
-            return Verification.failure("'" + TEAMS_TENANT_ID + "' must be the tenant's GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47; got " + tenantId);
+            return Optional.of("'" + TEAMS_TENANT_ID + "' must be the tenant's GUID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47; got " + tenantId);
         }
+        return settings.get(ESCALATION_CONVERSATION_ID).filter(id -> !id.matches("[A-Za-z0-9:@._;=\\-]{1,400}"))
+                .map(id -> "'" + ESCALATION_CONVERSATION_ID + "' must be a Teams conversation id such as "
+                        + "19:abc@thread.tacv2");
+    }
+
+    @Override
+    public Verification verify(ChannelSettings settings) {
+        Optional<String> problem = settingsProblem(settings);
+        if (problem.isPresent()) {
+            return Verification.failure(problem.get());
+        }
+        String tenantId = settings.require(TEAMS_TENANT_ID);
         try {
             tokens.token();
             return Verification.success("the bot's app registration gets Bot Framework tokens; activities from tenant "

@@ -36,6 +36,11 @@ public final class ZendeskConnectorFactory implements ChannelConnectorFactory {
     }
 
     @Override
+    public Optional<String> settingsProblem(ChannelSettings settings) {
+        return ZendeskSettings.problem(settings);
+    }
+
+    @Override
     public Verification verify(ChannelSettings settings) {
         Optional<String> problem = ZendeskSettings.problem(settings);
         if (problem.isPresent()) {

@@ -83,7 +83,7 @@ public final class IntakeBenchmark {
     private static void run(String database, int rate, int seconds, int port, FakeSlackWebApi slack, JdbcClient jdbc,
                             boolean acksOnly) throws Exception {
         ApiClient api = new ApiClient(port);
-        api.putJson("/api/v1/tenants/default/channels/slack", "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-bench\"}");
+        api.putJson("/api/v1/tenants/default/channels/slack?verify=false", "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-bench\"}");
         api.postJson("/api/v1/tenants/default/topups", "{\"coins\":10000000,\"reference\":\"bench\"}");
 
         HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();

@@ -4,6 +4,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
 
 import java.util.List;
+import java.util.Optional;
 
 /** One per channel type; holds no tenant state. Registered as a Spring bean by the connector's auto-configuration. */
 public interface ChannelConnectorFactory {
@@ -14,7 +15,16 @@ public interface ChannelConnectorFactory {
     /** The settings a tenant provides, in form order. */
     List<ChannelConfigProperty> configProperties();
 
-    /** Checks the parameters first (naming any missing one), then connectivity. */
+    /**
+     * The parameter stage of {@link #verify} alone, without the network: what is wrong with the settings' shape (a
+     * missing setting, a URL that is not http(s), an id not in the platform's form), or empty. The hub refuses to store
+     * settings with a problem, whether or not the platform can be reached.
+     */
+    default Optional<String> settingsProblem(ChannelSettings settings) {
+        return settings.missing(configProperties());
+    }
+
+    /** Checks the parameters first ({@link #settingsProblem}), then connectivity. */
     Verification verify(ChannelSettings settings);
 
     /** Creates the tenant's connector. No network I/O here. */

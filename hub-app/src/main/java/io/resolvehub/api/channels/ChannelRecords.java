@@ -65,8 +65,23 @@ public class ChannelRecords {
      * @param given the submitted values by name; unknown names are refused so a typo never goes unnoticed
      */
     public ChannelView save(TenantId tenant, String channel, Map<String, String> given) {
+        return save(tenant, channel, given, false);
+    }
+
+    /**
+     * @param verifyFirst also run the connector's {@code verify()} against the platform, and change nothing when it
+     *                    fails (the detail is the connector's, e.g. "Zendesk refused the connection: 401")
+     */
+    public ChannelView save(TenantId tenant, String channel, Map<String, String> given, boolean verifyFirst) {
         ChannelConnectorFactory factory = factory(channel);
         ChannelSettings settings = merged(tenant, factory, given);
+        if (verifyFirst) {
+            Verification verification = factory.verify(settings);
+            if (!verification.ok()) {
+                throw ApiException.badRequest("The " + channel + " settings do not work: " + verification.detail()
+                        + ". Nothing was changed; send ?verify=false to store them without asking " + channel + ".");
+            }
+        }
         String accountKey = factory.configProperties().stream().filter(ChannelConfigProperty::accountKey).findFirst()
                 .flatMap(p -> settings.get(p.name())).orElse(null);
         try {
@@ -111,7 +126,12 @@ public class ChannelRecords {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest(String.join("; ", problems) + ". Nothing was changed.");
         }
-        return new ChannelSettings(values);
+        ChannelSettings settings = new ChannelSettings(values);
+        // the connector's own parameter checks (URL scheme, ids in the platform's shape), without the network
+        factory.settingsProblem(settings).ifPresent(problem -> {
+            throw ApiException.badRequest(problem + ". Nothing was changed.");
+        });
+        return settings;
     }
 
     private ChannelConnectorFactory factory(String channel) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +40,8 @@ class ChannelsController {
     }
 
     @PutMapping("/{channel}")
-    ChannelView put(@PathVariable String tenant, @PathVariable String channel, @RequestBody(required = false) JsonNode body) {
+    ChannelView put(@PathVariable String tenant, @PathVariable String channel, @RequestBody(required = false) JsonNode body,
+                    @RequestParam(defaultValue = "true") boolean verify) {
         var t = access.require(tenant);
         records.properties(channel); // 404 for a channel this hub does not have, before the body is judged
         if (body == null || !body.isObject()) {
@@ -55,6 +57,7 @@ class ChannelsController {
             }
             given.put(name, v.isString() ? v.stringValue() : v.asString());
         }
-        return records.save(t, channel, given);
+        // the connector checks the settings against the platform before they are stored, unless told not to
+        return records.save(t, channel, given, verify);
     }
 }

@@ -4,6 +4,8 @@ import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +23,7 @@ class ChannelsApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
         registry.add("hub.demo.enabled", () -> "false");
+        registry.add("hub.slack.api-url", () -> "http://127.0.0.1:9/api/"); // nothing listens: Slack is unreachable
     }
 
     @LocalServerPort
@@ -35,12 +38,12 @@ class ChannelsApiTest {
 
     @Test
     void storesSlackSettingsMasksTheTokenAndKeepsItWhenLeftOut() {
-        HttpResponse<String> saved = api.putJson("/api/v1/tenants/default/channels/slack",
+        HttpResponse<String> saved = api.putJson("/api/v1/tenants/default/channels/slack?verify=false",
                 "{\"teamId\":\"T0123ABCD\",\"botToken\":\"xoxb-very-secret\"}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(saved.body()).contains("T0123ABCD").doesNotContain("xoxb-very-secret").contains("********");
 
-        HttpResponse<String> updated = api.putJson("/api/v1/tenants/default/channels/slack",
+        HttpResponse<String> updated = api.putJson("/api/v1/tenants/default/channels/slack?verify=false",
                 "{\"teamId\":\"T0123ABCD\",\"escalationChannel\":\"C999\"}");
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 
@@ -63,10 +66,38 @@ class ChannelsApiTest {
         assertThat(api.putJson("/api/v1/tenants/default/channels/fax", "{}").statusCode()).isEqualTo(404);
 
         assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"other\",\"name\":\"Other\"}").statusCode()).isEqualTo(201);
-        assertThat(api.putJson("/api/v1/tenants/other/channels/slack",
+        assertThat(api.putJson("/api/v1/tenants/other/channels/slack?verify=false",
                 "{\"teamId\":\"TSHARED\",\"botToken\":\"xoxb-2\"}").statusCode()).isEqualTo(200);
-        HttpResponse<String> taken = api.putJson("/api/v1/tenants/default/channels/slack",
+        HttpResponse<String> taken = api.putJson("/api/v1/tenants/default/channels/slack?verify=false",
                 "{\"teamId\":\"TSHARED\",\"botToken\":\"xoxb-3\"}");
         assertThat(taken.statusCode()).isEqualTo(409);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "zendesk | {\"url\":\"ftp://x\",\"email\":\"a@acme.example\",\"apiToken\":\"t\",\"webhookSecret\":\"s\"} | 'url' must be an http(s) URL",
+            "zendesk | {\"url\":\"https://acme.zendesk.com\",\"email\":\"a@acme.example\",\"apiToken\":\"t\",\"webhookSecret\":\"s\",\"handoffGroupId\":\"abc\"} | 'handoffGroupId' must be a numeric Zendesk id",
+            "teams | {\"teamsTenantId\":\"not-a-guid; DROP\"} | must be the tenant's GUID",
+            "slack | {\"teamId\":\"xoxb-123!!\",\"botToken\":\"xoxb-1\"} | must be a Slack workspace id",
+            "slack | {\"teamId\":\"T0123ABCD\",\"botToken\":\"not a token\"} | must be a bot token"})
+    void settingsNotInThePlatformsShapeAreRefusedEvenUnverified(String channel, String body, String detail) {
+        String before = api.get("/api/v1/tenants/default/channels").body();
+
+        HttpResponse<String> response = api.putJson("/api/v1/tenants/default/channels/" + channel + "?verify=false", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(detail).contains("Nothing was changed");
+        assertThat(api.get("/api/v1/tenants/default/channels").body()).isEqualTo(before);
+    }
+
+    @Test
+    void aPutRunsTheConnectorsVerificationAndStoresNothingWhenThePlatformRefuses() {
+        // the test hub's Slack Web API is not reachable: the connector's verify() reports it
+        HttpResponse<String> response = api.putJson("/api/v1/tenants/default/channels/slack",
+                "{\"teamId\":\"T0VERIFY1\",\"botToken\":\"xoxb-never-checked\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("The slack settings do not work").contains("?verify=false");
+        assertThat(api.get("/api/v1/tenants/default/channels").body()).doesNotContain("T0VERIFY1");
     }
 }
