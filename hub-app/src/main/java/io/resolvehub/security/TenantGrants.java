@@ -23,6 +23,12 @@ public final class TenantGrants {
         return auth == null || auth.getAuthorities().stream().anyMatch(a -> OWNER.equals(a.getAuthority()));
     }
 
+    /** An admin (owner or tenant admin), not a tenant's read-only token. */
+    public static boolean isAdmin() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+    }
+
     public static boolean mayUse(TenantId tenant) {
         if (isOwner()) return true;
         return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
