@@ -22,6 +22,7 @@ import java.util.Map;
 class SlackInboundFuzzTest extends InboundFuzzContract {
 
     private final FakeSlackApi slack = new FakeSlackApi();
+    private final InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
 
     @AfterEach
     void stopSlack() {
@@ -38,9 +39,7 @@ class SlackInboundFuzzTest extends InboundFuzzContract {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.url());
         SlackWebApi api = new SlackWebApi(Slack.getInstance(config), SlackProperties.defaults(slack.url()));
-        InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
-        accounts.save(SlackHub.TENANT, ChannelType.SLACK, SlackHub.TEAM_ID, new ChannelSettings(Map.of(
-                SlackConnectorFactory.TEAM_ID, SlackHub.TEAM_ID, SlackConnectorFactory.BOT_TOKEN, SlackHub.BOT_TOKEN)));
+        install();
         return new SlackEndpoint(new SlackRequests(SlackHub.SIGNING_SECRET), accounts,
                 new SlackThreads(JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/slack"))), api);
     }
@@ -65,8 +64,15 @@ class SlackInboundFuzzTest extends InboundFuzzContract {
                 .map(Map.Entry::getValue).findFirst().orElse(null), body);
     }
 
+    private void install() {
+        accounts.save(SlackHub.TENANT, ChannelType.SLACK, SlackHub.TEAM_ID, new ChannelSettings(Map.of(
+                SlackConnectorFactory.TEAM_ID, SlackHub.TEAM_ID, SlackConnectorFactory.BOT_TOKEN, SlackHub.BOT_TOKEN)));
+    }
+
+    /** A signed tokens_revoked among the inputs rightly removed the workspace: it is installed again first. */
     @Override
     protected InboundRequest authentic() {
+        install();
         return request(SlackHub.sample("events/app_mention.json").replace("Ev0MENTION01", "Ev0AFTERFUZZ")
                 .getBytes(StandardCharsets.UTF_8), true);
     }

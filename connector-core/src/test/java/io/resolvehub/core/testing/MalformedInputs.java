@@ -138,6 +138,7 @@ public final class MalformedInputs {
                     : random.nextInt(5) == 0 ? null : JSON.writeValueAsString(value(0)).replace("\"", "");
             if (mutated == null) {
                 fields.remove(name);
+                names.remove(name);
             } else {
                 fields.put(name, mutated);
             }
@@ -156,11 +157,11 @@ public final class MalformedInputs {
             case 2 -> NODES.booleanNode(random.nextBoolean());
             case 3 -> NODES.nullNode();
             case 4 -> NODES.stringNode("");
-            case 5 -> NODES.stringNode("x".repeat(1 + random.nextInt(random.nextBoolean() ? 300 : 300_000)));
+            case 5 -> NODES.stringNode("x".repeat(1 + random.nextInt(depth == 0 && random.nextInt(10) == 0 ? 300_000 : 300)));
             case 6 -> NODES.stringNode("a\u0000b\u0007c\u001b[31m\ud800\udfff\uFFFF" + (char) random.nextInt(0x20));
             case 7 -> NODES.stringNode(String.valueOf((char) (0xd800 + random.nextInt(0x800))));
             case 8 -> NODES.stringNode("<@U0HUBBOT> " + "&lt;" + "\u202e" + "\r\n" + random.nextLong());
-            case 9 -> nested(1 + random.nextInt(900)); // Jackson writes at most 1,000 levels; text() goes deeper
+            case 9 -> nested(1 + random.nextInt(400)); // Jackson writes at most 500 levels; text() goes deeper
             case 10 -> {
                 ArrayNode array = NODES.arrayNode();
                 for (int i = 0, n = random.nextInt(5); i < n; i++) array.add(value(depth + 1));
@@ -168,8 +169,10 @@ public final class MalformedInputs {
             }
             default -> {
                 ObjectNode object = NODES.objectNode();
-                for (int i = 0, n = random.nextInt(random.nextInt(20) == 0 ? 2_000 : 5); i < n; i++) {
-                    object.set("k" + i, value(depth + 1));
+                // many members only at the top, and then scalars: the body stays within a few megabytes
+                boolean wide = depth == 0 && random.nextInt(20) == 0;
+                for (int i = 0, n = random.nextInt(wide ? 2_000 : 5); i < n; i++) {
+                    object.set("k" + i, value(wide ? 4 : depth + 1));
                 }
                 yield object;
             }
