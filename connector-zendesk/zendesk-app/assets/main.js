@@ -1,12 +1,18 @@
-/* ResolveHub ticket sidebar: what the AI did on the current ticket. The ticket's tags say whether the AI answered
-   (ai_answered) or handed the ticket to the team (ai_escalated). With a read-only tenant token of the hub, a handed-off ticket's
-   conversation is read from the hub's inbox (GET /api/v1/tenants/{t}/conversations?channel=zendesk, matched on its
-   ticket) to show each AI turn's confidence, the cited sources and the coin events. */
+/* ResolveHub ticket sidebar: what the AI did on the current ticket, for any ticket it took part in. The ticket's tags
+   say whether the AI answered (ai_answered) or handed the ticket to the team (ai_escalated). With a read-only tenant
+   token of the hub, the ticket's conversation is read from the hub (GET /api/v1/tenants/{t}/conversations/by-ticket/
+   zendesk/{ticket id}: the conversation held in the ticket, or the Slack or Teams conversation handed off into it) to
+   show the AI's status, each AI turn's confidence, the cited sources and the coin events. */
 (function () {
   var client = ZAFClient.init();
   var text = function (id, value) { document.getElementById(id).textContent = value; };
 
+  var STATUS = { open: 'The AI is answering', escalated: 'Handed to your team', resolved: 'Resolved',
+    unresolved: 'Closed unresolved' };
+
   function show(detail) {
+    text('status', (STATUS[detail.status] || detail.status) + (detail.handoffReason ? ' (' + detail.handoffReason.replace(/_/g, ' ') + ')' : '')
+      + ', ' + (detail.channel || 'zendesk') + ' conversation.');
     var turns = (detail.turns || []).filter(function (t) { return t.role === 'assistant' && t.confidence != null; });
     document.getElementById('details').hidden = false;
     text('confidence-label', 'Confidence');
@@ -34,18 +40,15 @@
       : 'The AI has not taken part in this ticket.';
     text('status', status);
     client.invoke('resize', { width: '100%', height: '220px' });
-    if (!settings.apiToken || tags.indexOf('ai_escalated') < 0) {
+    if (!settings.apiToken) {
       return;
     }
     var base = settings.hubUrl.replace(/\/$/, '') + '/api/v1/tenants/' + encodeURIComponent(settings.tenant);
-    var get = function (path) {
-      return client.request({ url: base + path, type: 'GET', secure: true,
-        headers: { Authorization: 'Bearer {{setting.apiToken}}' } });
-    };
-    get('/conversations?channel=zendesk&status=escalated').then(function (inbox) {
-      var match = (inbox || []).find(function (c) { return c.ticket && c.ticket.system === 'zendesk' && c.ticket.id === ticketId; });
-      return match ? get('/conversations/' + encodeURIComponent(match.id)).then(show) : null;
-    }).catch(function () {
+    client.request({ url: base + '/conversations/by-ticket/zendesk/' + encodeURIComponent(ticketId), type: 'GET',
+      secure: true, headers: { Authorization: 'Bearer {{setting.apiToken}}' } }).then(show).catch(function (error) {
+      if (error && error.status === 404) {
+        return; // the AI took no part in this ticket: the tags already say so
+      }
       text('status', status + ' The hub could not be reached.');
     });
   });

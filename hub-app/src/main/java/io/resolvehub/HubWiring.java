@@ -1,5 +1,7 @@
 package io.resolvehub;
 
+import io.resolvehub.agent.answer.VoiceSettingsRepository;
+import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.tenant.JdbcTenantDirectory;
 import io.resolvehub.core.tenant.TenantDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,5 +25,12 @@ class HubWiring {
     @ConditionalOnMissingBean
     TenantDirectory tenantDirectory(JdbcClient jdbc, Clock clock) {
         return new JdbcTenantDirectory(jdbc, clock);
+    }
+
+    /** The hub's own texts (hand-off notices, the clarifying question) in the voice the tenant set for its answers. */
+    @Bean
+    @ConditionalOnMissingBean
+    TenantVoice tenantVoice(VoiceSettingsRepository voices) {
+        return (tenant, text) -> voices.get(tenant).frame(text);
     }
 }

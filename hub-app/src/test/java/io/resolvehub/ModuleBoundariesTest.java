@@ -46,4 +46,9 @@ class ModuleBoundariesTest {
     void platformSdksStayInTheirConnector() {
         ModuleRules.SDKS_STAY_IN_THEIR_MODULE.check(classes);
     }
+
+    @Test
+    void billingInternalsArePackagePrivate() {
+        ModuleRules.BILLING_INTERNALS_ARE_PACKAGE_PRIVATE.check(classes);
+    }
 }

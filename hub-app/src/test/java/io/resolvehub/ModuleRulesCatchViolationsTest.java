@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.resolvehub.api.boundaryviolation.ApiUsingTheSlackSdk;
+import io.resolvehub.billing.boundaryviolation.PublicBillingInternal;
 import io.resolvehub.boundaryviolations.ClassOutsideAnyModule;
 import io.resolvehub.core.boundaryviolation.CoreCallingTheBillingModule;
 import io.resolvehub.core.channel.ChannelApiWithSpringType;
@@ -64,5 +65,11 @@ class ModuleRulesCatchViolationsTest {
     @Test
     void aPlatformSdkOutsideItsConnectorIsCaught() {
         assertCaught(ModuleRules.SDKS_STAY_IN_THEIR_MODULE, ApiUsingTheSlackSdk.class, "com.slack.api.model.Message");
+    }
+
+    @Test
+    void aPublicBillingClassOutsideItsApiIsCaught() {
+        assertCaught(ModuleRules.BILLING_INTERNALS_ARE_PACKAGE_PRIVATE, PublicBillingInternal.class,
+                "PublicBillingInternal");
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
  * inside its transaction, so the charge commits with the state change that caused it, or neither does. Every
  * handler is idempotent (see {@link Settlements}), so a redelivered or repeated event changes nothing.
  */
-public class BillingEventListener {
+class BillingEventListener {
 
     private final Settlements settlements;
 

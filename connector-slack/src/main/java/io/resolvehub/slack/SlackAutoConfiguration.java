@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.inbound.InboundEndpoints;
 import io.resolvehub.core.inbound.InboundServlet;
@@ -16,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +32,8 @@ import java.time.Clock;
  * Needs the hub's database (threads the hub answers in, install states) and, for the endpoints, core's
  * {@link InboundIntake} and {@link ChannelAccounts}.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@ConditionalOnBean(DataSource.class)
+@AutoConfiguration(after = ConnectorCoreAutoConfiguration.class)
+@ConditionalOnBean(InboundIntake.class) // the channel template: where connector-core runs (see docs/adding-a-channel.md)
 @EnableConfigurationProperties(SlackProperties.class)
 public class SlackAutoConfiguration {
 

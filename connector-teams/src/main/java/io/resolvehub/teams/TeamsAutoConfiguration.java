@@ -1,12 +1,14 @@
 package io.resolvehub.teams;
 
 import io.resolvehub.core.InboundIntake;
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.inbound.InboundEndpoints;
 import io.resolvehub.core.inbound.InboundServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -16,10 +18,11 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /**
- * The Teams channel: the connector factory (always, so tenants can be configured), and {@code POST /teams/messages}
+ * The Teams channel: the connector factory (wherever connector-core runs, so tenants can be configured), and {@code POST /teams/messages}
  * and {@code GET /teams/app-package.zip} when {@code hub.teams.app-id} is set. The endpoint needs core's {@link InboundIntake} and {@link ChannelAccounts}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ConnectorCoreAutoConfiguration.class)
+@ConditionalOnBean(InboundIntake.class) // the channel template: where connector-core runs (see docs/adding-a-channel.md)
 @EnableConfigurationProperties(TeamsProperties.class)
 public class TeamsAutoConfiguration {
 

@@ -9,14 +9,8 @@ import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ResourceResponse;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.PlatformCalls;
 import okhttp3.Response;
 
 import java.time.Duration;
@@ -26,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Every outbound Bot Connector call goes through here, made with the SDK's own REST client: Resilience4j retry for
- * retriable failures (waiting a 429's {@code Retry-After} when it is short, otherwise handing it to the pipeline) and
- * a per-conversation rate limiter for sends. The SDK's built-in retry is switched off: it ignores {@code Retry-After}
- * and would hide a 429 from the pipeline.
+ * Every outbound Bot Connector call goes through here, made with the SDK's own REST client, on core's
+ * {@link PlatformCalls} (retry honouring a 429's {@code Retry-After} when it is short, otherwise handing it to the
+ * pipeline): Teams' part is mapping its errors and naming its limit, sends paced per conversation. The SDK's built-in
+ * retry is switched off: it ignores {@code Retry-After} and would hide a 429 from the pipeline.
  *
  * @see <a href="https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit">Teams bot rate limits</a>
  */
@@ -44,26 +38,14 @@ final class TeamsConnectorApi {
 
     private final TeamsAppCredentials credentials;
     private final Duration callTimeout;
-    private final Retry retry;
-    private final RateLimiterRegistry sendLimits;
+    private final PlatformCalls calls;
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
 
     TeamsConnectorApi(TeamsAppCredentials credentials, TeamsProperties properties) {
         this.credentials = credentials;
         this.callTimeout = properties.callTimeout();
-        Duration maxWait = properties.maxRetryWait();
-        this.retry = Retry.of("teams-connector", RetryConfig.custom()
-                .maxAttempts(properties.retryAttempts())
-                .retryOnException(e -> e instanceof ChannelException ce && ce.retriable()
-                        && (ce.retryAfter() == null || ce.retryAfter().compareTo(maxWait) <= 0))
-                .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> waitBefore(attempt, outcome.isLeft() ? outcome.getLeft() : null))
-                .build());
-        long periodNanos = Math.max(1, Math.round(1_000_000_000d / properties.sendsPerSecondPerConversation()));
-        this.sendLimits = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(periodNanos))
-                .timeoutDuration(Duration.ofSeconds(30))
-                .build());
+        this.calls = new PlatformCalls("Teams", new PlatformCalls.Limits(properties.retryAttempts(),
+                Duration.ofMillis(250), properties.maxRetryWait(), properties.sendsPerSecondPerConversation()));
     }
 
     /** {@code POST {serviceUrl}v3/conversations/{conversationId}/activities/{activityId}}: a reply in the same chain. */
@@ -85,26 +67,21 @@ final class TeamsConnectorApi {
     }
 
     private <T> T paced(String conversationId, String what, String serviceUrl, Function<ConnectorClient, T> call) {
-        RateLimiter limiter = sendLimits.rateLimiter(conversationId);
-        return call(what, serviceUrl, client -> {
-            try {
-                RateLimiter.waitForPermission(limiter);
-            } catch (RequestNotPermitted e) {
-                throw ChannelException.retriable("Teams " + what + ": conversation is over its sending budget", Duration.ofSeconds(1), e);
-            }
-            return call.apply(client);
-        });
+        ConnectorClient client = client(serviceUrl);
+        return calls.paced(conversationId, () -> once(what, client, call));
     }
 
     private <T> T call(String what, String serviceUrl, Function<ConnectorClient, T> call) {
         ConnectorClient client = client(serviceUrl);
-        return Retry.decorateSupplier(retry, () -> {
-            try {
-                return call.apply(client);
-            } catch (RuntimeException e) {
-                throw TeamsErrorMapper.fromException("Teams " + what, e);
-            }
-        }).get();
+        return calls.call(() -> once(what, client, call));
+    }
+
+    private static <T> T once(String what, ConnectorClient client, Function<ConnectorClient, T> call) {
+        try {
+            return call.apply(client);
+        } catch (RuntimeException e) {
+            throw TeamsErrorMapper.fromException("Teams " + what, e);
+        }
     }
 
     private ConnectorClient client(String serviceUrl) {
@@ -121,12 +98,5 @@ final class TeamsConnectorApi {
                 .withReadTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .withConnectionTimeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build()));
-    }
-
-    private static long waitBefore(int attempt, Throwable failure) {
-        if (failure instanceof ChannelException ce && ce.retryAfter() != null) {
-            return ce.retryAfter().toMillis();
-        }
-        return Math.min(4000, 250L << Math.min(attempt - 1, 4)); // 250 ms, 500 ms, 1 s, … for 5xx and I/O errors
     }
 }

@@ -8,11 +8,9 @@ import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -23,8 +21,8 @@ import java.time.Clock;
  * records, so the endpoint is always served; a tenant without a Zendesk record gets 401. Needs connector-core's
  * channel records and durable intake.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, ConnectorCoreAutoConfiguration.class})
-@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class}) // as connector-core, whose beans these need
+@AutoConfiguration(after = ConnectorCoreAutoConfiguration.class)
+@ConditionalOnBean(InboundIntake.class) // the channel template: where connector-core runs (see docs/adding-a-channel.md)
 @EnableConfigurationProperties(ZendeskProperties.class)
 public class ZendeskAutoConfiguration {
 

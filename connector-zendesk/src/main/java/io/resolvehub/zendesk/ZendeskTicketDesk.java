@@ -1,12 +1,8 @@
 package io.resolvehub.zendesk;
 
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.UserRef;
-import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.PlatformCalls;
 import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.TicketDesk;
 import io.resolvehub.core.channel.TicketRef;
@@ -27,30 +23,18 @@ final class ZendeskTicketDesk implements TicketDesk {
 
     private final ZendeskApi api;
     private final ZendeskMessageRenderer renderer;
-    private final Retry retry;
+    private final PlatformCalls retry;
 
-    ZendeskTicketDesk(ZendeskApi api, ZendeskMessageRenderer renderer, Retry retry) {
+    ZendeskTicketDesk(ZendeskApi api, ZendeskMessageRenderer renderer, PlatformCalls retry) {
         this.api = api;
         this.renderer = renderer;
         this.retry = retry;
     }
 
     /** Retries rate limits and outages briefly (the client itself never retries), honouring {@code Retry-After}. */
-    static Retry retry(int attempts, Duration maxRetryAfter) {
-        IntervalFunction exponential = IntervalFunction.ofExponentialBackoff(Duration.ofMillis(200), 2.0);
-        IntervalBiFunction<Object> interval = (attempt, outcome) -> {
-            long backoff = exponential.apply(attempt);
-            if (outcome.isLeft() && outcome.getLeft() instanceof ChannelException ce && ce.retryAfter() != null) {
-                return Math.max(backoff, ce.retryAfter().toMillis());
-            }
-            return backoff;
-        };
-        return Retry.of("zendesk-desk", RetryConfig.custom()
-                .maxAttempts(attempts)
-                .intervalBiFunction(interval)
-                .retryOnException(e -> e instanceof ChannelException ce && ce.retriable()
-                        && (ce.retryAfter() == null || ce.retryAfter().compareTo(maxRetryAfter) <= 0))
-                .build());
+    static PlatformCalls retry(int attempts, Duration maxRetryAfter) {
+        return new PlatformCalls("Zendesk desk", new PlatformCalls.Limits(attempts, Duration.ofMillis(200),
+                maxRetryAfter, 0));
     }
 
     static String externalId(ConversationView conversation) {
@@ -60,7 +44,7 @@ final class ZendeskTicketDesk implements TicketDesk {
     @Override
     public TicketRef openTicket(ConversationView conversation, HandoffReason reason, String threadLink) {
         String externalId = externalId(conversation);
-        Ticket ticket = retry.executeSupplier(() -> {
+        Ticket ticket = retry.call(() -> {
             List<Ticket> existing = api.ticketsByExternalId(externalId);
             if (!existing.isEmpty()) {
                 return existing.getFirst();

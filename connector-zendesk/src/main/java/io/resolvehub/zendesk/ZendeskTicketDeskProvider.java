@@ -5,7 +5,7 @@ import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.TicketDesk;
 import io.resolvehub.core.channel.TicketDeskProvider;
-import io.github.resilience4j.retry.Retry;
+import io.resolvehub.core.channel.PlatformCalls;
 
 import java.util.Optional;
 
@@ -15,10 +15,10 @@ final class ZendeskTicketDeskProvider implements TicketDeskProvider {
     private final ChannelAccounts accounts;
     private final ZendeskClients clients;
     private final ZendeskMessageRenderer renderer;
-    private final Retry retry;
+    private final PlatformCalls retry;
 
     ZendeskTicketDeskProvider(ChannelAccounts accounts, ZendeskClients clients, ZendeskMessageRenderer renderer,
-                              Retry retry) {
+                              PlatformCalls retry) {
         this.accounts = accounts;
         this.clients = clients;
         this.renderer = renderer;

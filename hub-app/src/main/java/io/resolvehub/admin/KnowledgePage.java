@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Knowledge: the tenant's sources with live status (the page reloads itself while one is indexing), upload, add a
+ * Knowledge: the tenant's sources with live status (htmx polls the sources block while one is indexing), upload, add a
  * page / sitemap / Zendesk Guide by URL, re-sync, retry a failed source, delete. Same {@link KnowledgeBase} as the API.
  */
 @Controller
@@ -33,10 +33,12 @@ import java.util.function.Supplier;
 @RequestMapping("/t/{tenant}/knowledge")
 class KnowledgePage {
 
-    record Row(String id, String type, String title, String url, String status, int chunks, String error) {
+    record Row(String id, String type, String title, String url, String status, int chunks, String error,
+               int done, int total, String unit) {
         static Row of(KnowledgeSource s) {
             String title = s.title() != null ? s.title() : s.filename() != null ? s.filename() : s.url();
-            return new Row(s.id(), s.type().wire(), title, s.url(), s.status().wire(), s.chunks(), s.error());
+            return new Row(s.id(), s.type().wire(), title, s.url(), s.status().wire(), s.chunks(), s.error(),
+                    s.progress().done(), s.progress().total(), s.progress().unit().wire());
         }
     }
 
@@ -60,13 +62,24 @@ class KnowledgePage {
         return page(tenant, model);
     }
 
+    /** The sources block alone: what the page's htmx polling swaps in while a source is pending or indexing. */
+    @GetMapping("/sources")
+    String sources(@PathVariable String tenant, Model model) {
+        listSources(tenant, model);
+        return "knowledge :: sources";
+    }
+
     private String page(String tenant, Model model) {
-        List<KnowledgeSource> sources = knowledge.list(access.require(tenant));
-        model.addAttribute("sources", sources.stream().map(Row::of).toList());
-        model.addAttribute("refresh", !model.containsAttribute("q") && sources.stream()
-                .anyMatch(s -> s.status() == SourceStatus.PENDING || s.status() == SourceStatus.INDEXING));
+        listSources(tenant, model);
         model.addAttribute("supported", FileFormat.SUPPORTED);
         return "knowledge";
+    }
+
+    private void listSources(String tenant, Model model) {
+        List<KnowledgeSource> sources = knowledge.list(access.require(tenant));
+        model.addAttribute("sources", sources.stream().map(Row::of).toList());
+        model.addAttribute("working", sources.stream()
+                .anyMatch(s -> s.status() == SourceStatus.PENDING || s.status() == SourceStatus.INDEXING));
     }
 
     @PostMapping("/upload")

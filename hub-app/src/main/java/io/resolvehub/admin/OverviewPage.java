@@ -15,9 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Overview: available coins, this week's resolutions, hand-offs, resolution rate and coins spent, a 30-day chart. */
 @Controller
@@ -55,16 +53,9 @@ class OverviewPage {
         model.addAttribute("rate", decided == 0 ? "–" : Math.round(100.0 * week.resolutions() / decided) + "%");
         model.addAttribute("coinsSpent", week.coins() - week.refundedCoins());
         model.addAttribute("waiting", recent.stream().filter(i -> i.status().wire().equals("escalated")).count());
-        Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-        for (int d = 29; d >= 0; d--) perDay.put(today.minusDays(d), 0L);
-        usage.usage(id, today.minusDays(29), today).days().forEach(r -> perDay.merge(r.day(), r.coins(), Long::sum));
-        long max = Math.max(1, perDay.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        model.addAttribute("chart", perDay.entrySet().stream()
-                .map(e -> new Bar(e.getKey().toString(), e.getValue(), 100 * e.getValue() / max)).toList());
-        model.addAttribute("anyUsage", perDay.values().stream().anyMatch(v -> v > 0));
+        List<UsageChart.Bar> chart = UsageChart.of(today, usage.usage(id, UsageChart.firstDay(today), today).days());
+        model.addAttribute("chart", chart);
+        model.addAttribute("anyUsage", chart.stream().anyMatch(bar -> bar.coins() > 0));
         return "overview";
-    }
-
-    record Bar(String day, long coins, long percent) {
     }
 }

@@ -3,12 +3,15 @@ package io.resolvehub.admin;
 import io.resolvehub.api.TenantAccess;
 import io.resolvehub.billing.Balance;
 import io.resolvehub.billing.Ledger;
+import io.resolvehub.billing.LowBalanceAlerted;
+import io.resolvehub.billing.LowBalanceAlerts;
 import io.resolvehub.billing.TenantPricing;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.tenant.TenantDirectory;
 import io.resolvehub.security.TenantGrants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -34,12 +37,14 @@ class PageModel {
     private final TenantDirectory tenants;
     private final Ledger ledger;
     private final TenantPricing pricing;
+    private final LowBalanceAlerts alerts;
 
-    PageModel(TenantAccess access, TenantDirectory tenants, Ledger ledger, TenantPricing pricing) {
+    PageModel(TenantAccess access, TenantDirectory tenants, Ledger ledger, TenantPricing pricing, LowBalanceAlerts alerts) {
         this.access = access;
         this.tenants = tenants;
         this.ledger = ledger;
         this.pricing = pricing;
+        this.alerts = alerts;
     }
 
     /** "/t/acme/inbox/123" → "inbox"; the overview is "". */
@@ -65,11 +70,23 @@ class PageModel {
                 s[0].equals(section))).toList());
         model.addAttribute("tenantName", tenants.find(id).map(t -> t.name()).orElse(id.value()));
         Balance balance = ledger.balance(id);
-        long threshold = pricing.get(id).lowBalanceCoins();
         model.addAttribute("available", balance.available());
-        if (balance.available() < threshold) {
-            model.addAttribute("lowBalance", "Low balance: " + Format.coins(balance.available()) + " available, below your alert level of "
-                    + Format.coins(threshold) + ". At zero, new conversations go straight to a person.");
+        lowBalance(id, balance).ifPresent(text -> model.addAttribute("lowBalance", text));
+    }
+
+    /**
+     * The banner while the tenant is below its alert level: the balance now and when billing last raised its alert
+     * (the record the alert email is sent from); a tenant that never had coins is below it too, though billing raises
+     * an alert only when coins are held, charged or topped up.
+     */
+    Optional<String> lowBalance(TenantId id, Balance balance) {
+        long threshold = pricing.get(id).lowBalanceCoins();
+        if (balance.available() >= threshold) {
+            return Optional.empty();
         }
+        String raised = alerts.recent(id, 1).stream().findFirst().map(LowBalanceAlerted::at)
+                .map(at -> " Last alert raised " + Format.time(at) + ".").orElse("");
+        return Optional.of("Low balance: " + Format.coins(balance.available()) + " available, below your alert level of "
+                + Format.coins(threshold) + ". At zero, new conversations go straight to a person." + raised);
     }
 }

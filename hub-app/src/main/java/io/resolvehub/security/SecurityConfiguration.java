@@ -37,6 +37,8 @@ class SecurityConfiguration {
                         // hub-wide counters across tenants: the owner's, not a tenant admin's
                         .requestMatchers("/actuator/**").hasAuthority(TenantGrants.OWNER)
                         .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()
+                        // the API's description holds no tenant data: readable before choosing a token
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         // a tenant's API token (e.g. the Zendesk sidebar's) reads; everything else is an admin's
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "READER")
                         .requestMatchers("/api/**").hasRole("ADMIN")

@@ -1,11 +1,20 @@
 package io.resolvehub.admin;
 
 import io.resolvehub.HubTestSupport;
+import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.agent.ingest.SourceStatus;
+import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.process.FakeSlackWebApi;
+import io.resolvehub.process.SlackEvents;
 import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,9 +24,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +46,15 @@ class AdminPageBrowserTest {
     private static final List<String> SECTIONS = List.of("", "knowledge", "try", "channels", "rules", "voice", "inbox",
             "billing", "insights");
 
+    private static final String SLACK_SIGNING_SECRET = "browser-test-signing-secret";
+    /** Slack's Web API, where a person's reply from the inbox must arrive in the customer's thread. */
+    private static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
+        registry.add("hub.slack.signing-secret", () -> SLACK_SIGNING_SECRET);
+        registry.add("hub.slack.api-url", SLACK::url);
     }
 
     @LocalServerPort
@@ -45,6 +62,9 @@ class AdminPageBrowserTest {
 
     @Value("${hub.data-dir}")
     Path dataDir;
+
+    @Autowired
+    KnowledgeSources sources;
 
     private Browser browser;
     private ApiClient api;
@@ -58,6 +78,7 @@ class AdminPageBrowserTest {
     @AfterAll
     void stop() {
         if (browser != null) browser.close();
+        SLACK.close();
     }
 
     private void signIn() throws IOException {
@@ -187,6 +208,36 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void aSlackHandOffIsAnsweredFromTheInboxAndTheReplyArrivesInTheCustomersThread() throws IOException {
+        tenant("slack-co");
+        assertThat(api.putJson("/api/v1/tenants/slack-co/channels/slack",
+                "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-desk-test\"}").statusCode()).isEqualTo(200);
+        String thread = "1700000500.000100";
+        HttpResponse<String> delivered = api.send(SlackEvents.signed(URI.create("http://127.0.0.1:" + port + "/slack/events"),
+                SLACK_SIGNING_SECRET, SlackEvents.appMention("Ev0DESK0001", "C0DESK", thread, "I want to talk to a human please")));
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        browser.waitUntil(() -> JSON.readTree(api.get("/api/v1/tenants/slack-co/conversations?status=escalated&channel=slack")
+                .body()).size() == 1);
+        String id = JSON.readTree(api.get("/api/v1/tenants/slack-co/conversations?status=escalated&channel=slack").body())
+                .get(0).get("id").stringValue();
+
+        signIn();
+        browser.open("/t/slack-co/inbox");
+        browser.click("a[href='/t/slack-co/inbox/" + id + "']");
+        assertThat(browser.text()).contains("hand-off: user_request").contains("I want to talk to a human please");
+        browser.type("#text", "Hi Casey, I have unlocked your workspace.");
+        browser.click("form[action$='/reply'] button");
+        assertThat(browser.find(".notice").getText()).contains("Reply sent");
+        browser.screenshot("inbox-slack-reply");
+
+        List<FakeSlackWebApi.Call> inThread = SLACK.calls("chat.postMessage").stream()
+                .filter(c -> "C0DESK".equals(c.form().get("channel")) && thread.equals(c.form().get("thread_ts"))).toList();
+        assertThat(inThread).extracting(c -> c.form().get("text")).as("the hand-off notice, then the person's reply")
+                .hasSize(2).last().isEqualTo("admin (support team): Hi Casey, I have unlocked your workspace.");
+        assertThat(inThread.getFirst().form().get("text")).contains("#HUB-");
+    }
+
+    @Test
     void theZendeskFormTestsTheConnectionAndKeepsMaskedSecrets() throws IOException {
         tenant("zendesk-co");
         signIn();
@@ -269,6 +320,31 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void anIndexingSourceShowsPagesDoneOfTotalLiveWithoutReloadingThePage() throws IOException {
+        tenant("crawl-co");
+        signIn();
+        // A crawl as the ingestion records it while it works (the ingestion itself is tested in agent-engine): the
+        // page must follow the table without a reload, and stop polling once nothing is indexing.
+        String id = "src_crawl_progress";
+        sources.insert(new KnowledgeSource(id, new TenantId("crawl-co"), SourceType.SITEMAP, "Help site",
+                "https://help.example.test/sitemap.xml", null, SourceStatus.INDEXING, 0, null, null, Instant.now(),
+                Instant.now()), null);
+        sources.setProgress(id, 12, 40);
+        browser.open("/t/crawl-co/knowledge");
+        assertThat(browser.find("#source-" + id + " .done-of-total").getText()).isEqualTo("12 of 40 pages");
+        assertThat(browser.find("#source-" + id + " progress").getAttribute("value")).isEqualTo("12");
+        browser.screenshot("knowledge-progress");
+        WebElement samePage = browser.find("html");
+
+        sources.setProgress(id, 31, 40);
+        browser.waitUntil(() -> browser.text().contains("31 of 40 pages"));
+        sources.setStatus(id, SourceStatus.READY, 95, null);
+        browser.waitUntil(() -> browser.text().contains("95 passages"));
+        assertThat(samePage.isDisplayed()).as("updated in place, not by reloading").isTrue();
+        assertThat(browser.find("#sources").getAttribute("hx-trigger")).as("polling stops when all are done").isNull();
+    }
+
+    @Test
     void fiveWrongPasswordsLockAUserOutEvenWithTheRightOneNext() {
         tenant("lock-co");
         assertThat(api.postJson("/api/v1/tenants/lock-co/users",
@@ -331,6 +407,14 @@ class AdminPageBrowserTest {
         assertThat(browser.find(".notice").getText()).isEqualTo("Refunded 1 coin.");
         assertThat(browser.find("#ledger tbody tr").getText()).contains("refund").contains("customer says it did not help");
         browser.screenshot("billing-refund");
+
+        browser.open("/t/default/");
+        List<WebElement> bars = browser.driver.findElements(org.openqa.selenium.By.cssSelector(".chart span"));
+        assertThat(bars).as("one bar per day of the last 30").hasSize(30);
+        assertThat(bars.getLast().getAttribute("title")).as("today's bar has the charge")
+                .matches("\\d{4}-\\d\\d-\\d\\d: [1-9]\\d* coins?");
+        assertThat(bars.getLast().getAttribute("style")).containsPattern("height:\\s*[1-9]\\d*%");
+        browser.screenshot("overview-chart");
     }
 
     @Test

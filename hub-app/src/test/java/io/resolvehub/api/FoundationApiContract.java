@@ -2,12 +2,20 @@ package io.resolvehub.api;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
 import java.time.Duration;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +30,10 @@ abstract class FoundationApiContract {
     int port;
 
     ApiClient api;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @BeforeEach
     void client() {
@@ -256,5 +268,25 @@ abstract class FoundationApiContract {
             read.addAndGet(n);
             return n;
         }
+    }
+
+    @Test
+    void describesEveryRestCallInOpenApiWithoutCredentials() {
+        HttpResponse<String> response = api.send(api.anonymous("/v3/api-docs").GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode description = JsonMapper.builder().build().readTree(response.body());
+        assertThat(description.at("/info/title").stringValue()).isEqualTo("ResolveHub API");
+
+        Set<String> described = new TreeSet<>();
+        description.get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(method -> described.add(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        Set<String> served = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> served.add(m.name() + " " + p))));
+        assertThat(served).as("REST calls the hub serves").contains("POST /api/v1/tenants/{tenant}/conversations/{id}/replies");
+        assertThat(described).containsAll(served);
+        assertThat(api.send(api.anonymous("/swagger-ui.html").GET().build()).statusCode()).isIn(200, 302);
     }
 }

@@ -18,16 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback stand-in for the Slack Web API that records every call and answers the way Slack does
  * ({@code ok:true} envelopes with the fields the hub reads).
  */
-final class FakeSlackWebApi implements AutoCloseable {
+public final class FakeSlackWebApi implements AutoCloseable {
 
-    record Call(String method, Map<String, String> form) {
+    public record Call(String method, Map<String, String> form) {
     }
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_100);
 
-    FakeSlackWebApi() {
+    public FakeSlackWebApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,15 +38,15 @@ final class FakeSlackWebApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 

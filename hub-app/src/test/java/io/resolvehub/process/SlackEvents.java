@@ -6,13 +6,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 
 /** Events API deliveries shaped like Slack's, signed the way Slack signs them (with the Slack SDK's own generator). */
-final class SlackEvents {
+public final class SlackEvents {
 
     private SlackEvents() {
     }
 
     /** An {@code app_mention} envelope from workspace {@code T0HUBTEST} mentioning the bot {@code U0HUBBOT}. */
-    static String appMention(String eventId, String channel, String ts, String question) {
+    public static String appMention(String eventId, String channel, String ts, String question) {
         return """
                 {"token":"ZZZZZZWSxiZZZ2yIvs3peJ","team_id":"T0HUBTEST","api_app_id":"A0HUBAPP",
                  "event":{"type":"app_mention","text":"<@U0HUBBOT> %s","user":"U0CUSTOMER",
@@ -24,7 +24,7 @@ final class SlackEvents {
     }
 
     /** A POST of {@code body} to {@code endpoint}, signed now with {@code signingSecret} (v0 scheme). */
-    static HttpRequest signed(URI endpoint, String signingSecret, String body) {
+    public static HttpRequest signed(URI endpoint, String signingSecret, String body) {
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         return HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Writes the chunked documents of one source into the index, embedding the chunks of <em>consecutive documents
@@ -36,6 +37,7 @@ public final class BatchedDocumentWriter {
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     /** The chunk texts of {@link #waiting} not sent to the model yet, in document order. */
     private final List<String> unembedded = new ArrayList<>();
+    private final IntConsumer embedded;
     private int embedCalls;
 
     private record Waiting(String docKey, String url, List<Chunk> chunks, Runnable onIndexed, List<float[]> vectors) {
@@ -49,6 +51,12 @@ public final class BatchedDocumentWriter {
      *                    keeps every model batch full
      */
     public BatchedDocumentWriter(Embedder embedder, KnowledgeIndex index, TenantId tenant, String sourceId, int groupChunks) {
+        this(embedder, index, tenant, sourceId, groupChunks, count -> { });
+    }
+
+    /** @param embedded told how many chunks each {@code embedAll} call embedded (the ingestion's progress) */
+    public BatchedDocumentWriter(Embedder embedder, KnowledgeIndex index, TenantId tenant, String sourceId, int groupChunks,
+                                 IntConsumer embedded) {
         if (groupChunks < 1) {
             throw new IllegalArgumentException("groupChunks must be at least 1");
         }
@@ -57,6 +65,7 @@ public final class BatchedDocumentWriter {
         this.tenant = tenant;
         this.sourceId = sourceId;
         this.groupChunks = groupChunks;
+        this.embedded = embedded;
     }
 
     /**
@@ -95,6 +104,7 @@ public final class BatchedDocumentWriter {
             throw new IllegalStateException("the embedder returned " + vectors.size() + " vectors for " + count + " texts");
         }
         group.clear();
+        embedded.accept(count);
         // The group's texts are the first unembedded chunks of the waiting documents, in order: hand the vectors out
         // the same way.
         Iterator<float[]> next = vectors.iterator();

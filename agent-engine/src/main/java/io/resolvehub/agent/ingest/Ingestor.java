@@ -170,26 +170,26 @@ public final class Ingestor implements AutoCloseable {
         if (reader == null) {
             throw new IngestionException("this hub cannot read " + source.type().wire() + " sources");
         }
+        IngestionProgress progress = IngestionProgress.start(sources, source);
         List<SourceDocument> documents = reader.read(source, known);
         if (documents.isEmpty()) {
             throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));
         }
-        BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, source.tenant(), source.id(), embedGroup);
+        progress.documentsRead(documents.size());
+        BatchedDocumentWriter writer = new BatchedDocumentWriter(embedder, index, source.tenant(), source.id(), embedGroup,
+                progress::passagesEmbedded);
         int total = 0;
         Set<String> seen = new HashSet<>();
         for (SourceDocument document : documents) {
             seen.add(document.docKey());
             KnowledgeSources.DocumentState previous = known.get(document.docKey());
-            if (document.unchanged() && previous != null) {
-                total += previous.chunks();
+            String hash = document.unchanged() && previous != null ? null : sha256(document.content());
+            if (previous != null && (hash == null || previous.contentHash().equals(hash))) {
+                total += previous.chunks();   // not modified, or the same bytes as last time: no re-embedding
+                progress.documentDone();
                 continue;
             }
-            String hash = sha256(document.content());
-            if (previous != null && previous.contentHash().equals(hash)) {
-                total += previous.chunks();   // same bytes as last time: no re-embedding
-                continue;
-            }
-            total += queueDocument(source, document, hash, writer);
+            total += queueDocument(source, document, hash, writer, progress);
         }
         writer.flush();
         for (String vanished : known.keySet()) {
@@ -202,7 +202,8 @@ public final class Ingestor implements AutoCloseable {
     }
 
     /** Parses and chunks one document and hands it to the writer, which swaps it into the index once it is embedded. */
-    private int queueDocument(KnowledgeSource source, SourceDocument document, String hash, BatchedDocumentWriter writer) {
+    private int queueDocument(KnowledgeSource source, SourceDocument document, String hash, BatchedDocumentWriter writer,
+                              IngestionProgress progress) {
         ParsedDocument parsed;
         List<Chunk> chunks;
         try {
@@ -217,8 +218,12 @@ public final class Ingestor implements AutoCloseable {
             }
             throw failure;
         }
-        writer.add(document.docKey(), document.url(), chunks, () -> sources.saveDocument(source.id(), document.docKey(),
-                parsed.title(), document.url(), hash, document.etag(), chunks.size()));
+        progress.documentChunked(chunks.size());
+        writer.add(document.docKey(), document.url(), chunks, () -> {
+            sources.saveDocument(source.id(), document.docKey(), parsed.title(), document.url(), hash, document.etag(),
+                    chunks.size());
+            progress.documentDone();
+        });
         return chunks.size();
     }
 

@@ -112,6 +112,12 @@ public final class KnowledgeSources {
                 .update() == 1;
     }
 
+    /** Records how far indexing is (see {@link SourceProgress}); nothing when the source is gone. */
+    public void setProgress(String id, int done, int total) {
+        jdbc.sql("UPDATE agent_knowledge_sources SET progress_done = :done, progress_total = :total WHERE id = :id")
+                .param("id", id).param("done", done).param("total", total).update();
+    }
+
     public void setTitle(String id, String title) {
         jdbc.sql("UPDATE agent_knowledge_sources SET title = :title WHERE id = :id AND title IS NULL")
                 .param("id", id).param("title", title).update();
@@ -167,10 +173,11 @@ public final class KnowledgeSources {
     }
 
     private static KnowledgeSource map(ResultSet rs, int row) throws SQLException {
+        SourceType type = SourceType.fromWire(rs.getString("type"));
         return new KnowledgeSource(
                 rs.getString("id"),
                 new TenantId(rs.getString("tenant")),
-                SourceType.fromWire(rs.getString("type")),
+                type,
                 rs.getString("title"),
                 rs.getString("url"),
                 rs.getString("filename"),
@@ -179,7 +186,8 @@ public final class KnowledgeSources {
                 rs.getString("error"),
                 rs.getString("content_hash"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                new SourceProgress(rs.getInt("progress_done"), rs.getInt("progress_total"), SourceProgress.unitOf(type)));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -6,6 +6,7 @@ import io.resolvehub.core.DataDirectory;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
+import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.conversation.FirstTurnDryRun;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
@@ -42,7 +43,8 @@ import java.util.List;
  * inbox and the assumed-resolution timer. The {@link AnswerEngine} (agent-engine), the {@link CoinMeter} (billing;
  * {@link CoinMeter#unmetered()} without it), {@link ChannelConnectorFactory} and {@link TicketDeskProvider} beans come
  * from other modules and are looked up lazily, so they may depend on the beans defined here; so are the
- * {@link RecurringJob}s of other modules, which run on the one db-scheduler next to the resolution timer.
+ * {@link RecurringJob}s of other modules, which run on the one db-scheduler next to the resolution timer, and the
+ * {@link TenantVoice} the hub's own texts are framed in ({@link TenantVoice#plain()} without one).
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         FlywayAutoConfiguration.class})
@@ -58,7 +60,7 @@ public class ConnectorCoreAutoConfiguration {
                                       ObjectProvider<TicketDeskProvider> deskProviders,
                                       ObjectProvider<RecurringJob> recurringJobs, ObjectProvider<Clock> clock,
                                       ObjectProvider<PersonRequestDetector> personRequests,
-                                      CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
+                                      ObjectProvider<TenantVoice> voice, CoreProperties core, PipelineProperties pipeline, ResolutionProperties resolution) {
         AnswerEngine engine = request -> answerEngine.getObject().answer(request);
         CoinMeter meter = (tenant, conversation, channel, answer) ->
                 coinMeter.getIfUnique(CoinMeter::unmetered).holdFor(tenant, conversation, channel, answer);
@@ -66,7 +68,8 @@ public class ConnectorCoreAutoConfiguration {
                 meter, () -> factories.orderedStream().toList(), () -> deskProviders.orderedStream().toList(),
                 MasterKey.resolve(core.masterKey(), core.dataDir()), clock.getIfUnique(Clock::systemUTC),
                 () -> recurringJobs.orderedStream().toList(),
-                text -> personRequests.getIfUnique(PersonRequestDetector::none).asksForPerson(text)),
+                text -> personRequests.getIfUnique(PersonRequestDetector::none).asksForPerson(text),
+                (tenant, text) -> voice.getIfUnique(TenantVoice::plain).frame(tenant, text)),
                 pipeline, resolution);
     }
 

@@ -10,11 +10,18 @@ public class ChannelException extends RuntimeException {
 
     private final boolean retriable;
     private final Duration retryAfter;
+    private final boolean retriedInline;
 
     public ChannelException(String message, boolean retriable, Duration retryAfter, Throwable cause) {
+        this(message, retriable, retryAfter, cause, false);
+    }
+
+    private ChannelException(String message, boolean retriable, Duration retryAfter, Throwable cause,
+                             boolean retriedInline) {
         super(message, cause);
         this.retriable = retriable;
         this.retryAfter = retryAfter;
+        this.retriedInline = retriedInline;
     }
 
     public static ChannelException retriable(String message, Duration retryAfter, Throwable cause) {
@@ -42,6 +49,21 @@ public class ChannelException extends RuntimeException {
 
     public boolean retriable() {
         return retriable;
+    }
+
+    /**
+     * Whether {@link PlatformCalls} already spent its attempts on this failure, so no other layer retries it inline
+     * again (only the intake's durable backoff of the whole event still does).
+     */
+    public boolean retriedInline() {
+        return retriedInline;
+    }
+
+    /** This failure, marked as {@link #retriedInline()}. */
+    ChannelException afterInlineRetries() {
+        ChannelException spent = new ChannelException(getMessage(), retriable, retryAfter, getCause(), true);
+        spent.setStackTrace(getStackTrace());
+        return spent;
     }
 
     /** How long the platform asked us to wait (a 429's {@code Retry-After}); null when it did not say. */

@@ -23,4 +23,14 @@ public interface ConversationInbox {
                          int limit);
 
     Optional<ConversationDetail> find(TenantId tenant, ConversationId id);
+
+    /**
+     * The conversation a platform's ticket belongs to: the ticket's own conversation on that platform's channel
+     * (a Zendesk ticket the AI answered: {@code system} is the channel id, {@code ticketId} its thread), or the
+     * conversation that was handed off into that ticket (its {@link io.resolvehub.core.channel.TicketRef}); the
+     * most recently updated when both exist.
+     *
+     * @return empty when the AI has taken no part in that ticket
+     */
+    Optional<ConversationDetail> findByTicket(TenantId tenant, String system, String ticketId);
 }

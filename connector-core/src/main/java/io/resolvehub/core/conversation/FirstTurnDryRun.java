@@ -5,7 +5,9 @@ import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.internal.pipeline.PolicyDryRun;
+import io.resolvehub.core.internal.pipeline.UserNotices;
 import io.resolvehub.core.internal.policy.PersonRequests;
 
 import java.util.List;
@@ -36,6 +38,6 @@ public interface FirstTurnDryRun {
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
-        }, new PersonRequests(detector));
+        }, new PersonRequests(detector), new UserNotices(TenantVoice.plain()));
     }
 }

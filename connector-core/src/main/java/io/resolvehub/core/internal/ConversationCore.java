@@ -4,6 +4,7 @@ import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
+import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.conversation.FirstTurnDryRun;
@@ -12,7 +13,7 @@ import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.channel.HubInboxDesk;
 import io.resolvehub.core.internal.channel.JdbcChannelAccounts;
 import io.resolvehub.core.internal.channel.TicketDesks;
-import io.resolvehub.core.internal.channel.WebChannelConnector;
+import io.resolvehub.core.internal.web.WebChannelConnector;
 import io.resolvehub.core.internal.conversation.ConversationStateMachine;
 import io.resolvehub.core.internal.conversation.Conversations;
 import io.resolvehub.core.internal.conversation.JdbcConversationInbox;
@@ -28,6 +29,7 @@ import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
 import io.resolvehub.core.internal.pipeline.HandoffDelivery;
 import io.resolvehub.core.internal.pipeline.PolicyDryRun;
 import io.resolvehub.core.internal.pipeline.ReplyDelivery;
+import io.resolvehub.core.internal.pipeline.UserNotices;
 import io.resolvehub.core.internal.policy.JdbcHandoffPolicies;
 import io.resolvehub.core.internal.policy.PersonRequests;
 import io.resolvehub.core.internal.resolution.AssumedResolutions;
@@ -57,7 +59,18 @@ public final class ConversationCore implements AutoCloseable {
                                ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
                                Supplier<List<ChannelConnectorFactory>> connectorFactories,
                                Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock,
-                               Supplier<List<RecurringJob>> recurringJobs, PersonRequestDetector personRequests) {
+                               Supplier<List<RecurringJob>> recurringJobs, PersonRequestDetector personRequests,
+                               TenantVoice voice) {
+
+        /** Without the tenants' voice: the hub's own texts are sent as they are. */
+        public Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
+                            ApplicationEventPublisher publisher, AnswerEngine answerEngine, CoinMeter coinMeter,
+                            Supplier<List<ChannelConnectorFactory>> connectorFactories,
+                            Supplier<List<TicketDeskProvider>> deskProviders, SecretKey masterKey, Clock clock,
+                            Supplier<List<RecurringJob>> recurringJobs, PersonRequestDetector personRequests) {
+            this(dataSource, transactionManager, publisher, answerEngine, coinMeter, connectorFactories, deskProviders,
+                    masterKey, clock, recurringJobs, personRequests, TenantVoice.plain());
+        }
 
         /** Without a meaning-based person-request detector: the tenant's phrases alone recognise requests for a person. */
         public Dependencies(DataSource dataSource, PlatformTransactionManager transactionManager,
@@ -118,11 +131,12 @@ public final class ConversationCore implements AutoCloseable {
                 resolutionProps.reopenWindow(), clock);
         engine = new GuardedAnswerEngine(d.answerEngine(), pipelineProps.engineTimeout());
         PersonRequests personRequests = new PersonRequests(d.personRequests());
-        dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests);
+        UserNotices notices = new UserNotices(d.voice());
+        dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests, notices);
         pipeline = new ConversationPipeline(conversations, transcripts, states, policies, personRequests, d.coinMeter(), engine,
                 new ReplyDelivery(connectors, calls, transcripts, clock),
-                new HandoffDelivery(connectors, desks, calls, conversations, transcripts, tx, clock),
-                d.publisher(), tx, clock);
+                new HandoffDelivery(connectors, desks, calls, conversations, transcripts, notices, tx, clock),
+                notices, d.publisher(), tx, clock);
         workers = new InboundWorkers(events, pipeline, signal, new InboundWorkers.Settings(pipelineProps.workers(),
                 pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
                 pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
@@ -131,7 +145,7 @@ public final class ConversationCore implements AutoCloseable {
         Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
                 : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
         resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval, d.recurringJobs());
-        web = new DefaultWebConversations(intake, events, conversations, transcripts, signal, tx,
+        web = new DefaultWebConversations(events, workers, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
         humanDesk = new DefaultHumanDesk(conversations, transcripts, states, connectors, calls, tx, clock);

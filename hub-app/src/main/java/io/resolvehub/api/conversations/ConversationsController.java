@@ -129,6 +129,22 @@ class ConversationsController {
                 .orElseThrow(() -> notFound(t, id));
     }
 
+    /**
+     * The conversation the AI had in a platform's ticket, for any ticket it touched (the Zendesk sidebar): the
+     * ticket's own conversation, or the one handed off into it.
+     */
+    @GetMapping("/by-ticket/{system}/{ticketId}")
+    DetailView byTicket(@PathVariable String tenant, @PathVariable String system, @PathVariable String ticketId) {
+        TenantId t = access.require(tenant);
+        if (!CHANNEL.matcher(system).matches() || ticketId.isBlank() || ticketId.length() > 100) {
+            throw ApiException.badRequest("Name the ticket as /by-ticket/{system}/{id}, e.g. /by-ticket/zendesk/4711.");
+        }
+        return inbox.findByTicket(t, system, ticketId)
+                .map(detail -> DetailView.of(detail, coinEvents(t, detail.summary().id())))
+                .orElseThrow(() -> ApiException.notFound("The AI has taken no part in " + system + " ticket '" + ticketId
+                        + "' of tenant '" + t + "'."));
+    }
+
     /** The transcript shows what the conversation cost: billing's hold, charge, release and refund entries. */
     private List<ConversationJson.EventView> coinEvents(TenantId tenant, ConversationId conversation) {
         Ledger coins = ledger.getIfAvailable();

@@ -5,6 +5,7 @@ import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.ingest.FileFormat;
 import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.ingest.SourceProgress;
 import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.SourceType;
 import io.resolvehub.agent.ingest.UnsupportedFileTypeException;
@@ -48,10 +49,18 @@ class KnowledgeSourcesController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SourceView(String id, String type, String title, String status, int chunks, String error) {
+    record SourceView(String id, String type, String title, String status, int chunks, String error, ProgressView progress) {
         static SourceView of(KnowledgeSource s) {
             String title = s.title() != null ? s.title() : s.filename() != null ? s.filename() : s.url();
-            return new SourceView(s.id(), s.type().wire(), title, s.status().wire(), s.chunks(), s.error());
+            return new SourceView(s.id(), s.type().wire(), title, s.status().wire(), s.chunks(), s.error(),
+                    s.status() == SourceStatus.INDEXING ? ProgressView.of(s.progress()) : null);
+        }
+    }
+
+    /** While indexing: {@code done} of {@code total} pages or passages; total 0 while not known yet. */
+    record ProgressView(int done, int total, String unit) {
+        static ProgressView of(SourceProgress p) {
+            return new ProgressView(p.done(), p.total(), p.unit().wire());
         }
     }
 

@@ -90,6 +90,16 @@ abstract class ConversationsApiContract {
         assertThat(row.get("handoffReason").stringValue()).isEqualTo("user_request");
         assertThat(row.at("/ticket/id").stringValue()).startsWith("HUB-");
         assertThat(row.at("/user/name").stringValue()).isEqualTo("dana");
+
+        String byTicket = "/api/v1/tenants/default/conversations/by-ticket/" + row.at("/ticket/system").stringValue()
+                + "/" + row.at("/ticket/id").stringValue();
+        JsonNode found = json(api.get(byTicket));
+        assertThat(found.get("id").stringValue()).as("the ticket leads back to its conversation").isEqualTo(id);
+        assertThat(found.get("turns").get(0).get("text").stringValue()).isEqualTo("I want to talk to a human");
+        HttpResponse<String> untouched = api.get("/api/v1/tenants/default/conversations/by-ticket/zendesk/987654");
+        assertThat(untouched.statusCode()).isEqualTo(404);
+        assertThat(json(untouched).get("detail").stringValue()).contains("no part in zendesk ticket '987654'");
+        assertThat(api.get("/api/v1/tenants/default/conversations/by-ticket/Not%20A%20System/1").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -2,20 +2,18 @@ package io.resolvehub.core.internal.channel;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.channel.PlatformCalls;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Outbound platform calls with Resilience4j retry: retriable {@link ChannelException}s (429, 5xx, timeouts) are
- * retried with exponential backoff, waiting at least the platform's {@code Retry-After}. A {@code Retry-After}
- * longer than {@code maxInlineWait} is not waited for here: the exception propagates and the event is retried later
- * by the intake (which also honours it), so a worker is not parked for minutes.
+ * The pipeline's calls into a connector ({@code send}, {@code handOff}, {@code confirmResolved}) through the same
+ * {@link PlatformCalls} retry every connector uses for its platform: a retriable failure the connector's own calls have
+ * not already retried ({@link ChannelException#retriedInline()}) is retried here, waiting at least its
+ * {@code Retry-After}; one longer than {@code maxInlineWait} is left to the intake, which retries the event later
+ * (also honouring it), so a worker is not parked for minutes.
  *
  * <p>Around the retries, a circuit breaker per tenant and channel: when a platform keeps failing, further calls fail
  * fast ({@link io.github.resilience4j.circuitbreaker.CallNotPermittedException}) and their events wait for the
@@ -23,7 +21,7 @@ import java.util.function.Supplier;
  */
 public class ChannelCalls {
 
-    private final Retry retry;
+    private final PlatformCalls retry;
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
             .slidingWindowSize(20)
             .minimumNumberOfCalls(10)
@@ -33,29 +31,18 @@ public class ChannelCalls {
             .build());
 
     public ChannelCalls(int maxAttempts, Duration initialBackoff, Duration maxInlineWait) {
-        IntervalFunction exponential = IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0);
-        IntervalBiFunction<Object> interval = (attempt, outcome) -> {
-            long backoff = exponential.apply(attempt);
-            if (outcome.isLeft() && outcome.getLeft() instanceof ChannelException ce && ce.retryAfter() != null) {
-                return Math.max(backoff, ce.retryAfter().toMillis());
-            }
-            return backoff;
-        };
-        this.retry = Retry.of("channel", RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .intervalBiFunction(interval)
-                .retryOnException(e -> e instanceof ChannelException ce && ce.retriable()
-                        && (ce.retryAfter() == null || ce.retryAfter().compareTo(maxInlineWait) <= 0))
-                .failAfterMaxAttempts(false)
-                .build());
+        this.retry = new PlatformCalls("channel", new PlatformCalls.Limits(maxAttempts, initialBackoff, maxInlineWait, 0));
     }
 
     /** @param breaker names the dependency, e.g. {@code acme/slack}: one circuit per tenant and channel */
     public <T> T call(String breaker, Supplier<T> platformCall) {
-        return breakers.circuitBreaker(breaker).executeSupplier(() -> retry.executeSupplier(platformCall));
+        return breakers.circuitBreaker(breaker).executeSupplier(() -> retry.call(platformCall));
     }
 
     public void run(String breaker, Runnable platformCall) {
-        breakers.circuitBreaker(breaker).executeRunnable(() -> retry.executeRunnable(platformCall));
+        breakers.circuitBreaker(breaker).executeRunnable(() -> retry.call(() -> {
+            platformCall.run();
+            return null;
+        }));
     }
 }

@@ -149,4 +149,15 @@ public class ConversationStateMachine {
             throw new IllegalStateException("conversation transitions must run inside the pipeline's transaction");
         }
     }
+
+    /** The platform closed the conversation's ticket: solved when the AI had answered, unresolved otherwise. */
+    public void closedByPlatform(ConversationRecord locked) {
+        if (locked.status() == ConversationStatus.OPEN) {
+            if (locked.aiAnswers() > 0) {
+                resolve(locked, ResolutionKind.TICKET_SOLVED);
+            } else {
+                closeUnresolved(locked, "closed_by_platform");
+            }
+        }
+    }
 }

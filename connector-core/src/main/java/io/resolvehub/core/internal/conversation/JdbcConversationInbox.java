@@ -64,6 +64,15 @@ public class JdbcConversationInbox implements ConversationInbox {
                 .map(item -> new ConversationDetail(item, transcripts.transcript(id), transcripts.events(id)));
     }
 
+    @Override
+    public Optional<ConversationDetail> findByTicket(TenantId tenant, String system, String ticketId) {
+        return jdbc.sql("select c.id from conversations c where c.tenant_id = ? and ((c.channel = ? and c.thread_key = ?)"
+                        + " or (c.ticket_system = ? and c.ticket_id = ?)) order by c.updated_at desc, c.id limit 1")
+                .params(tenant.value(), system, ticketId, system, ticketId)
+                .query(String.class).optional()
+                .flatMap(id -> find(tenant, new ConversationId(id)));
+    }
+
     private static InboxItem item(ResultSet rs, int row) throws SQLException {
         ConversationRecord c = Conversations.map(rs, row);
         return new InboxItem(c.id(), c.channel(), c.user(), c.status(), c.lastConfidence(), c.handoffReason(),

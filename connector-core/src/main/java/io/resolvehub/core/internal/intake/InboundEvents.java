@@ -49,15 +49,31 @@ public class InboundEvents {
      * duplicate is skipped by the statement, not caught, so this is safe inside a transaction on PostgreSQL too.
      */
     public OptionalLong insert(InboundMessage m, Instant now) {
+        return insert(m, now, "received", 0, null, null);
+    }
+
+    /**
+     * Stores the event already claimed by {@code owner} until {@code leaseUntil} (its first attempt), for a caller that
+     * processes it itself. Only for the head of its thread: the caller makes sure no earlier event of the thread is
+     * unfinished ({@link #hasUnfinished}) while holding the conversation's lock. Empty on a redelivery.
+     */
+    public OptionalLong insertClaimed(InboundMessage m, Instant now, String owner, Instant leaseUntil) {
+        return insert(m, now, "processing", 1, owner, leaseUntil);
+    }
+
+    private OptionalLong insert(InboundMessage m, Instant now, String status, int attempts, String owner,
+                                Instant leaseUntil) {
         KeyHolder keys = new GeneratedKeyHolder();
         int inserted = jdbc.sql("""
                         insert into inbound_events (tenant_id, channel, platform_event_id, thread_key, kind, text,
-                          user_id, user_name, user_email, reply_context, received_at, status, attempts, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', 0, ?)
+                          user_id, user_name, user_email, reply_context, received_at, status, attempts, next_attempt_at,
+                          lease_owner, lease_until)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")
                 .params(m.tenant().value(), m.channel().id(), m.platformEventId(), m.threadKey(), m.kind().name(),
                         m.text(), m.user().platformId(), m.user().displayName(), m.user().email(),
-                        Json.write(m.replyContext()), ts(m.receivedAt()), ts(now))
+                        Json.write(m.replyContext()), ts(m.receivedAt()), status, attempts, ts(now), owner,
+                        leaseUntil == null ? null : ts(leaseUntil))
                 .update(keys, "id");
         return inserted == 1 ? OptionalLong.of(keys.getKey().longValue()) : OptionalLong.empty();
     }

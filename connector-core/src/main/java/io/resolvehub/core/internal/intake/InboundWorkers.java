@@ -109,7 +109,15 @@ public class InboundWorkers implements AutoCloseable {
         if (claimed.isEmpty()) {
             return false;
         }
-        StoredEvent event = claimed.get();
+        process(claimed.get());
+        return true;
+    }
+
+    /**
+     * Processes an event this instance claimed (as {@link #owner()}): completes it, or puts it back for a later attempt,
+     * or dead-letters it. The web channel's caller runs its own event through here instead of waiting for a worker.
+     */
+    public void process(StoredEvent event) {
         inFlight.add(event.id());
         try {
             handler.handle(event);
@@ -123,7 +131,15 @@ public class InboundWorkers implements AutoCloseable {
             inFlight.remove(event.id());
             signal.eventFinished(event.id());
         }
-        return true;
+    }
+
+    /** The lease owner this instance claims events as. */
+    public String owner() {
+        return owner;
+    }
+
+    public Duration lease() {
+        return settings.lease();
     }
 
     /**

@@ -24,15 +24,11 @@ public class JdbcInboundIntake implements InboundIntake {
 
     @Override
     public Outcome accept(InboundMessage message) {
-        return acceptReturningId(message).isPresent() ? Outcome.ACCEPTED : Outcome.DUPLICATE;
-    }
-
-    /** Like {@link #accept}, but tells the caller the stored event's id (the web channel waits for it). */
-    public OptionalLong acceptReturningId(InboundMessage message) {
         OptionalLong id = events.insert(message, clock.instant());
-        if (id.isPresent()) {
-            signal.workArrived();
+        if (id.isEmpty()) {
+            return Outcome.DUPLICATE;
         }
-        return id;
+        signal.workArrived();
+        return Outcome.ACCEPTED;
     }
 }

@@ -35,9 +35,16 @@ public class WorkSignal {
         work.release();
     }
 
-    /** Waits until this instance finishes {@code eventId} or the timeout passes. */
-    public void awaitFinished(long eventId, Duration timeout) throws InterruptedException {
-        CountDownLatch latch = finished.computeIfAbsent(eventId, id -> new CountDownLatch(1));
-        latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * A latch this instance counts down when it finishes an attempt at {@code eventId}. Taken before the caller reads
+     * the event's status, so a finish between the read and the wait is not missed.
+     */
+    public CountDownLatch watch(long eventId) {
+        return finished.computeIfAbsent(eventId, id -> new CountDownLatch(1));
+    }
+
+    /** Drops a {@link #watch} nobody waits on any more. */
+    public void forget(long eventId) {
+        finished.remove(eventId);
     }
 }

@@ -61,11 +61,16 @@ public class ConversationPipeline implements EventHandler {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PersonRequests personRequests;
+    private final UserNotices notices;
+    private final HandoffRules rules;
 
     public ConversationPipeline(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
                                 HandoffPolicies policies, PersonRequests personRequests, CoinMeter coinMeter,
                                 GuardedAnswerEngine engine, ReplyDelivery replies, HandoffDelivery handoffs,
-                                ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
+                                UserNotices notices, ApplicationEventPublisher publisher, TransactionTemplate tx,
+                                Clock clock) {
+        this.notices = notices;
+        this.rules = new HandoffRules(notices);
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.states = states;
@@ -75,7 +80,7 @@ public class ConversationPipeline implements EventHandler {
         this.engine = engine;
         this.replies = replies;
         this.handoffs = handoffs;
-        this.deadLetters = new DeadLetters(conversations, transcripts, states, handoffs, publisher, tx, clock);
+        this.deadLetters = new DeadLetters(conversations, transcripts, states, handoffs, notices, publisher, tx, clock);
         this.publisher = publisher;
         this.tx = tx;
         this.clock = clock;
@@ -140,7 +145,7 @@ public class ConversationPipeline implements EventHandler {
             return new Step.Silent();
         }
         if (m.kind() == InboundKind.TOO_LONG) { // asked to shorten it: no agent, no coin hold, no change of state
-            return new Step.Reply(record(c, event, Answer.clarify(Notices.TOO_LONG, 0.0, List.of())));
+            return new Step.Reply(record(c, event, notices.tooLong(c.tenant())));
         }
         c = states.reopen(c);
         if (c.aiAnswers() > 0 && Phrases.confirmsResolution(m.text())) {
@@ -177,8 +182,8 @@ public class ConversationPipeline implements EventHandler {
                 return null;
             }
             Answer reply = proposal == null
-                    ? HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0)
-                    : HandoffRules.decide(ask.policy(), c, proposal);
+                    ? notices.handoff(c.tenant(), HandoffReason.ENGINE_ERROR, 0.0)
+                    : rules.decide(ask.policy(), c, proposal);
             if (reply.decision() == Decision.HANDOFF) {
                 states.escalate(c, reply.reason(), event.id(), reply.confidence());
             } else {
@@ -200,7 +205,7 @@ public class ConversationPipeline implements EventHandler {
 
     private Step handOff(ConversationRecord c, StoredEvent event, HandoffReason reason, Double confidence) {
         states.escalate(c, reason, event.id(), confidence);
-        return new Step.Reply(record(c, event, HandoffRules.handoff(reason, confidence == null ? 0.0 : confidence)));
+        return new Step.Reply(record(c, event, notices.handoff(c.tenant(), reason, confidence == null ? 0.0 : confidence)));
     }
 
     private Step confirm(ConversationRecord found, StoredEvent event, ResolutionKind kind, boolean thank) {
@@ -216,7 +221,7 @@ public class ConversationPipeline implements EventHandler {
             return new Step.Silent();
         }
         if (thank) {
-            return new Step.Reply(record(c, event, Answer.answer(Notices.THANKS, 1.0, List.of())));
+            return new Step.Reply(record(c, event, notices.thanks(c.tenant())));
         }
         return new Step.Confirmed(true);
     }

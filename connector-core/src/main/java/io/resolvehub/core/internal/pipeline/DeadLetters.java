@@ -43,8 +43,12 @@ class DeadLetters {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final UserNotices notices;
+
     DeadLetters(Conversations conversations, Transcripts transcripts, ConversationStateMachine states,
-                HandoffDelivery handoffs, ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
+                HandoffDelivery handoffs, UserNotices notices, ApplicationEventPublisher publisher,
+                TransactionTemplate tx, Clock clock) {
+        this.notices = notices;
         this.conversations = conversations;
         this.transcripts = transcripts;
         this.states = states;
@@ -88,7 +92,7 @@ class DeadLetters {
         if (!userAwaitsReply || c.status() != OPEN || !states.escalate(c, HandoffReason.ENGINE_ERROR, event.id(), null)) {
             return null;
         }
-        Answer handoff = HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0.0);
+        Answer handoff = notices.handoff(m.tenant(), HandoffReason.ENGINE_ERROR, 0.0);
         // an undelivered answer keeps its own turn; the hand-off is recorded beside it
         AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), existing.isPresent() ? null : event.id(), handoff,
                 now);

@@ -34,8 +34,12 @@ public class HandoffDelivery {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    private final UserNotices notices;
+
     public HandoffDelivery(ChannelConnectors connectors, TicketDesks desks, ChannelCalls calls,
-                           Conversations conversations, Transcripts transcripts, TransactionTemplate tx, Clock clock) {
+                           Conversations conversations, Transcripts transcripts, UserNotices notices,
+                           TransactionTemplate tx, Clock clock) {
+        this.notices = notices;
         this.connectors = connectors;
         this.desks = desks;
         this.calls = calls;
@@ -54,7 +58,8 @@ public class HandoffDelivery {
         ConversationView view = new ConversationView(conversation.ref(replyContext), conversation.status(),
                 transcripts.transcript(conversation.id()));
         TicketDesk desk = desks.forTenant(conversation.tenant());
-        HandoffRequest request = new HandoffRequest(view, reason, desk, Notices.handoff(reason));
+        HandoffRequest request = new HandoffRequest(view, reason, desk,
+                notices.handoffTemplate(conversation.tenant(), reason));
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         TicketRef ticket = calls.call(ReplyDelivery.breaker(conversation), () -> connector.handOff(request));
         if (ticket == null) {
@@ -70,7 +75,8 @@ public class HandoffDelivery {
         ConversationView view = new ConversationView(conversation.ref(), conversation.status(),
                 transcripts.transcript(conversation.id()));
         TicketRef ticket = desks.hubInbox().openTicket(view, reason, null);
-        record(conversation, turn, ticket, Notices.handoff(reason).replace("{ticket}", ticket.display()));
+        record(conversation, turn, ticket, notices.handoffTemplate(conversation.tenant(), reason)
+                .replace("{ticket}", ticket.display()));
         return ticket;
     }
 

@@ -2,6 +2,7 @@ package io.resolvehub.core.internal.pipeline;
 
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.HandoffReason;
+import io.resolvehub.core.TenantId;
 import io.resolvehub.core.conversation.HandoffPolicy;
 import io.resolvehub.core.internal.conversation.ConversationRecord;
 
@@ -9,50 +10,49 @@ import io.resolvehub.core.internal.conversation.ConversationRecord;
  * The part of the hand-off policy that looks at the agent's proposal: low confidence (with
  * {@code clarifyFirst}, the first such turn asks one clarifying question), the agent's own hand-off, and
  * {@code maxAiTurns}. The earlier checks (a human phrase, the coin hold) run before the agent is asked, in
- * {@link ConversationPipeline}.
+ * {@link ConversationPipeline}. What the user reads in a clarifying question or hand-off is {@link UserNotices}'s.
  */
 public final class HandoffRules {
 
-    private HandoffRules() {
+    private final UserNotices notices;
+
+    public HandoffRules(UserNotices notices) {
+        this.notices = notices;
     }
 
     /** What the hub replies, given the agent's proposal for a conversation in its current state. */
-    public static Answer decide(HandoffPolicy policy, ConversationRecord conversation, Answer proposal) {
-        return decide(policy, conversation.clarifications(), conversation.aiAnswers(), proposal);
+    public Answer decide(HandoffPolicy policy, ConversationRecord conversation, Answer proposal) {
+        return decide(policy, conversation.tenant(), conversation.clarifications(), conversation.aiAnswers(), proposal);
     }
 
     /**
      * What the hub replies, given the agent's proposal for a conversation that has asked {@code clarifications}
      * clarifying questions and given {@code aiAnswers} answers so far (both 0 for a first turn).
      */
-    public static Answer decide(HandoffPolicy policy, int clarifications, int aiAnswers, Answer proposal) {
+    public Answer decide(HandoffPolicy policy, TenantId tenant, int clarifications, int aiAnswers, Answer proposal) {
         boolean mayClarify = clarifications == 0;
         switch (proposal.decision()) {
             case HANDOFF -> {
                 if (proposal.reason() == HandoffReason.LOW_CONFIDENCE && policy.clarifyFirst() && mayClarify) {
-                    return Answer.clarify(Notices.CLARIFY, proposal.confidence(), proposal.citations());
+                    return notices.clarify(tenant, proposal.confidence(), proposal.citations());
                 }
-                return handoff(proposal.reason(), proposal.confidence());
+                return notices.handoff(tenant, proposal.reason(), proposal.confidence());
             }
             case CLARIFY -> {
-                return mayClarify ? proposal : handoff(HandoffReason.LOW_CONFIDENCE, proposal.confidence());
+                return mayClarify ? proposal : notices.handoff(tenant, HandoffReason.LOW_CONFIDENCE, proposal.confidence());
             }
             default -> {
                 if (proposal.confidence() < policy.confidenceThreshold()) {
                     if (policy.clarifyFirst() && mayClarify) {
-                        return Answer.clarify(Notices.CLARIFY, proposal.confidence(), proposal.citations());
+                        return notices.clarify(tenant, proposal.confidence(), proposal.citations());
                     }
-                    return handoff(HandoffReason.LOW_CONFIDENCE, proposal.confidence());
+                    return notices.handoff(tenant, HandoffReason.LOW_CONFIDENCE, proposal.confidence());
                 }
                 if (aiAnswers >= policy.maxAiTurns()) {
-                    return handoff(HandoffReason.MAX_TURNS, proposal.confidence());
+                    return notices.handoff(tenant, HandoffReason.MAX_TURNS, proposal.confidence());
                 }
                 return proposal;
             }
         }
-    }
-
-    public static Answer handoff(HandoffReason reason, double confidence) {
-        return Answer.handoff(Notices.handoff(reason), confidence, reason);
     }
 }

@@ -24,28 +24,29 @@ public final class PolicyDryRun implements FirstTurnDryRun {
     private final Function<TenantId, HandoffPolicy> policies;
     private final Function<AnswerRequest, Optional<Answer>> engine;
     private final PersonRequests personRequests;
+    private final UserNotices notices;
+    private final HandoffRules rules;
 
     /** @param engine the agent; empty when it failed (then the reply is an {@code engine_error} hand-off) */
     public PolicyDryRun(Function<TenantId, HandoffPolicy> policies, Function<AnswerRequest, Optional<Answer>> engine,
-                        PersonRequests personRequests) {
+                        PersonRequests personRequests, UserNotices notices) {
         this.policies = policies;
         this.engine = engine;
         this.personRequests = personRequests;
+        this.notices = notices;
+        this.rules = new HandoffRules(notices);
     }
 
     @Override
     public Answer ask(TenantId tenant, String question, List<ChatTurn> history) {
         HandoffPolicy policy = policies.apply(tenant);
         if (personRequests.asks(question, policy)) {
-            return handoff(HandoffReason.USER_REQUEST, 0);
+            return notices.handoffWithoutTicket(tenant, HandoffReason.USER_REQUEST, 0);
         }
         Answer reply = engine.apply(new AnswerRequest(tenant, question, history))
-                .map(proposal -> HandoffRules.decide(policy, 0, 0, proposal))
-                .orElseGet(() -> HandoffRules.handoff(HandoffReason.ENGINE_ERROR, 0));
-        return reply.decision() == Decision.HANDOFF ? handoff(reply.reason(), reply.confidence()) : reply;
-    }
-
-    private static Answer handoff(HandoffReason reason, double confidence) {
-        return Answer.handoff(Notices.handoffWithoutTicket(reason), confidence, reason);
+                .map(proposal -> rules.decide(policy, tenant, 0, 0, proposal))
+                .orElseGet(() -> notices.handoff(tenant, HandoffReason.ENGINE_ERROR, 0));
+        return reply.decision() == Decision.HANDOFF
+                ? notices.handoffWithoutTicket(tenant, reply.reason(), reply.confidence()) : reply;
     }
 }

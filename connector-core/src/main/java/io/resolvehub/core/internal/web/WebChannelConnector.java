@@ -1,4 +1,4 @@
-package io.resolvehub.core.internal.channel;
+package io.resolvehub.core.internal.web;
 
 import io.resolvehub.core.channel.ChannelConnector;
 import io.resolvehub.core.channel.ConversationRef;
@@ -8,8 +8,9 @@ import io.resolvehub.core.channel.OutboundMessage;
 import io.resolvehub.core.channel.TicketRef;
 
 /**
- * The built-in web channel: there is no platform to post to, the reply is the stored assistant turn that the REST
- * call reads back. A hand-off opens the ticket at the chosen desk.
+ * The built-in web channel's outbound side: there is no platform to post to; the reply is the stored assistant turn,
+ * which the REST call that is the event's worker ({@link DefaultWebConversations}) returns. A hand-off opens the
+ * ticket at the chosen desk.
  */
 public class WebChannelConnector implements ChannelConnector {
 

@@ -1,0 +1,72 @@
+package io.resolvehub.agent.ingest;
+
+/**
+ * Records how far one source's indexing is in the sources table, where any hub instance's page reads it: pages done
+ * of pages read for a source of many documents, passages embedded of the document's passages otherwise. Writes when
+ * the count has moved by a {@value #STEPS}th of the total (and when the last unit is done), so a re-sync of thousands
+ * of unchanged pages costs {@value #STEPS} updates, not thousands. One per source being indexed; not thread-safe.
+ */
+final class IngestionProgress {
+
+    static final int STEPS = 50;
+
+    private final KnowledgeSources sources;
+    private final String sourceId;
+    private final boolean pages;
+    private int done;
+    private int total;
+    private int written;
+
+    private IngestionProgress(KnowledgeSources sources, String sourceId, SourceType type) {
+        this.sources = sources;
+        this.sourceId = sourceId;
+        this.pages = SourceProgress.unitOf(type) == SourceProgress.Unit.PAGES;
+    }
+
+    /** Starts counting from nothing (a re-sync forgets the last run's figures). */
+    static IngestionProgress start(KnowledgeSources sources, KnowledgeSource source) {
+        IngestionProgress progress = new IngestionProgress(sources, source.id(), source.type());
+        sources.setProgress(source.id(), 0, 0);
+        return progress;
+    }
+
+    void documentsRead(int count) {
+        if (pages) {
+            total = count;
+            write();
+        }
+    }
+
+    /** A document that needs no work (unchanged since the last run), or whose passages are now in the index. */
+    void documentDone() {
+        if (pages) {
+            done++;
+            writeIfMoved();
+        }
+    }
+
+    void documentChunked(int passages) {
+        if (!pages) {
+            total += passages;
+            write();
+        }
+    }
+
+    void passagesEmbedded(int count) {
+        if (!pages) {
+            done += count;
+            writeIfMoved();
+        }
+    }
+
+    private void writeIfMoved() {
+        if (done - written >= Math.max(1, (total + STEPS - 1) / STEPS) || done >= total) {
+            write();
+        }
+    }
+
+    private void write() {
+        sources.setProgress(sourceId, done, total);
+        written = done;
+    }
+}

@@ -1,0 +1,79 @@
+package io.resolvehub;
+
+import io.resolvehub.agent.KnowledgeBase;
+import io.resolvehub.agent.answer.TextTerms;
+import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.index.SearchHit;
+import io.resolvehub.agent.index.SearchMode;
+import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.billing.EntryType;
+import io.resolvehub.billing.Ledger;
+import io.resolvehub.billing.TenantPricing;
+import io.resolvehub.core.TenantId;
+import io.resolvehub.insights.CoinFigures;
+import io.resolvehub.insights.KnowledgeLookup;
+import io.resolvehub.insights.QuestionEmbedder;
+import io.resolvehub.insights.WordStems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Gives insights the agent's embedding model, word stems and index, and the coin meter's figures. */
+@Configuration
+class InsightsWiring {
+
+    /** A source is "closest" to a gap only when its best passage is at least this similar to the gap's centroid. */
+    static final double CLOSEST_SOURCE_SIMILARITY = 0.3;
+
+    @Bean
+    QuestionEmbedder questionEmbedder(Embedder embedder) {
+        return embedder::embedAll;
+    }
+
+    @Bean
+    WordStems wordStems() {
+        return word -> TextTerms.of(word).stream().findFirst();
+    }
+
+    @Bean
+    KnowledgeLookup knowledgeLookup(KnowledgeIndex index, KnowledgeBase knowledge) {
+        return (tenant, direction) -> {
+            List<SearchHit> hits = index.search(new SearchQuery(tenant, "", direction, 1, SearchMode.VECTOR));
+            return hits.stream().filter(hit -> hit.similarity() >= CLOSEST_SOURCE_SIMILARITY).findFirst()
+                    .map(hit -> new KnowledgeLookup.SourceRef(hit.sourceId(), knowledge.find(tenant, hit.sourceId())
+                            .map(source -> source.title()).orElse(hit.title())));
+        };
+    }
+
+    @Bean
+    CoinFigures coinFigures(Ledger ledger, TenantPricing pricing) {
+        return new CoinFigures() {
+            @Override
+            public long coinsSpent(TenantId tenant, Instant from, Instant to) {
+                AtomicLong spent = new AtomicLong();
+                ledger.forEachEntry(tenant, from, to, entry -> {
+                    if (entry.type() == EntryType.CHARGE) {
+                        spent.addAndGet(entry.coins());
+                    } else if (entry.type() == EntryType.REFUND) {
+                        spent.addAndGet(-entry.coins());
+                    }
+                });
+                return spent.get();
+            }
+
+            @Override
+            public long available(TenantId tenant) {
+                return ledger.balance(tenant).available();
+            }
+
+            @Override
+            public boolean lowBalance(TenantId tenant) {
+                return available(tenant) < pricing.get(tenant).lowBalanceCoins();
+            }
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package io.resolvehub.admin;
+
+import io.resolvehub.HubTestSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminPagesOnH2Test extends AdminPagesContract {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+    }
+}

@@ -1,0 +1,95 @@
+package io.resolvehub.insights;
+
+import io.resolvehub.core.TenantId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The {@code insight_questions} table: one opening question per conversation, its vector, topic and outcome. */
+class InsightQuestions {
+
+    /** A question still waiting for its topic; {@code vector} is null until embedded. */
+    record Pending(String conversationId, String question, float[] vector) {
+    }
+
+    private final JdbcClient jdbc;
+
+    InsightQuestions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the first question of a conversation; later ones, and a re-run of the same event, change nothing. */
+    void recordAsked(TenantId tenant, String conversationId, String channel, String question, Instant at,
+                     Outcome outcome, String handoffReason) {
+        jdbc.sql("INSERT INTO insight_questions (conversation_id, tenant_id, channel, question, asked_at, outcome,"
+                        + " handoff_reason, negative_feedback) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(conversationId, tenant.value(), channel, question, ts(at), outcome.wire(), handoffReason,
+                        "negative_feedback".equals(handoffReason))
+                .update();
+    }
+
+    void recordOutcome(String conversationId, Outcome outcome, String handoffReason) {
+        jdbc.sql("UPDATE insight_questions SET outcome = ?, handoff_reason = ?,"
+                        + " negative_feedback = (negative_feedback OR ?) WHERE conversation_id = ?")
+                .params(outcome.wire(), handoffReason, "negative_feedback".equals(handoffReason), conversationId)
+                .update();
+    }
+
+    /** Stores the vector of a question that has none yet. */
+    void storeVector(String conversationId, float[] vector) {
+        jdbc.sql("UPDATE insight_questions SET vector = ? WHERE conversation_id = ? AND vector IS NULL")
+                .params(Vectors.toBytes(vector), conversationId).update();
+    }
+
+    void assign(String conversationId, long topicId) {
+        jdbc.sql("UPDATE insight_questions SET topic_id = ? WHERE conversation_id = ?")
+                .params(topicId, conversationId).update();
+    }
+
+    /** The oldest questions of the tenant without a topic, at most {@code limit}. */
+    List<Pending> pending(TenantId tenant, int limit) {
+        return jdbc.sql("SELECT conversation_id, question, vector FROM insight_questions"
+                        + " WHERE tenant_id = ? AND topic_id IS NULL ORDER BY asked_at, conversation_id LIMIT ?")
+                .params(tenant.value(), limit)
+                .query((rs, n) -> {
+                    byte[] bytes = rs.getBytes("vector");
+                    return new Pending(rs.getString("conversation_id"), rs.getString("question"),
+                            bytes == null ? null : Vectors.fromBytes(bytes));
+                })
+                .list();
+    }
+
+    /** Tenants with questions waiting for a topic. */
+    List<TenantId> tenantsWithPending() {
+        return jdbc.sql("SELECT DISTINCT tenant_id FROM insight_questions WHERE topic_id IS NULL")
+                .query((rs, n) -> new TenantId(rs.getString(1))).list();
+    }
+
+    /** The tenant's questions asked in {@code [from, to)}, oldest first. */
+    List<AskedQuestion> askedBetween(TenantId tenant, Instant from, Instant to) {
+        return jdbc.sql("SELECT conversation_id, question, asked_at, topic_id, outcome, handoff_reason, negative_feedback"
+                        + " FROM insight_questions WHERE tenant_id = ? AND asked_at >= ? AND asked_at < ?"
+                        + " ORDER BY asked_at, conversation_id")
+                .params(tenant.value(), ts(from), ts(to))
+                .query(InsightQuestions::asked)
+                .list();
+    }
+
+    private static AskedQuestion asked(ResultSet rs, int row) throws SQLException {
+        long topic = rs.getLong("topic_id");
+        Long topicId = rs.wasNull() ? null : topic;
+        return new AskedQuestion(rs.getString("conversation_id"), rs.getString("question"),
+                rs.getObject("asked_at", OffsetDateTime.class).toInstant(), topicId,
+                Outcome.ofWire(rs.getString("outcome")), rs.getString("handoff_reason"),
+                rs.getBoolean("negative_feedback"));
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,91 @@
+package io.resolvehub.insights;
+
+import io.resolvehub.core.RecurringJob;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Wires insights when the application supplies a {@link QuestionEmbedder}: the listener that keeps each opening
+ * question, the topic assignment (also a {@link RecurringJob} on core's scheduler) and the reports. The
+ * {@link WordStems}, {@link KnowledgeLookup} and {@link CoinFigures} beans are optional: without them labels use whole
+ * words, gaps name no closest source and no coins are counted.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class, QuestionEmbedder.class})
+@EnableConfigurationProperties(InsightsProperties.class)
+public class InsightsAutoConfiguration {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    InsightsAutoConfiguration(DataSource dataSource, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Bean
+    InsightQuestions insightQuestions() {
+        return new InsightQuestions(jdbc);
+    }
+
+    @Bean
+    InsightTopics insightTopics() {
+        return new InsightTopics(jdbc);
+    }
+
+    @Bean
+    InsightsEventListener insightsEventListener(InsightQuestions questions, QuestionEmbedder embedder) {
+        return new InsightsEventListener(questions, embedder);
+    }
+
+    @Bean
+    TopicAssigner topicAssigner(InsightQuestions questions, InsightTopics topics, QuestionEmbedder embedder,
+                                InsightsProperties properties) {
+        return new TopicAssigner(questions, topics, embedder, tx, clock, properties.topicSimilarity());
+    }
+
+    @Bean
+    RecurringJob insightsTopicAssignment(TopicAssigner assigner, InsightsProperties properties) {
+        return new RecurringJob() {
+            @Override
+            public String name() {
+                return "insights-topic-assignment";
+            }
+
+            @Override
+            public Duration interval() {
+                return properties.assignInterval();
+            }
+
+            @Override
+            public void run() {
+                assigner.assignAllPending();
+            }
+        };
+    }
+
+    @Bean
+    Insights insights(InsightQuestions questions, InsightTopics topics, TopicAssigner assigner,
+                      ObjectProvider<WordStems> stems, ObjectProvider<KnowledgeLookup> knowledge,
+                      ObjectProvider<CoinFigures> coins, InsightsProperties properties) {
+        return new Insights(questions, topics, assigner,
+                stems.getIfAvailable(() -> word -> word.length() > 2 ? Optional.of(word) : Optional.empty()),
+                knowledge.getIfAvailable(KnowledgeLookup::none), coins.getIfAvailable(CoinFigures::unmetered), clock,
+                properties);
+    }
+}

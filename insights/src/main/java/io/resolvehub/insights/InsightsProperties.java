@@ -1,0 +1,34 @@
+package io.resolvehub.insights;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code hub.insights.*}: how questions are grouped into topics and how much a report shows.
+ *
+ * @param topicSimilarity cosine similarity (all-MiniLM-L6-v2) from which a question joins a topic instead of starting one
+ * @param maxTopics       topics a report lists at most
+ * @param maxGaps         gaps a report lists at most
+ * @param assignInterval  how often questions whose topic was not assigned when asked are grouped in the background
+ */
+@ConfigurationProperties("hub.insights")
+public record InsightsProperties(@DefaultValue("0.5") double topicSimilarity,
+                                 @DefaultValue("20") int maxTopics,
+                                 @DefaultValue("10") int maxGaps,
+                                 @DefaultValue("PT1M") Duration assignInterval) {
+
+    public InsightsProperties {
+        if (topicSimilarity <= 0 || topicSimilarity >= 1) {
+            throw new IllegalArgumentException("hub.insights.topic-similarity must be between 0 and 1, was " + topicSimilarity);
+        }
+        if (maxTopics < 1 || maxGaps < 1) {
+            throw new IllegalArgumentException("hub.insights.max-topics and max-gaps must be at least 1");
+        }
+    }
+
+    static InsightsProperties defaults() {
+        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1));
+    }
+}

@@ -1,0 +1,53 @@
+package io.resolvehub.insights;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopicClusteringTest {
+
+    private static float[] unit(double... values) {
+        double norm = Math.sqrt(java.util.Arrays.stream(values).map(v -> v * v).sum());
+        float[] vector = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            vector[i] = (float) (values[i] / norm);
+        }
+        return vector;
+    }
+
+    @Test
+    void startsATopicForEachDirectionItHasNotSeenAndGroupsTheNearOnes() {
+        TopicClustering clustering = new TopicClustering(0.8);
+
+        int first = clustering.assign(unit(1, 0, 0));
+        int near = clustering.assign(unit(0.95, 0.1, 0));
+        int other = clustering.assign(unit(0, 1, 0));
+        int nearOther = clustering.assign(unit(0.05, 1, 0.1));
+
+        assertThat(first).isEqualTo(near).isZero();
+        assertThat(other).isEqualTo(nearOther).isEqualTo(1);
+        assertThat(clustering.size()).isEqualTo(2);
+        assertThat(clustering.members(0)).isEqualTo(2);
+    }
+
+    @Test
+    void joinsTheMostSimilarTopicWhenSeveralAreCloseEnough() {
+        TopicClustering clustering = new TopicClustering(0.5);
+        clustering.add(unit(1, 0), 3);
+        clustering.add(unit(0.6, 0.8), 3);
+
+        assertThat(clustering.assign(unit(0.5, 0.85))).isEqualTo(1);
+        assertThat(clustering.assign(unit(0.99, 0.1))).isZero();
+        assertThat(clustering.members(0)).isEqualTo(4);
+    }
+
+    @Test
+    void aCentroidFollowsItsMembers() {
+        TopicClustering clustering = new TopicClustering(0.7);
+        clustering.assign(unit(1, 0));
+        clustering.assign(unit(0.8, 0.6)); // 0.8 similar: joins, and pulls the centroid towards (0.9, 0.3)
+
+        // 0.6 similar to the first member alone, but about 0.76 to the centroid of both
+        assertThat(clustering.assign(unit(0.6, 0.8))).isZero();
+    }
+}
