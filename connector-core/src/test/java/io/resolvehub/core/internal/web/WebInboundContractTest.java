@@ -52,6 +52,11 @@ class WebInboundContractTest extends InboundEndpointContract {
         return message(ACME, DANAS, "How do I export?");
     }
 
+    @Override
+    protected InboundRequest authenticMessageSaying(String question) {
+        return message(ACME, DANAS, question);
+    }
+
     /** Another tenant naming acme's conversation. */
     @Override
     protected InboundRequest forgedMessage() {
