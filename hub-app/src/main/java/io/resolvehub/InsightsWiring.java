@@ -11,18 +11,24 @@ import io.resolvehub.billing.EntryType;
 import io.resolvehub.billing.Ledger;
 import io.resolvehub.billing.TenantPricing;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelAccounts;
+import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.insights.CoinFigures;
+import io.resolvehub.insights.DigestSender;
 import io.resolvehub.insights.KnowledgeLookup;
 import io.resolvehub.insights.QuestionEmbedder;
 import io.resolvehub.insights.WordStems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Gives insights the agent's embedding model, word stems and index, and the coin meter's figures. */
+/** Gives insights the agent's embedding model, word stems and index, the coin meter's figures, and the channels. */
 @Configuration
 class InsightsWiring {
 
@@ -47,6 +53,13 @@ class InsightsWiring {
                     .map(hit -> new KnowledgeLookup.SourceRef(hit.sourceId(), knowledge.find(tenant, hit.sourceId())
                             .map(source -> source.title()).orElse(hit.title())));
         };
+    }
+
+    @Bean
+    DigestSender digestSender(ChannelAccounts accounts, ObjectProvider<ChannelConnectorFactory> factories,
+                              ObjectProvider<JavaMailSender> mail,
+                              @Value("${hub.mail.from:ResolveHub <resolvehub@localhost>}") String from) {
+        return new DigestChannels(accounts, factories, mail, from);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.Report;
 import io.resolvehub.core.channel.TicketRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class SlackChannelConnector implements ChannelConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChannelConnector.class);
     private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final SlackReportRenderer REPORTS = new SlackReportRenderer();
 
     private final TenantId tenant;
     private final String teamId;
@@ -95,6 +97,12 @@ final class SlackChannelConnector implements ChannelConnector {
         // The user must hear that a person will follow up: failures here go back to the pipeline.
         post(thread.channel(), thread.threadTs(), renderer.notice(request.noticeFor(ticket)));
         return ticket;
+    }
+
+    /** A report (the insights digest) as one Block Kit message in {@code destination}, a channel id. */
+    @Override
+    public DeliveryReceipt post(String destination, Report report) {
+        return DeliveryReceipt.of(post(destination, null, REPORTS.render(report)).getTs());
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_100);
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSlackWebApi() {
         try {
@@ -50,11 +51,20 @@ public final class FakeSlackWebApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** The next {@code times} calls of {@code method} answer {@code ok:false} ({@code channel_not_found}), as Slack refuses. */
+    public void failNext(String method, int times) {
+        failures.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(times);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        calls.add(new Call(method, form));
-        String body = switch (method) {
+        var failing = failures.get(method);
+        boolean fail = failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (!fail) {
+            calls.add(new Call(method, form));
+        }
+        String body = fail ? "{\"ok\":false,\"error\":\"channel_not_found\"}" : switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://hub-test.slack.com/\",\"team\":\"Hub Test\",\"user\":\"resolvehub\","
                     + "\"team_id\":\"T0HUBTEST\",\"user_id\":\"U0HUBBOT\",\"bot_id\":\"B0HUBBOT\"}";
             case "chat.postMessage" -> {

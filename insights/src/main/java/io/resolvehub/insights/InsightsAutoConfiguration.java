@@ -1,6 +1,8 @@
 package io.resolvehub.insights;
 
 import io.resolvehub.core.RecurringJob;
+import io.resolvehub.core.tenant.Tenant;
+import io.resolvehub.core.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,9 +19,9 @@ import java.util.Optional;
 
 /**
  * Wires insights when the application supplies a {@link QuestionEmbedder}: the listener that keeps each opening
- * question, the topic assignment (also a {@link RecurringJob} on core's scheduler) and the reports. The
- * {@link WordStems}, {@link KnowledgeLookup} and {@link CoinFigures} beans are optional: without them labels use whole
- * words, gaps name no closest source and no coins are counted.
+ * question, the topic assignment and the digests (each also a {@link RecurringJob} on core's scheduler) and the
+ * reports. The {@link WordStems}, {@link KnowledgeLookup}, {@link CoinFigures} and {@link DigestSender} beans are
+ * optional: without them labels use whole words, gaps name no closest source, no coins are counted and digests fail.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -75,6 +77,38 @@ public class InsightsAutoConfiguration {
             @Override
             public void run() {
                 assigner.assignAllPending();
+            }
+        };
+    }
+
+    @Bean
+    Digests digests(Insights insights, ObjectProvider<CoinFigures> coins, ObjectProvider<TenantDirectory> tenants,
+                    ObjectProvider<DigestSender> sender, InsightsProperties properties) {
+        DigestSender none = (tenant, channel, target, digest) -> {
+            throw new IllegalStateException("this hub has no way to send digests");
+        };
+        return new Digests(new DigestSettingsStore(jdbc), new DigestDeliveries(jdbc), insights,
+                coins.getIfAvailable(CoinFigures::unmetered),
+                id -> Optional.ofNullable(tenants.getIfAvailable()).flatMap(t -> t.find(id)).map(Tenant::name),
+                sender.getIfAvailable(() -> none), clock, properties);
+    }
+
+    @Bean
+    RecurringJob insightsDigests(Digests digests, InsightsProperties properties) {
+        return new RecurringJob() {
+            @Override
+            public String name() {
+                return "insights-digests";
+            }
+
+            @Override
+            public Duration interval() {
+                return properties.digestCheckInterval();
+            }
+
+            @Override
+            public void run() {
+                digests.runDue();
             }
         };
     }

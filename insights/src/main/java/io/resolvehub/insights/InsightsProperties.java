@@ -12,12 +12,18 @@ import java.time.Duration;
  * @param maxTopics       topics a report lists at most
  * @param maxGaps         gaps a report lists at most
  * @param assignInterval  how often questions whose topic was not assigned when asked are grouped in the background
+ * @param digestCheckInterval how often the hub looks for due digests and deliveries to retry
+ * @param digestRetryDelay    the wait before the first retry of a failed digest; it doubles with each retry
+ * @param digestMaxAttempts   attempts before a digest delivery is given up and shown as failed
  */
 @ConfigurationProperties("hub.insights")
 public record InsightsProperties(@DefaultValue("0.5") double topicSimilarity,
                                  @DefaultValue("20") int maxTopics,
                                  @DefaultValue("10") int maxGaps,
-                                 @DefaultValue("PT1M") Duration assignInterval) {
+                                 @DefaultValue("PT1M") Duration assignInterval,
+                                 @DefaultValue("PT1M") Duration digestCheckInterval,
+                                 @DefaultValue("PT1M") Duration digestRetryDelay,
+                                 @DefaultValue("5") int digestMaxAttempts) {
 
     public InsightsProperties {
         if (topicSimilarity <= 0 || topicSimilarity >= 1) {
@@ -26,9 +32,12 @@ public record InsightsProperties(@DefaultValue("0.5") double topicSimilarity,
         if (maxTopics < 1 || maxGaps < 1) {
             throw new IllegalArgumentException("hub.insights.max-topics and max-gaps must be at least 1");
         }
+        if (digestMaxAttempts < 1) {
+            throw new IllegalArgumentException("hub.insights.digest-max-attempts must be at least 1");
+        }
     }
 
     static InsightsProperties defaults() {
-        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1));
+        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), 5);
     }
 }

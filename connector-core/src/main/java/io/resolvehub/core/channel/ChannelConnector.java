@@ -39,6 +39,16 @@ public interface ChannelConnector extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Posts a report to a destination of the tenant's workspace that is not a customer conversation: a Slack channel id,
+     * a Teams conversation id. Channels that cannot post reports keep this default, which refuses for good.
+     *
+     * @throws ChannelException when the platform refuses or fails (retriable ones may be tried again later)
+     */
+    default DeliveryReceipt post(String destination, Report report) {
+        throw ChannelException.permanent("the " + getClass().getSimpleName() + " channel cannot post reports", null);
+    }
+
     @Override
     default void close() {
     }

@@ -1,16 +1,21 @@
 package io.resolvehub.api.insights;
 
+import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
+import io.resolvehub.process.FakeSlackWebApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /insights} over real HTTP on each database (see the subclasses): about forty web conversations on a small
@@ -19,8 +24,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class InsightsApiContract {
 
+    /** The tenant's Slack workspace, as the hub's Web API calls reach it. */
+    static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
+
     @LocalServerPort
     int port;
+
+    /** Slack's Web API is the fake; digests are checked for and retried every second. */
+    static void settings(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+        registry.add("hub.slack.api-url", SLACK::url);
+        registry.add("hub.insights.digest-check-interval", () -> "PT1S");
+        registry.add("hub.insights.digest-retry-delay", () -> "PT1S");
+    }
 
     @Test
     void namesTheTopicsCustomersAskedAboutAndPutsTheUncoveredOneFirstAmongGaps() {
@@ -65,6 +81,69 @@ abstract class InsightsApiContract {
         assertThat(firstGap.get("examples").size()).isEqualTo(5);
         assertThat(list(firstGap.get("examples"))).extracting(JsonNode::stringValue)
                 .allSatisfy(example -> assertThat(SmallHelpCenter.API_KEY_QUESTIONS).contains(example));
+
+        postsTheDigestToTheTenantsSlackChannelOnDemand(help);
+    }
+
+    /** The acceptance check's end: the digest names the gap and the top topics in the tenant's Slack channel. */
+    private void postsTheDigestToTheTenantsSlackChannelOnDemand(SmallHelpCenter help) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.putJson(help.base() + "/channels/slack", "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-acme\"}")
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> saved = api.putJson(help.base() + "/digest",
+                "{\"schedule\":\"weekly\",\"channel\":\"slack\",\"target\":\"C0DIGEST\",\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(SmallHelpCenter.JSON.readTree(api.get(help.base() + "/digest").body()).get("target").stringValue())
+                .isEqualTo("C0DIGEST");
+
+        HttpResponse<String> sent = api.postJson(help.base() + "/digest/send", "");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> digestPosts().size() == 1);
+        FakeSlackWebApi.Call post = digestPosts().getFirst();
+        String blocks = post.form().get("blocks");
+        assertThat(blocks).contains("\"type\":\"header\"").contains("Weekly digest for Acme")
+                .contains("Content gaps").contains("could not get an answer about api, key, rotate")
+                .contains("Top topics").contains("password, reset").contains("pdf, note, export")
+                .contains("Resolution rate");
+        assertThat(post.form().get("text")).contains("Weekly digest for Acme");
+
+        // each send posts; a refused post is retried, and the delivery shows how it went
+        SLACK.failNext("chat.postMessage", 1);
+        assertThat(api.postJson(help.base() + "/digest/send", "").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> digestPosts().size() == 2);
+        JsonNode latest = SmallHelpCenter.JSON.readTree(api.get(help.base() + "/digest/deliveries").body()).get(0);
+        assertThat(latest.get("status").stringValue()).isEqualTo("sent");
+        assertThat(latest.get("attempts").intValue()).isEqualTo(2);
+    }
+
+    private static List<FakeSlackWebApi.Call> digestPosts() {
+        return SLACK.calls("chat.postMessage").stream().filter(c -> "C0DIGEST".equals(c.form().get("channel"))).toList();
+    }
+
+    @Test
+    void refusesDigestSettingsItCannotUseAndASendWithNowhereToGo() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"nowhere\",\"name\":\"Nowhere\"}").statusCode()).isEqualTo(201);
+        String base = "/api/v1/tenants/nowhere/digest";
+        JsonNode defaults = SmallHelpCenter.JSON.readTree(api.get(base).body());
+        assertThat(defaults.get("schedule").stringValue()).isEqualTo("weekly");
+        assertThat(defaults.get("timeZone").stringValue()).isEqualTo("UTC");
+
+        HttpResponse<String> send = api.postJson(base + "/send", "");
+        assertThat(send.statusCode()).isEqualTo(400);
+        assertThat(send.body()).contains("nowhere to go yet");
+        for (String bad : List.of("{\"channel\":\"fax\",\"target\":\"x\"}",
+                "{\"channel\":\"email\",\"target\":\"not-an-address\"}",
+                "{\"schedule\":\"every tuesday\",\"channel\":\"slack\",\"target\":\"C1\"}",
+                "{\"channel\":\"slack\",\"target\":\"C1\",\"timeZone\":\"Mars/Base\"}",
+                "{\"channel\":\"slack\",\"target\":\"C1\",\"colour\":\"red\"}")) {
+            HttpResponse<String> refused = api.putJson(base, bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(SmallHelpCenter.JSON.readTree(api.get(base).body()).get("channel").isNull()).isTrue();
     }
 
     @Test

@@ -10,7 +10,7 @@ class InsightsApiOnH2Test extends InsightsApiContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.hubDefaults(registry);
+        settings(registry);
 
     }
 }

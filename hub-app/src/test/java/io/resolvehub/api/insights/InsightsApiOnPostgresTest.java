@@ -10,7 +10,7 @@ class InsightsApiOnPostgresTest extends InsightsApiContract {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        HubTestSupport.hubDefaults(registry);
+        settings(registry);
         HubTestSupport.usePostgres(registry);
     }
 }
