@@ -12,6 +12,7 @@ import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.Report;
 import io.resolvehub.core.channel.TicketRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import java.util.Map;
 final class TeamsChannelConnector implements ChannelConnector {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsChannelConnector.class);
+
+    private static final TeamsReportRenderer REPORTS = new TeamsReportRenderer();
 
     private final TenantId tenant;
     private final String teamsTenantId;
@@ -77,6 +80,12 @@ final class TeamsChannelConnector implements ChannelConnector {
         // The user must hear that a person will follow up: failures here go back to the pipeline.
         reply(ref, renderer.notice(request.noticeFor(ticket)));
         return ticket;
+    }
+
+    /** A report (the insights digest) as an Adaptive Card in {@code destination}, a conversation id. */
+    @Override
+    public DeliveryReceipt post(String destination, Report report) {
+        return DeliveryReceipt.of(api.post(destination, REPORTS.render(report)).getId());
     }
 
     @Override

@@ -40,9 +40,11 @@ final class TeamsConnectorApi {
     private final Duration callTimeout;
     private final PlatformCalls calls;
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+    private final String serviceUrl;
 
     TeamsConnectorApi(TeamsAppCredentials credentials, TeamsProperties properties) {
         this.credentials = credentials;
+        this.serviceUrl = properties.serviceUrl();
         this.callTimeout = properties.callTimeout();
         this.calls = new PlatformCalls("Teams", new PlatformCalls.Limits(properties.retryAttempts(),
                 Duration.ofMillis(250), properties.maxRetryWait(), properties.sendsPerSecondPerConversation()));
@@ -52,6 +54,11 @@ final class TeamsConnectorApi {
     ResourceResponse reply(String serviceUrl, String conversationId, String activityId, Activity activity) {
         return paced(conversationId, "reply", serviceUrl,
                 client -> client.getConversations().replyToActivity(conversationId, activityId, activity).join());
+    }
+
+    /** A new message in a conversation the hub is not answering in, through {@code hub.teams.service-url}. */
+    ResourceResponse post(String conversationId, Activity activity) {
+        return send(serviceUrl, conversationId, activity);
     }
 
     /** {@code POST {serviceUrl}v3/conversations/{conversationId}/activities}: a new message (e.g. a channel post). */

@@ -26,13 +26,17 @@ import java.time.Duration;
  * @param appWebsiteUrl         an https page about this hub, linked from the Teams app package's manifest (with
  *                              {@code /privacy} and {@code /terms} under it); when unset, the https URL the package
  *                              is downloaded from is used
+ * @param serviceUrl            the Bot Connector endpoint for posts that do not answer an activity (the insights
+ *                              digest), which therefore carry no {@code serviceUrl} of their own
  */
 @ConfigurationProperties("hub.teams")
 public record TeamsProperties(String appId, String appPassword, String appTenantId, String tokenUrl,
                               String openidMetadataUrl, Integer retryAttempts, Duration maxRetryWait,
                               Double sendsPerSecondPerConversation, Duration callTimeout, Integer maxActivityBytes,
-                              String appWebsiteUrl) {
+                              String appWebsiteUrl, String serviceUrl) {
 
+    /** The global Bot Connector endpoint for Teams, which routes to the tenant's region. */
+    public static final String DEFAULT_SERVICE_URL = "https://smba.trafficmanager.net/teams/";
     /** Bot Framework's OpenID metadata for tokens sent by the channel to the bot. */
     public static final String DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     /** The multi-tenant token endpoint; a single-tenant app uses its own tenant in place of {@code botframework.com}. */
@@ -54,6 +58,7 @@ public record TeamsProperties(String appId, String appPassword, String appTenant
         callTimeout = callTimeout == null ? Duration.ofSeconds(15) : callTimeout;
         maxActivityBytes = maxActivityBytes == null ? 256 * 1024 : maxActivityBytes;
         appWebsiteUrl = blankToNull(appWebsiteUrl);
+        serviceUrl = blankToNull(serviceUrl) != null ? serviceUrl.strip() : DEFAULT_SERVICE_URL;
     }
 
     public boolean endpointEnabled() {

@@ -13,6 +13,7 @@ import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.ConversationRef;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.Report;
 import io.resolvehub.core.testing.ChannelConnectorContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TeamsConnectorContractTest extends ChannelConnectorContract {
 
     static TeamsConnectorFactory factory(FakeBotFramework bf) {
         TeamsProperties properties = new TeamsProperties(TeamsHub.APP_ID, TeamsHub.APP_PASSWORD, null,
-                bf.tokenUrl("botframework.com"), null, null, null, 1000.0, Duration.ofSeconds(5), null, null);
+                bf.tokenUrl("botframework.com"), null, null, null, 1000.0, Duration.ofSeconds(5), null, null, bf.serviceUrl());
         TeamsTokenClient tokens = new TeamsTokenClient(properties.tokenUrl(), properties.appId(), properties.appPassword(),
                 Duration.ofSeconds(5), Clock.systemUTC());
         return new TeamsConnectorFactory(new TeamsConnectorApi(new TeamsAppCredentials(properties.appId(), tokens), properties),
@@ -89,6 +90,21 @@ class TeamsConnectorContractTest extends ChannelConnectorContract {
     @Override
     protected void platformRejectsNextCallAsUnauthorized() {
         bf.scriptNext(401, Map.of(), "{\"message\":\"Authorization has been denied for this request.\"}");
+    }
+
+    @Test
+    void postsAReportAsAnAdaptiveCardToAConversationThroughTheConfiguredServiceUrl() {
+        Report digest = new Report("Weekly digest for Acme", "36 conversations.", List.of(
+                new Report.Section("Numbers", List.of(new Report.Fact("Resolutions", "26")), List.of()),
+                new Report.Section("Content gaps", List.of(), List.of("10 people asked <at>Morgan</at> about api, key, rotate"))));
+
+        connector().post("19:digest@thread.tacv2", digest);
+
+        FakeBotFramework.ConnectorCall post = bf.posts("/amer/v3/conversations/19:digest@thread.tacv2/activities").getFirst();
+        assertThat(post.path()).isEqualTo("/amer/v3/conversations/19:digest@thread.tacv2/activities");
+        assertThat(post.body()).contains(TeamsMessageRenderer.ADAPTIVE_CARD).contains("\"type\":\"FactSet\"")
+                .contains("\"title\":\"Resolutions\"").contains("Weekly digest for Acme")
+                .contains("about api, key, rotate").doesNotContain("<at>Morgan");
     }
 
     @Test

@@ -42,7 +42,7 @@ class TeamsTokenClientTest {
     @Test
     void aSingleTenantAppGetsItsTokenFromItsOwnTenant() {
         String tenant = "0d9f3b6c-1a2b-4c5d-8e9f-abcdef012345";
-        TeamsProperties properties = new TeamsProperties("app", "secret", tenant, null, null, null, null, null, null, null, null);
+        TeamsProperties properties = new TeamsProperties("app", "secret", tenant, null, null, null, null, null, null, null, null, null);
         assertThat(properties.tokenUrl()).isEqualTo("https://login.microsoftonline.com/" + tenant + "/oauth2/v2.0/token");
 
         client(bf.tokenUrl(tenant)).token();
@@ -53,7 +53,7 @@ class TeamsTokenClientTest {
 
     @Test
     void aMultiTenantAppDefaultsToTheBotFrameworkTenant() {
-        TeamsProperties properties = new TeamsProperties("app", "secret", null, null, null, null, null, null, null, null, null);
+        TeamsProperties properties = new TeamsProperties("app", "secret", null, null, null, null, null, null, null, null, null, null);
 
         assertThat(properties.tokenUrl()).isEqualTo("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
         assertThat(properties.openidMetadataUrl()).isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");

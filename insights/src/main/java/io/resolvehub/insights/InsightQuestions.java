@@ -23,14 +23,38 @@ class InsightQuestions {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the first question of a conversation; later ones, and a re-run of the same event, change nothing. */
+    /** Keeps the first question of a conversation and the hub's reply; later ones, and a re-run, change nothing. */
     void recordAsked(TenantId tenant, String conversationId, String channel, String question, Instant at,
-                     Outcome outcome, String handoffReason) {
+                     Outcome outcome, Reply reply) {
         jdbc.sql("INSERT INTO insight_questions (conversation_id, tenant_id, channel, question, asked_at, outcome,"
-                        + " handoff_reason, negative_feedback) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(conversationId, tenant.value(), channel, question, ts(at), outcome.wire(), handoffReason,
-                        "negative_feedback".equals(handoffReason))
+                        + " handoff_reason, negative_feedback, reply_decision, reply_confidence, reply_reason,"
+                        + " reply_source_id, reply_source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")
+                .params(conversationId, tenant.value(), channel, question, ts(at), outcome.wire(), reply.reason(),
+                        "negative_feedback".equals(reply.reason()), reply.decision(), reply.confidence(), reply.reason(),
+                        reply.sourceId(), reply.sourceTitle())
                 .update();
+    }
+
+    /** What the hub answered, as a recheck shows it. */
+    record Reply(String decision, double confidence, String reason, String sourceId, String sourceTitle) {
+    }
+
+    /** The gap's questions (of topic {@code topicId}) asked in {@code [from, to)} with the hub's first reply, newest first. */
+    List<Asked> gapQuestions(TenantId tenant, long topicId, Instant from, Instant to) {
+        return jdbc.sql("SELECT conversation_id, question, asked_at, topic_id, outcome, handoff_reason, negative_feedback,"
+                        + " reply_decision, reply_confidence, reply_reason, reply_source_id, reply_source_title"
+                        + " FROM insight_questions WHERE tenant_id = ? AND topic_id = ? AND asked_at >= ? AND asked_at < ?"
+                        + " ORDER BY asked_at DESC, conversation_id")
+                .params(tenant.value(), topicId, ts(from), ts(to))
+                .query((rs, n) -> new Asked(asked(rs, n), rs.getString("reply_decision") == null ? null
+                        : new Reply(rs.getString("reply_decision"), rs.getDouble("reply_confidence"),
+                        rs.getString("reply_reason"), rs.getString("reply_source_id"), rs.getString("reply_source_title"))))
+                .list();
+    }
+
+    /** A question with the reply it got (null for questions kept before replies were). */
+    record Asked(AskedQuestion question, Reply reply) {
     }
 
     void recordOutcome(String conversationId, Outcome outcome, String handoffReason) {
@@ -38,6 +62,12 @@ class InsightQuestions {
                         + " negative_feedback = (negative_feedback OR ?) WHERE conversation_id = ?")
                 .params(outcome.wire(), handoffReason, "negative_feedback".equals(handoffReason), conversationId)
                 .update();
+    }
+
+    /** Whether {@code question} is the conversation's kept opening question and still has no vector. */
+    boolean waitsForVector(String conversationId, String question) {
+        return jdbc.sql("SELECT question FROM insight_questions WHERE conversation_id = ? AND vector IS NULL")
+                .param(conversationId).query(String.class).optional().filter(question::equals).isPresent();
     }
 
     /** Stores the vector of a question that has none yet. */

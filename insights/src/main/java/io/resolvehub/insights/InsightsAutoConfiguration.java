@@ -1,6 +1,7 @@
 package io.resolvehub.insights;
 
 import io.resolvehub.core.RecurringJob;
+import io.resolvehub.core.conversation.FirstTurnDryRun;
 import io.resolvehub.core.tenant.Tenant;
 import io.resolvehub.core.tenant.TenantDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -111,6 +112,11 @@ public class InsightsAutoConfiguration {
                 digests.runDue();
             }
         };
+    }
+
+    @Bean
+    GapRecheck gapRecheck(InsightQuestions questions, TopicAssigner assigner, FirstTurnDryRun dryRun) {
+        return new GapRecheck(questions, assigner, dryRun, clock);
     }
 
     @Bean

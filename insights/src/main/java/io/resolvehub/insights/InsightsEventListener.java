@@ -1,5 +1,6 @@
 package io.resolvehub.insights;
 
+import io.resolvehub.core.Answer;
 import io.resolvehub.core.Decision;
 import io.resolvehub.core.event.AssumedResolutionReopened;
 import io.resolvehub.core.event.ConversationClosedUnresolved;
@@ -38,10 +39,10 @@ class InsightsEventListener {
         if (event.question() == null || event.question().isBlank()) {
             return;
         }
-        boolean handedOff = event.answer().decision() == Decision.HANDOFF;
+        Answer answer = event.answer();
+        boolean handedOff = answer.decision() == Decision.HANDOFF;
         questions.recordAsked(event.tenant(), event.conversation().value(), event.channel().id(), event.question().strip(),
-                event.at(), handedOff ? Outcome.HANDED_OFF : Outcome.OPEN,
-                handedOff ? event.answer().reason().wire() : null);
+                event.at(), handedOff ? Outcome.HANDED_OFF : Outcome.OPEN, GapRecheck.reply(answer));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -49,8 +50,12 @@ class InsightsEventListener {
         if (event.question() == null || event.question().isBlank()) {
             return;
         }
+        String question = event.question().strip();
         try {
-            questions.storeVector(event.conversation().value(), embedder.embedAll(List.of(event.question().strip())).getFirst());
+            if (!questions.waitsForVector(event.conversation().value(), question)) {
+                return; // a later message of the conversation: only the opening question is kept
+            }
+            questions.storeVector(event.conversation().value(), embedder.embedAll(List.of(question)).getFirst());
         } catch (RuntimeException e) {
             log.info("Question of conversation {} not embedded now ({}); it will be when its topic is assigned",
                     event.conversation(), e.toString());

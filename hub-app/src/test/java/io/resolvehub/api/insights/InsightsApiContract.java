@@ -1,15 +1,27 @@
 package io.resolvehub.api.insights;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
+import io.resolvehub.insights.Digests;
 import io.resolvehub.process.FakeSlackWebApi;
+import io.resolvehub.security.AdminSignIn;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -30,9 +42,20 @@ abstract class InsightsApiContract {
     @LocalServerPort
     int port;
 
-    /** Slack's Web API is the fake; digests are checked for and retried every second. */
+    /** A real SMTP server for email digests. */
+    private static GreenMail smtp;
+
+    @Autowired
+    Digests digests;
+
+    /** Slack's Web API is the fake, mail goes to GreenMail; digests are checked for and retried every second. */
     static void settings(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
+        smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("hub.mail.from", () -> "ResolveHub <hub@acme.test>");
         registry.add("hub.slack.api-url", SLACK::url);
         registry.add("hub.insights.digest-check-interval", () -> "PT1S");
         registry.add("hub.insights.digest-retry-delay", () -> "PT1S");
@@ -83,6 +106,67 @@ abstract class InsightsApiContract {
                 .allSatisfy(example -> assertThat(SmallHelpCenter.API_KEY_QUESTIONS).contains(example));
 
         postsTheDigestToTheTenantsSlackChannelOnDemand(help);
+        aRecheckAfterTheDocsCoverTheGapShowsItsQuestionsAnswered(help, firstGap.get("id").longValue());
+        theInsightsPageShowsTopicsGapsAndTheDigest(help);
+    }
+
+    /** The admin page's Insights page, as the tenant's admin sees it. */
+    private void theInsightsPageShowsTopicsGapsAndTheDigest(SmallHelpCenter help) {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.postJson(help.base() + "/users", "{\"username\":\"lead@acme.test\",\"password\":\"a-long-enough-password\"}")
+                .statusCode()).isEqualTo(201);
+        HttpClient http = HttpClient.newHttpClient();
+        String session = AdminSignIn.signIn(http, port, "lead@acme.test", "a-long-enough-password");
+
+        String html = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/t/acme/insights"))
+                .header("Cookie", session).GET().build()).body();
+
+        assertThat(html).contains("password, reset").contains("pdf, note, export")
+                .contains("could not get an answer about api, key, rotate").contains("Recheck this gap")
+                .contains("Send the digest now").contains("C0DIGEST").contains(">sent<");
+    }
+
+    /** Gap closed? The article that was missing is added, and the gap's questions, asked again, are answered from it. */
+    private void aRecheckAfterTheDocsCoverTheGapShowsItsQuestionsAnswered(SmallHelpCenter help, long gap) {
+        ApiClient api = new ApiClient(port);
+        help.addArticle("Rotate your API key", """
+                # Rotate your API key
+                To rotate an API key, open Settings, then Developer, then API keys, and choose "Rotate" next to the key. \
+                Rotating creates a new API key and revokes the old key after 24 hours, so you can replace the key in your \
+                integrations first. If your API key leaked, choose "Revoke now" to revoke the old key at once and \
+                regenerate a new one. We recommend that you rotate API keys every 90 days.
+                """);
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String sources = api.get(help.base() + "/sources").body();
+            return sources.contains("Rotate your API key") && !sources.matches("(?s).*\"(pending|indexing)\".*");
+        });
+        long chargesBefore = charges(api, help);
+
+        HttpResponse<String> response = api.postJson(help.base() + "/insights/gaps/" + gap + "/recheck", "");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> checks = list(SmallHelpCenter.JSON.readTree(response.body()).get("checks"));
+        assertThat(checks).hasSize(10).allSatisfy(check -> {
+            assertThat(check.at("/before/decision").stringValue()).isEqualTo("handoff");
+            assertThat(check.at("/before/reason").stringValue()).isIn("no_knowledge", "low_confidence");
+        });
+        assertThat(checks).filteredOn(check -> "answer".equals(check.at("/after/decision").stringValue()))
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(check -> {
+                    assertThat(check.at("/after/sourceTitle").stringValue()).isEqualTo("Rotate your API key");
+                    assertThat(check.at("/after/confidence").doubleValue())
+                            .isGreaterThan(check.at("/before/confidence").doubleValue());
+                });
+        // a dry run: nothing billed, no conversation stored
+        assertThat(charges(api, help)).isEqualTo(chargesBefore);
+        assertThat(help.insights("?days=7").at("/totals/conversations").longValue()).isEqualTo(36);
+        assertThat(api.postJson(help.base() + "/insights/gaps/999999/recheck", "").statusCode()).isEqualTo(404);
+        assertThat(api.postJson(help.base() + "/insights/gaps/first/recheck", "").statusCode()).isEqualTo(400);
+    }
+
+    private static long charges(ApiClient api, SmallHelpCenter help) {
+        return list(SmallHelpCenter.JSON.readTree(api.get(help.base() + "/ledger?limit=10000").body())).stream()
+                .filter(entry -> "charge".equals(entry.get("type").stringValue())).count();
     }
 
     /** The acceptance check's end: the digest names the gap and the top topics in the tenant's Slack channel. */
@@ -96,11 +180,12 @@ abstract class InsightsApiContract {
         assertThat(SmallHelpCenter.JSON.readTree(api.get(help.base() + "/digest").body()).get("target").stringValue())
                 .isEqualTo("C0DIGEST");
 
+        int earlier = digestPosts().size(); // the fake is shared by the H2 and PostgreSQL runs in one JVM
         HttpResponse<String> sent = api.postJson(help.base() + "/digest/send", "");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> digestPosts().size() == 1);
-        FakeSlackWebApi.Call post = digestPosts().getFirst();
+        await().atMost(Duration.ofSeconds(30)).until(() -> digestPosts().size() == earlier + 1);
+        FakeSlackWebApi.Call post = digestPosts().getLast();
         String blocks = post.form().get("blocks");
         assertThat(blocks).contains("\"type\":\"header\"").contains("Weekly digest for Acme")
                 .contains("Content gaps").contains("could not get an answer about api, key, rotate")
@@ -111,10 +196,60 @@ abstract class InsightsApiContract {
         // each send posts; a refused post is retried, and the delivery shows how it went
         SLACK.failNext("chat.postMessage", 1);
         assertThat(api.postJson(help.base() + "/digest/send", "").statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> digestPosts().size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> digestPosts().size() == earlier + 2);
         JsonNode latest = SmallHelpCenter.JSON.readTree(api.get(help.base() + "/digest/deliveries").body()).get(0);
         assertThat(latest.get("status").stringValue()).isEqualTo("sent");
         assertThat(latest.get("attempts").intValue()).isEqualTo(2);
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        if (smtp != null) smtp.stop();
+    }
+
+    @Test
+    void sendsEachScheduledPeriodOnceByEmailWithTwoSchedulersOnOneDatabase() throws Exception {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"mailco\",\"name\":\"Mail Co\"}").statusCode()).isEqualTo(201);
+        // a period every three seconds, so several come due while the hub's scheduler and a second one both run
+        assertThat(api.putJson("/api/v1/tenants/mailco/digest", "{\"schedule\":\"*/3 * * * * *\",\"channel\":\"email\","
+                + "\"target\":\"lead@mailco.test\"}").statusCode()).isEqualTo(200);
+
+        Instant until = Instant.now().plusSeconds(10);
+        Thread secondInstance = Thread.ofVirtual().start(() -> {
+            while (Instant.now().isBefore(until)) {
+                digests.runDue();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        secondInstance.join();
+        assertThat(api.putJson("/api/v1/tenants/mailco/digest", "{\"schedule\":\"weekly\",\"channel\":\"email\","
+                + "\"target\":\"lead@mailco.test\"}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> list(deliveries(api, "mailco")).stream()
+                .noneMatch(d -> d.get("status").stringValue().matches("pending|sending")));
+
+        List<JsonNode> scheduled = list(deliveries(api, "mailco"));
+        assertThat(scheduled).hasSizeGreaterThanOrEqualTo(2).allSatisfy(d -> {
+            assertThat(d.get("periodKey").stringValue()).startsWith("scheduled:");
+            assertThat(d.get("status").stringValue()).isEqualTo("sent");
+            assertThat(d.get("attempts").intValue()).as("claimed by one scheduler only").isEqualTo(1);
+        });
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).as("one email per period").hasSize(scheduled.size());
+        MimeMessage first = received[0];
+        assertThat(first.getAllRecipients()[0].toString()).isEqualTo("lead@mailco.test");
+        assertThat(first.getSubject()).startsWith("Daily digest for Mail Co");
+        assertThat(first.getContentType()).startsWith("multipart/mixed");
+        String raw = GreenMailUtil.getWholeMessage(first);
+        assertThat(raw).contains("text/plain").contains("text/html").contains("A quiet day: no customer conversations");
+    }
+
+    private static JsonNode deliveries(ApiClient api, String tenant) {
+        return SmallHelpCenter.JSON.readTree(api.get("/api/v1/tenants/" + tenant + "/digest/deliveries").body());
     }
 
     private static List<FakeSlackWebApi.Call> digestPosts() {
