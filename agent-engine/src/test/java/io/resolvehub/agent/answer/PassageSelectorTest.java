@@ -46,6 +46,17 @@ class PassageSelectorTest {
         }
     };
 
+    /** The selection for {@code question} from one passage under {@code heading}; no model call is allowed. */
+    private static PassageSelector.Selection select(String question, String passage, String heading) {
+        return select(question, List.of(passage), List.of(heading), new float[384], NO_MODEL_CALLS);
+    }
+
+    private static PassageSelector.Selection select(String question, List<String> passages, List<String> headings,
+                                                    float[] questionVector, Embedder embedder) {
+        return PassageSelector.select(passages, headings, QuestionTerms.plain(Terms.of(question), Set.of()), question,
+                PassageSelector.procedural(question), questionVector, embedder);
+    }
+
     @Test
     void aHowToQuestionGetsTheStepsEvenWhenAProseSentenceMatchesMoreOfItsWords() {
         String question = "how do I reset the sync password for offline export";
@@ -56,8 +67,7 @@ class PassageSelectorTest {
                 2. Click the button and confirm.
                 """;
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "");
 
         assertThat(selection.excerpt()).endsWith("To reset the sync password:\n1. Open Settings and choose Sync.\n2. Click the button and confirm.");
     }
@@ -67,8 +77,7 @@ class PassageSelectorTest {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "");
 
         assertThat(selection.excerpt()).contains("You can export notes while offline from the File menu.");
     }
@@ -79,8 +88,7 @@ class PassageSelectorTest {
         String passage = "Invites let you add teammates to a workspace. Anyone with the link can join as a member. "
                 + "Invite links expire after 7 days. You can revoke a link at any time from Members.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Invite teammates"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "Invite teammates");
 
         assertThat(selection.excerpt()).contains("Invite links expire after 7 days.");
     }
@@ -92,9 +100,8 @@ class PassageSelectorTest {
                 "1. Open the sign-in page.\n2. Choose Continue with SSO.\n3. Enter your company email.",
                 "1. Open the sign-in page.\n2. Enter your email and password.\n3. Click Sign in.");
 
-        PassageSelector.Selection selection = PassageSelector.select(sections, List.of("Sign in with a work account",
-                "Sign in with a personal account"), QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question),
-                new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, sections, List.of("Sign in with a work account",
+                "Sign in with a personal account"), new float[384], NO_MODEL_CALLS);
 
         assertThat(selection.passage()).isEqualTo(1);
         assertThat(selection.excerpt()).contains("Enter your email and password.");
@@ -105,8 +112,7 @@ class PassageSelectorTest {
         String question = "what is the key";
         String passage = "The key is " + "A".repeat(100_000) + ".";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "");
 
         assertThat(selection.excerpt().length()).isLessThanOrEqualTo(Excerpt.MAX_CHARS + 1);
     }
@@ -117,8 +123,7 @@ class PassageSelectorTest {
         String passage = "Plans at a glance\nPlan | Price | Upload limit\nFree | $0 | 100 MB\nPro | $8 per member / month | 2 GB\n"
                 + "Business | $15 per member / month | 5 GB\nPaying yearly saves 20%.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Plans"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "Plans");
 
         assertThat(selection.excerpt()).isEqualTo("Plan | Price | Upload limit\nPro | $8 per member / month | 2 GB");
     }
@@ -129,8 +134,7 @@ class PassageSelectorTest {
         String passage = "When you leave a workspace, your shared notes stay in it. Workspaces can have up to 50 members. "
                 + "Shared notes are handed to the workspace owner after 30 days. Themes are set per device.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "");
 
         assertThat(selection.excerpt()).isEqualTo("When you leave a workspace, your shared notes stay in it. … "
                 + "Shared notes are handed to the workspace owner after 30 days.");
@@ -141,8 +145,7 @@ class PassageSelectorTest {
         String question = "how long is an invite link valid";
         String passage = "Invite links expire after 7 days. Themes are set per device. Exports run at night.";
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of(""),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "");
 
         assertThat(selection.excerpt()).isEqualTo("Invite links expire after 7 days.");
     }
@@ -159,8 +162,7 @@ class PassageSelectorTest {
                 2. Follow the link in the email.
                 """;
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Reset your password"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[384], NO_MODEL_CALLS);
+        PassageSelector.Selection selection = select(question, passage, "Reset your password");
 
         assertThat(selection.excerpt()).startsWith("If you sign in with a personal account:\n1. Click Forgot password")
                 .doesNotContain("IT help desk");
@@ -177,8 +179,7 @@ class PassageSelectorTest {
                 After 30 days, deletion is permanent.
                 """;
 
-        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("The grace period"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, PassageSelector.procedural(question), new float[]{1, 0}, SAME_MEANING);
+        PassageSelector.Selection selection = select(question, List.of(passage), List.of("The grace period"), new float[]{1, 0}, SAME_MEANING);
 
         assertThat(selection.excerpt()).contains("After 30 days, deletion is permanent.");
     }
