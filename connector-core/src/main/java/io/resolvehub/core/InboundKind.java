@@ -13,5 +13,12 @@ public enum InboundKind {
     /** The platform says the conversation was closed by a person (e.g. a Zendesk ticket solved). */
     CLOSED_BY_PLATFORM,
     /** A message longer than the hub answers, stored cut: the user is asked to shorten it. */
-    TOO_LONG
+    TOO_LONG,
+    /**
+     * The platform says the thread changed without saying how (a Zendesk webhook names only its ticket): the pipeline's
+     * worker reads what the change asks of the hub through the channel's connector
+     * ({@link io.resolvehub.core.channel.ChannelConnector#readChange}), after the acknowledgement, and takes that in as
+     * an event of its own.
+     */
+    CHANGED
 }

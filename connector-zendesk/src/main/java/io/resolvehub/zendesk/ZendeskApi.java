@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * One Zendesk account through the official client: the few calls the hub makes, each mapped to a
- * {@link io.resolvehub.core.channel.ChannelException} on failure. Not retried here: the pipeline retries send and
- * hand-off, the webhook answers 503 so Zendesk redelivers, the desk retries ticket creation itself.
+ * {@link io.resolvehub.core.channel.ChannelException} on failure. Not retried here: the pipeline retries send,
+ * hand-off and the reading of a webhook's ticket, the desk retries ticket creation itself.
  * Users' roles and the token's own user are cached: they do not change between two tickets.
  */
 final class ZendeskApi implements AutoCloseable {

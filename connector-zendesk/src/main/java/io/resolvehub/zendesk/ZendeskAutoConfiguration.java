@@ -38,7 +38,7 @@ public class ZendeskAutoConfiguration {
 
     @Bean
     ZendeskConnectorFactory zendeskConnectorFactory(ZendeskClients clients, ZendeskMessageRenderer renderer) {
-        return new ZendeskConnectorFactory(clients, renderer);
+        return new ZendeskConnectorFactory(clients, renderer, Clock.systemUTC());
     }
 
     // Core's beans (channel records, intake) are injected, not tested with @ConditionalOnBean: in the hub such a
@@ -53,11 +53,10 @@ public class ZendeskAutoConfiguration {
     }
 
     @Bean
-    ServletRegistrationBean<InboundServlet> zendeskWebhookServlet(ChannelAccounts accounts, ZendeskClients clients,
-                                                                  DataSource dataSource, InboundIntake intake,
-                                                                  ZendeskProperties properties) {
-        ZendeskWebhook webhook = new ZendeskWebhook(accounts, clients,
-                new ZendeskInvocations(JdbcClient.create(dataSource)), properties, Clock.systemUTC());
+    ServletRegistrationBean<InboundServlet> zendeskWebhookServlet(ChannelAccounts accounts, DataSource dataSource,
+                                                                  InboundIntake intake, ZendeskProperties properties) {
+        ZendeskWebhook webhook = new ZendeskWebhook(accounts, new ZendeskInvocations(JdbcClient.create(dataSource)),
+                properties, Clock.systemUTC());
         return InboundEndpoints.serve("zendeskWebhook", webhook, intake, properties.maxBodyBytes(), ZendeskWebhook.PATH);
     }
 }

@@ -1,5 +1,6 @@
 package io.resolvehub.zendesk;
 
+import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelConnector;
 import io.resolvehub.core.channel.ChannelException;
@@ -16,6 +17,7 @@ import org.zendesk.client.v2.model.Ticket;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One tenant's Zendesk: the AI's replies are public comments on the ticket (tagged {@code ai_answered}); a hand-off is
@@ -31,11 +33,19 @@ final class ZendeskChannelConnector implements ChannelConnector {
     private final TenantId tenant;
     private final ZendeskApi api;
     private final ZendeskMessageRenderer renderer;
+    private final ZendeskTicketReader reader;
 
-    ZendeskChannelConnector(TenantId tenant, ZendeskApi api, ZendeskMessageRenderer renderer) {
+    ZendeskChannelConnector(TenantId tenant, ZendeskApi api, ZendeskMessageRenderer renderer, ZendeskTicketReader reader) {
         this.tenant = tenant;
         this.api = api;
         this.renderer = renderer;
+        this.reader = reader;
+    }
+
+    /** The webhook's notice names its ticket: what the ticket asks now (see {@link ZendeskEventTranslator}). */
+    @Override
+    public Optional<InboundMessage> readChange(InboundMessage notice) {
+        return reader.read(tenant, api, ticketId(notice.threadKey(), notice.replyContext()));
     }
 
     @Override
@@ -128,7 +138,11 @@ final class ZendeskChannelConnector implements ChannelConnector {
     }
 
     private static long ticketId(ConversationRef ref) {
-        String id = ref.replyContext().getOrDefault(ZendeskReplyContext.TICKET_ID, ref.threadKey());
+        return ticketId(ref.threadKey(), ref.replyContext());
+    }
+
+    private static long ticketId(String threadKey, java.util.Map<String, String> replyContext) {
+        String id = replyContext.getOrDefault(ZendeskReplyContext.TICKET_ID, threadKey);
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {

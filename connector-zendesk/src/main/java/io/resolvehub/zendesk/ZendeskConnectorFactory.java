@@ -11,6 +11,7 @@ import io.resolvehub.core.channel.Verification;
 import org.zendesk.client.v2.model.Role;
 import org.zendesk.client.v2.model.User;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,10 +20,12 @@ public final class ZendeskConnectorFactory implements ChannelConnectorFactory {
 
     private final ZendeskClients clients;
     private final ZendeskMessageRenderer renderer;
+    private final ZendeskTicketReader reader;
 
-    ZendeskConnectorFactory(ZendeskClients clients, ZendeskMessageRenderer renderer) {
+    ZendeskConnectorFactory(ZendeskClients clients, ZendeskMessageRenderer renderer, Clock clock) {
         this.clients = clients;
         this.renderer = renderer;
+        this.reader = new ZendeskTicketReader(clock);
     }
 
     @Override
@@ -64,6 +67,6 @@ public final class ZendeskConnectorFactory implements ChannelConnectorFactory {
 
     @Override
     public ChannelConnector create(TenantId tenant, ChannelSettings settings) {
-        return new ZendeskChannelConnector(tenant, clients.forSettings(ZendeskSettings.of(settings)), renderer);
+        return new ZendeskChannelConnector(tenant, clients.forSettings(ZendeskSettings.of(settings)), renderer, reader);
     }
 }

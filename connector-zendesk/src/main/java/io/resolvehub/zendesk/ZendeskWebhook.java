@@ -3,19 +3,17 @@ package io.resolvehub.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelAccounts;
-import io.resolvehub.core.channel.ChannelException;
 import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.inbound.InboundEndpoint;
 import io.resolvehub.core.inbound.InboundOutcome;
 import io.resolvehub.core.inbound.InboundRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zendesk.client.v2.model.Ticket;
-import org.zendesk.client.v2.model.User;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,15 +21,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /zendesk/webhook/{tenant}} as core's inbound kit runs it. The tenant comes from the path and its
  * webhook secret from its channel record, so verification finds the tenant: the signature and timestamp are checked
- * first (401, nothing read or stored); a redelivered invocation is acknowledged at once; otherwise the ticket and its
- * comments are read through the Zendesk API and what they ask of the hub is translated. When Zendesk or the database
- * fails the kit answers 503, so Zendesk delivers again.
+ * first (401, nothing read or stored); a redelivered invocation is acknowledged at once; otherwise a change notice for
+ * the ticket is stored and acknowledged. Zendesk is not called before the acknowledgement: the pipeline's worker reads
+ * the ticket afterwards. When the database fails the kit answers 503, so Zendesk delivers again.
  */
 final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
 
@@ -49,21 +48,16 @@ final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
     }
 
     private final ChannelAccounts accounts;
-    private final ZendeskClients clients;
     private final ZendeskInvocations invocations;
     private final ZendeskWebhookSignature signature;
-    private final ZendeskEventTranslator translator;
     private final ZendeskProperties properties;
     private final Clock clock;
     private final AtomicLong handled = new AtomicLong();
 
-    ZendeskWebhook(ChannelAccounts accounts, ZendeskClients clients, ZendeskInvocations invocations,
-                   ZendeskProperties properties, Clock clock) {
+    ZendeskWebhook(ChannelAccounts accounts, ZendeskInvocations invocations, ZendeskProperties properties, Clock clock) {
         this.accounts = accounts;
-        this.clients = clients;
         this.invocations = invocations;
         this.signature = new ZendeskWebhookSignature(clock);
-        this.translator = new ZendeskEventTranslator();
         this.properties = properties;
         this.clock = clock;
     }
@@ -108,40 +102,23 @@ final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
         return invocations.seen(tenant, delivery.invocationId());
     }
 
+    /**
+     * A webhook names its ticket, not what changed: the hub stores a change notice for the ticket's thread, and the
+     * pipeline's worker reads the ticket after the acknowledgement ({@link ZendeskChannelConnector#readChange}).
+     */
     @Override
     public Optional<InboundMessage> translate(TenantId tenant, Delivery delivery) {
-        return read(tenant, clients.forSettings(ZendeskSettings.of(delivery.channel())), delivery.ticketId());
+        String ticket = Long.toString(delivery.ticketId());
+        return Optional.of(new InboundMessage(tenant, ChannelType.ZENDESK,
+                noticeId(tenant.value() + "/ticket/" + ticket + "/webhook/", delivery.invocationId()), ticket,
+                InboundKind.CHANGED, "", UserRef.anonymous(), Map.of(ZendeskReplyContext.TICKET_ID, ticket),
+                clock.instant()));
     }
 
     @Override
     public void handled(TenantId tenant, Delivery delivery) {
         invocations.record(tenant, delivery.invocationId(), delivery.ticketId(), clock.instant());
         cleanUpNowAndThen();
-    }
-
-    /** Reads the ticket, its comments and requester, and translates their state. */
-    private Optional<InboundMessage> read(TenantId tenant, ZendeskApi api, long ticketId) {
-        Optional<Ticket> ticket = api.ticket(ticketId);
-        if (ticket.isEmpty()) {
-            log.info("Zendesk ticket {} of tenant {} is gone; nothing to do", ticketId, tenant);
-            return Optional.empty();
-        }
-        ZendeskTicketFacts facts = ZendeskTicketFacts.of(ticket.get(), api.comments(ticketId), api.aiAuthorId(),
-                api::isAgent);
-        return translator.translate(tenant, facts, requester(api, facts.requesterId()), clock.instant());
-    }
-
-    private static UserRef requester(ZendeskApi api, long requesterId) {
-        if (requesterId < 0) {
-            return UserRef.anonymous();
-        }
-        try {
-            User user = api.user(requesterId).orElse(null);
-            return user == null ? new UserRef(Long.toString(requesterId), null, null)
-                    : new UserRef(Long.toString(requesterId), user.getName(), user.getEmail());
-        } catch (ChannelException e) {
-            return new UserRef(Long.toString(requesterId), null, null); // the name is nice to have, the event is not
-        }
     }
 
     /** {@code ticket_id} at the top level (a number or a string, as trigger placeholders produce), or {@code detail.id}. */
@@ -162,14 +139,22 @@ final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
         return Long.parseLong(id.asText().strip());
     }
 
+    /** The notice's event id within the intake's 200 characters: a long invocation id is hashed. */
+    private static String noticeId(String prefix, String invocationId) {
+        return prefix.length() + invocationId.length() <= 200 ? prefix + invocationId : prefix + sha256(invocationId);
+    }
+
     /** Zendesk always sends an invocation id; without one, the signature (unique per timestamp and body) stands in. */
     private static String invocationId(String header, String signature) {
         if (header != null && !header.isBlank()) {
             return header.length() > 200 ? header.substring(0, 200) : header.strip();
         }
+        return "sig:" + sha256(signature);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(signature.getBytes(StandardCharsets.UTF_8));
-            return "sig:" + HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

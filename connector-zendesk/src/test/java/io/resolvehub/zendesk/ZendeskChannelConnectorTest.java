@@ -46,7 +46,8 @@ class ZendeskChannelConnectorTest {
     private static final Citation SOURCE = new Citation("src-1", "Resetting your password",
             "https://help.example.com/reset", "Open Settings");
 
-    private final ZendeskConnectorFactory factory = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer());
+    private final ZendeskConnectorFactory factory = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer(),
+            java.time.Clock.systemUTC());
     private ChannelConnector connector;
     private long ticket;
 

@@ -21,7 +21,8 @@ class ZendeskConnectorContractTest extends ChannelConnectorContract {
     private static final long TICKET = 35436L;
     private static final FakeZendeskApi zendesk = new FakeZendeskApi();
     private static final ZendeskClients clients = new ZendeskClients(Duration.ofSeconds(5));
-    private final ZendeskConnectorFactory factory = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer());
+    private final ZendeskConnectorFactory factory = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer(),
+            java.time.Clock.systemUTC());
 
     @BeforeEach
     void freshTicket() {

@@ -1,7 +1,10 @@
 package io.resolvehub.zendesk;
 
 import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundKind;
+import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelConnector;
 import io.resolvehub.core.inbound.InboundEndpoint;
 import io.resolvehub.core.inbound.InboundRequest;
 import io.resolvehub.core.testing.InMemoryChannelAccounts;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.resolvehub.zendesk.ZendeskFixtures.REQUESTER;
@@ -28,6 +32,8 @@ class ZendeskInboundContractTest extends InboundEndpointContract {
     private static final ZendeskClients clients = new ZendeskClients(Duration.ofSeconds(5));
     private static final JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/zendesk"));
     private static final AtomicLong ids = new AtomicLong(5000);
+    private static final ChannelConnector connector = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer(),
+            Clock.systemUTC()).create(ACME, ZendeskFixtures.settings(zendesk));
 
     @AfterAll
     static void stop() {
@@ -40,8 +46,14 @@ class ZendeskInboundContractTest extends InboundEndpointContract {
         ZendeskFixtures.people(zendesk);
         InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
         accounts.save(ACME, ChannelType.ZENDESK, null, ZendeskFixtures.settings(zendesk));
-        return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(jdbc), ZendeskProperties.defaults(),
+        return new ZendeskWebhook(accounts, new ZendeskInvocations(jdbc), ZendeskProperties.defaults(),
                 Clock.systemUTC());
+    }
+
+    /** The webhook stores a change notice; the worker reads the ticket through the tenant's connector. */
+    @Override
+    protected Optional<InboundMessage> read(InboundMessage stored) {
+        return stored.kind() == InboundKind.CHANGED ? connector.readChange(stored) : Optional.of(stored);
     }
 
     @Override

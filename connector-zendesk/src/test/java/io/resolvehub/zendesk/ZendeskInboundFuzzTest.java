@@ -45,7 +45,7 @@ class ZendeskInboundFuzzTest extends InboundFuzzContract {
         zendesk.addTicket(35436, REQUESTER, "Password reset", "How do I reset my password? The link does nothing.");
         InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
         accounts.save(new TenantId("acme"), ChannelType.ZENDESK, null, ZendeskFixtures.settings(zendesk));
-        return new ZendeskWebhook(accounts, clients, new ZendeskInvocations(JdbcClient.create(
+        return new ZendeskWebhook(accounts, new ZendeskInvocations(JdbcClient.create(
                 TestDatabase.H2.freshDataSource("classpath:db/migration/zendesk"))), ZendeskProperties.defaults(),
                 Clock.systemUTC());
     }

@@ -25,9 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * How fast {@code POST /zendesk/webhook/{tenant}} acknowledges: signed deliveries over loopback to the real Tomcat
- * servlet, each verified, checked against the invocation table, then the ticket, its comments and requester read
- * through the Zendesk client from the fake API and the event stored by connector-core's durable intake before the
- * 200, while the pipeline's workers answer every ticket through the fake (ticket and comments read again, one update).
+ * servlet, each verified, checked against the invocation table and its change notice stored by connector-core's durable
+ * intake before the 200, while the pipeline's workers read every ticket (ticket, comments and requester) and answer it
+ * through the fake (ticket and comments read again, one update).
  * Every 10th delivery is sent twice (a Zendesk redelivery, same invocation id). A benchmark, not a test: run with
  * {@code ./mvnw -B -o -pl connector-zendesk test -Dtest=ZendeskWebhookLatencyBenchmark -Dbenchmark=zendesk-webhook -Dsurefire.failIfNoSpecifiedTests=false}.
  */

@@ -4,6 +4,8 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelConnector;
+import io.resolvehub.core.channel.ChannelException;
 import io.resolvehub.core.inbound.InboundDoor;
 import io.resolvehub.core.inbound.InboundRequest;
 import io.resolvehub.core.inbound.InboundResponse;
@@ -26,8 +28,13 @@ import static io.resolvehub.zendesk.ZendeskFixtures.HUMAN_AGENT;
 import static io.resolvehub.zendesk.ZendeskFixtures.REQUESTER;
 import static io.resolvehub.zendesk.ZendeskFixtures.WEBHOOK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The webhook against the fake Zendesk API through the real client, with the invocation table on H2. */
+/**
+ * The webhook against the fake Zendesk API through the real client, with the invocation table on H2: it stores a change
+ * notice for the ticket without calling Zendesk, and the worker's read of the notice through the tenant's connector
+ * turns the ticket's state into what it asks of the hub.
+ */
 class ZendeskWebhookTest {
 
     private static final TenantId ACME = new TenantId("acme");
@@ -38,8 +45,10 @@ class ZendeskWebhookTest {
     private final InMemoryChannelAccounts accounts = new InMemoryChannelAccounts();
     private final RecordingIntake intake = new RecordingIntake();
     private static final JdbcClient jdbc = JdbcClient.create(TestDatabase.H2.freshDataSource("classpath:db/migration/zendesk"));
-    private final InboundDoor<ZendeskWebhook.Delivery> webhook = new InboundDoor<>(new ZendeskWebhook(accounts, clients,
+    private final InboundDoor<ZendeskWebhook.Delivery> webhook = new InboundDoor<>(new ZendeskWebhook(accounts,
             new ZendeskInvocations(jdbc), ZendeskProperties.defaults(), Clock.systemUTC()), intake);
+    private final ZendeskConnectorFactory connectors = new ZendeskConnectorFactory(clients, new ZendeskMessageRenderer(),
+            Clock.systemUTC());
 
     @BeforeEach
     void setUp() {
@@ -70,9 +79,37 @@ class ZendeskWebhookTest {
                 body.getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** What the pipeline's worker takes in after the acknowledgements: each stored notice, read through its tenant's connector. */
+    private RecordingIntake read() {
+        RecordingIntake taken = new RecordingIntake();
+        for (InboundMessage notice : intake.accepted()) {
+            assertThat(notice.kind()).isEqualTo(InboundKind.CHANGED);
+            connectors.create(notice.tenant(), ZendeskFixtures.settings(zendesk)).readChange(notice).ifPresent(taken::accept);
+        }
+        return taken;
+    }
+
     private static long invocationsStored(String invocationId) {
         return jdbc.sql("select count(*) from zendesk_webhook_invocations where invocation_id = ?").param(invocationId)
                 .query(Long.class).single();
+    }
+
+    @Test
+    void theWebhookStoresANoticeOfItsTicketWithoutCallingZendeskBeforeItAcknowledges() {
+        long ticket = newTicket();
+        zendesk.forgetCalls();
+
+        InboundResponse response = deliver(ticket, "inv-notice");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(zendesk.calls()).as("Zendesk is read by the worker, after the acknowledgement").isEmpty();
+        assertThat(intake.accepted()).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(InboundKind.CHANGED);
+            assertThat(notice.threadKey()).isEqualTo(Long.toString(ticket));
+            assertThat(notice.platformEventId()).isEqualTo("acme/ticket/" + ticket + "/webhook/inv-notice");
+            assertThat(notice.replyContext()).containsEntry(ZendeskReplyContext.TICKET_ID, Long.toString(ticket));
+        });
+        assertThat(invocationsStored("inv-notice")).isEqualTo(1);
     }
 
     @Test
@@ -82,8 +119,9 @@ class ZendeskWebhookTest {
         InboundResponse response = deliver(ticket, "inv-new-1");
 
         assertThat(response.status()).isEqualTo(200);
-        InboundMessage message = intake.accepted().getFirst();
-        assertThat(intake.accepted()).hasSize(1);
+        RecordingIntake taken = read();
+        InboundMessage message = taken.accepted().getFirst();
+        assertThat(taken.accepted()).hasSize(1);
         assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
         assertThat(message.channel()).isEqualTo(ChannelType.ZENDESK);
         assertThat(message.threadKey()).isEqualTo(Long.toString(ticket));
@@ -103,7 +141,7 @@ class ZendeskWebhookTest {
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(intake.accepted()).isEmpty();
-        assertThat(invocationsStored("inv-limited")).isZero();
+        assertThat(invocationsStored("inv-forged")).isZero();
         assertThat(zendesk.calls()).as("not even the ticket is read").isEmpty();
     }
 
@@ -158,8 +196,10 @@ class ZendeskWebhookTest {
         deliver(ticket, "inv-created");
         deliver(ticket, "inv-updated");
 
-        assertThat(intake.accepted()).hasSize(1);
-        assertThat(intake.duplicates()).isEqualTo(1);
+        assertThat(intake.accepted()).as("two notices").hasSize(2);
+        RecordingIntake taken = read();
+        assertThat(taken.accepted()).hasSize(1);
+        assertThat(taken.duplicates()).isEqualTo(1);
     }
 
     @Test
@@ -172,7 +212,7 @@ class ZendeskWebhookTest {
         Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, body, "inv-globex", Instant.now());
         webhook.receive(new InboundRequest("globex", headers::get, body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(intake.accepted()).extracting(m -> m.tenant().value()).containsExactly("acme", "globex");
+        assertThat(read().accepted()).extracting(m -> m.tenant().value()).containsExactly("acme", "globex");
     }
 
     @Test
@@ -183,7 +223,7 @@ class ZendeskWebhookTest {
 
         assertThat(deliver(ticket, "inv-human").status()).isEqualTo(200);
 
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(read().accepted()).isEmpty();
     }
 
     @Test
@@ -193,7 +233,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-note");
 
-        assertThat(intake.accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.MESSAGE);
+        assertThat(read().accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.MESSAGE);
     }
 
     @Test
@@ -204,7 +244,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-reply");
 
-        InboundMessage message = intake.accepted().getFirst();
+        InboundMessage message = read().accepted().getFirst();
         assertThat(message.kind()).isEqualTo(InboundKind.MESSAGE);
         assertThat(message.text()).isEqualTo("Where is Security?");
         assertThat(message.platformEventId()).isEqualTo("acme/ticket/" + ticket + "/comment/" + reply);
@@ -216,7 +256,7 @@ class ZendeskWebhookTest {
         zendesk.addComment(ticket, ZendeskFixtures.BOT_USER, "Open Settings > Security.", true);
 
         assertThat(deliver(ticket, "inv-own").status()).isEqualTo(200);
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(read().accepted()).isEmpty();
     }
 
     @Test
@@ -227,7 +267,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-takeover");
 
-        InboundMessage message = intake.accepted().getFirst();
+        InboundMessage message = read().accepted().getFirst();
         assertThat(message.kind()).isEqualTo(InboundKind.HANDOFF_REQUEST);
         assertThat(message.replyContext()).containsEntry(ZendeskReplyContext.HUMAN_TOOK_OVER, "true");
     }
@@ -240,7 +280,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-solved");
 
-        assertThat(intake.accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.CLOSED_BY_PLATFORM);
+        assertThat(read().accepted()).singleElement().extracting(InboundMessage::kind).isEqualTo(InboundKind.CLOSED_BY_PLATFORM);
     }
 
     @Test
@@ -250,7 +290,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-solved-untouched");
 
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(read().accepted()).isEmpty();
     }
 
     @Test
@@ -262,7 +302,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-escalated");
 
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(read().accepted()).isEmpty();
     }
 
     @Test
@@ -272,7 +312,7 @@ class ZendeskWebhookTest {
 
         deliver(ticket, "inv-resolvehub");
 
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(read().accepted()).isEmpty();
     }
 
     @Test
@@ -289,17 +329,24 @@ class ZendeskWebhookTest {
         assertThat(intake.accepted()).hasSize(1);
     }
 
+    /** Zendesk's rate limit no longer reaches the webhook: the worker's read fails retriably and waits it out. */
     @Test
-    void aRateLimitedTicketReadAsksZendeskToRetryAfterTheLimit() {
+    void aRateLimitedTicketReadIsTheWorkersToRetryAfterTheLimitNotZendesks() {
         long ticket = newTicket();
         zendesk.scriptNext(429, Map.of("Retry-After", "12"), FakeZendeskApi.sample("api/error_rate_limited.json"));
 
         InboundResponse response = deliver(ticket, "inv-limited");
 
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.retryAfterSeconds()).isEqualTo(12);
-        assertThat(intake.accepted()).isEmpty();
-        assertThat(invocationsStored("inv-limited")).isZero();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(invocationsStored("inv-limited")).isEqualTo(1);
+        InboundMessage notice = intake.accepted().getFirst();
+        ChannelConnector connector = connectors.create(ACME, ZendeskFixtures.settings(zendesk));
+        assertThatThrownBy(() -> connector.readChange(notice)).isInstanceOfSatisfying(ChannelException.class, e -> {
+            assertThat(e.retriable()).isTrue();
+            assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(12));
+        });
+        assertThat(connector.readChange(notice)).as("read again after the limit")
+                .hasValueSatisfying(m -> assertThat(m.kind()).isEqualTo(InboundKind.MESSAGE));
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.resolvehub.core.channel;
 
 import io.resolvehub.core.ChatTurn;
+import io.resolvehub.core.InboundMessage;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One tenant's connection to one channel: renders the hub's replies natively and performs hand-offs. Decisions
@@ -37,6 +39,18 @@ public interface ChannelConnector extends AutoCloseable {
      */
     default List<ChatTurn> earlierMessages(ConversationRef conversation) {
         return List.of();
+    }
+
+    /**
+     * What a change notice ({@link io.resolvehub.core.InboundKind#CHANGED}) the channel's endpoint stored asks of the
+     * hub, read from the platform: a message to answer, a hand-off, a close; empty when it asks nothing. Asked by the
+     * pipeline's worker, never inside a platform's acknowledgement window. The message's event id names the state it
+     * read (a ticket's latest comment, say), not the notice, so two notices of one change make one event.
+     *
+     * @throws ChannelException when the platform fails; a retriable failure is read again later
+     */
+    default Optional<InboundMessage> readChange(InboundMessage notice) {
+        return Optional.empty();
     }
 
     /**

@@ -23,6 +23,7 @@ import io.resolvehub.core.internal.intake.InboundEvents;
 import io.resolvehub.core.internal.intake.InboundWorkers;
 import io.resolvehub.core.internal.intake.JdbcInboundIntake;
 import io.resolvehub.core.internal.intake.WorkSignal;
+import io.resolvehub.core.internal.pipeline.ChangeNotices;
 import io.resolvehub.core.internal.pipeline.ConversationPipeline;
 import io.resolvehub.core.internal.pipeline.DefaultHumanDesk;
 import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
@@ -137,7 +138,7 @@ public final class ConversationCore implements AutoCloseable {
                 new ReplyDelivery(connectors, calls, transcripts, clock),
                 new HandoffDelivery(connectors, desks, calls, conversations, transcripts, notices, tx, clock),
                 notices, d.publisher(), tx, clock);
-        workers = new InboundWorkers(events, pipeline, signal, new InboundWorkers.Settings(pipelineProps.workers(),
+        workers = new InboundWorkers(events, new ChangeNotices(pipeline, connectors, calls, intake, conversations), signal, new InboundWorkers.Settings(pipelineProps.workers(),
                 pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
                 pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
         assumedResolutions = new AssumedResolutions(conversations, events, states, tx,

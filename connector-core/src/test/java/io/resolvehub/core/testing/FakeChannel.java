@@ -1,6 +1,7 @@
 package io.resolvehub.core.testing;
 
 import io.resolvehub.core.ChannelType;
+import io.resolvehub.core.InboundMessage;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.channel.ChannelConfigProperty;
 import io.resolvehub.core.channel.ChannelConnector;
@@ -15,9 +16,11 @@ import io.resolvehub.core.channel.Verification;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,7 @@ public final class FakeChannel implements ChannelConnectorFactory {
     private final ConcurrentLinkedDeque<Supplier<RuntimeException>> failures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger messageIds = new AtomicInteger();
     private volatile Supplier<RuntimeException> failAlways;
+    private volatile Function<InboundMessage, Optional<InboundMessage>> changes = notice -> Optional.empty();
 
     public FakeChannel(ChannelType type) {
         this.type = type;
@@ -62,6 +66,11 @@ public final class FakeChannel implements ChannelConnectorFactory {
     /** Every platform call throws (null to heal). */
     public void failAlways(Supplier<RuntimeException> failure) {
         this.failAlways = failure;
+    }
+
+    /** What a change notice asks when it is read ({@link ChannelConnector#readChange}); nothing by default. */
+    public void readsChangesAs(Function<InboundMessage, Optional<InboundMessage>> reader) {
+        this.changes = reader;
     }
 
     public List<OutboundMessage> sent() {
@@ -140,6 +149,12 @@ public final class FakeChannel implements ChannelConnectorFactory {
             public void confirmResolved(ConversationRef conversation) {
                 maybeFail();
                 confirmations.add(conversation);
+            }
+
+            @Override
+            public Optional<InboundMessage> readChange(InboundMessage notice) {
+                maybeFail();
+                return changes.apply(notice);
             }
         };
     }

@@ -13,6 +13,11 @@ import io.resolvehub.core.inbound.InboundResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,6 +57,24 @@ public abstract class InboundEndpointContract {
 
     /** An authentic delivery that asks nothing of the hub (chatter without a mention, the hub's own comment). */
     protected abstract InboundRequest deliveryNotForTheHub();
+
+    /**
+     * What the pipeline's worker takes in from a message the endpoint stored: the message itself, or, for a change
+     * notice ({@link InboundKind#CHANGED}), what the channel's connector reads for it. A channel that stores notices
+     * overrides this with its connector's {@link io.resolvehub.core.channel.ChannelConnector#readChange}.
+     */
+    protected Optional<InboundMessage> read(InboundMessage stored) {
+        return Optional.of(stored);
+    }
+
+    /** What the hub takes in from everything stored so far, as core's worker would: read, bounded, once per event id. */
+    protected List<InboundMessage> takenIn() {
+        Map<String, InboundMessage> byId = new LinkedHashMap<>();
+        for (InboundMessage stored : intake.accepted()) {
+            read(stored).map(InboundLimits::bounded).ifPresent(m -> byId.putIfAbsent(m.platformEventId(), m));
+        }
+        return List.copyOf(byId.values());
+    }
 
     /** {@code text} as a JSON string literal the way platforms write it: control characters and surrogates escaped. */
     protected static String jsonString(String text) {
@@ -96,6 +119,10 @@ public abstract class InboundEndpointContract {
         assertThat(intake.accepted()).hasSize(1);
         assertThat(stored.channel()).isEqualTo(channel());
         assertThat(stored.tenant()).isEqualTo(tenant());
+        assertThat(takenIn()).singleElement().satisfies(asked -> {
+            assertThat(asked.channel()).isEqualTo(channel());
+            assertThat(asked.tenant()).isEqualTo(tenant());
+        });
     }
 
     @Test
@@ -125,7 +152,7 @@ public abstract class InboundEndpointContract {
         InboundOutcome outcome = deliver(authenticMessageSaying(question));
 
         assertThat(outcome).isInstanceOf(InboundOutcome.Accepted.class);
-        assertThat(intake.accepted()).singleElement().satisfies(stored -> {
+        assertThat(takenIn()).singleElement().satisfies(stored -> {
             assertThat(stored.kind()).isEqualTo(InboundKind.TOO_LONG);
             assertThat(stored.text()).hasSizeLessThanOrEqualTo(InboundLimits.MAX_QUESTION)
                     .startsWith("Why does the export stop halfway?");
@@ -136,7 +163,7 @@ public abstract class InboundEndpointContract {
     void aQuestionAtTheCapIsAnsweredAsUsual() {
         deliver(authenticMessageSaying("x".repeat(InboundLimits.MAX_QUESTION - 1) + "?"));
 
-        assertThat(intake.accepted()).singleElement().satisfies(stored -> {
+        assertThat(takenIn()).singleElement().satisfies(stored -> {
             assertThat(stored.kind()).isEqualTo(InboundKind.MESSAGE);
             assertThat(stored.text()).hasSize(InboundLimits.MAX_QUESTION);
         });
@@ -147,7 +174,7 @@ public abstract class InboundEndpointContract {
         deliver(authenticMessageSaying("how do I\u0000 reset\u0007 my \ud800password?"));
 
         // the lone surrogate is U+FFFD, or '?' where the platform's own encoder replaced it before the hub saw it
-        assertThat(intake.accepted()).singleElement().satisfies(stored ->
+        assertThat(takenIn()).singleElement().satisfies(stored ->
                 assertThat(stored.text()).matches("how do I reset my [\uFFFD?]password\\?"));
     }
 
@@ -193,11 +220,13 @@ public abstract class InboundEndpointContract {
         assertThat(intake.accepted()).isEmpty();
     }
 
+    /** Nothing stored, or only a change notice that reads as nothing. */
     @Test
-    void aDeliveryThatAsksNothingOfTheHubIsAcknowledgedAndNothingIsStored() {
+    void aDeliveryThatAsksNothingOfTheHubIsAcknowledgedAndNothingIsTakenIn() {
         InboundOutcome outcome = deliver(deliveryNotForTheHub());
 
         assertThat(outcome.acknowledges()).isTrue();
-        assertThat(intake.accepted()).isEmpty();
+        assertThat(takenIn()).isEmpty();
+        assertThat(intake.accepted()).allSatisfy(stored -> assertThat(stored.kind()).isEqualTo(InboundKind.CHANGED));
     }
 }

@@ -125,6 +125,7 @@ public class ConversationPipeline implements EventHandler {
                 states.closeByPlatform(conversations.lock(conversation.id()));
                 return new Step.Silent();
             });
+            case CHANGED -> throw new IllegalArgumentException("a change notice is read by ChangeNotices, not answered");
         };
         switch (step) {
             case Step.Silent silent -> { }
@@ -225,7 +226,6 @@ public class ConversationPipeline implements EventHandler {
         }
         return new Step.Confirmed(true);
     }
-
 
     private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
         AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), event.id(), reply, clock.instant());
