@@ -1,13 +1,9 @@
 package io.resolvehub.slack;
 
-import com.google.gson.Gson;
-import com.google.gson.reflect.TypeToken;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.util.json.GsonFactory;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.UserRef;
@@ -30,7 +26,6 @@ import java.util.Map;
 final class SlackChannelConnector implements ChannelConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChannelConnector.class);
-    private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final SlackReportRenderer REPORTS = new SlackReportRenderer();
 
     private final TenantId tenant;
@@ -41,6 +36,7 @@ final class SlackChannelConnector implements ChannelConnector {
     private final SlackMessageRenderer renderer;
     private final SlackThreads threads;
     private final SlackThreadHistory history;
+    private final SlackAnswerButtons buttons;
 
     SlackChannelConnector(TenantId tenant, String teamId, String botToken, String escalationChannel, SlackWebApi api,
                           SlackMessageRenderer renderer, SlackThreads threads, SlackThreadHistory history) {
@@ -52,6 +48,7 @@ final class SlackChannelConnector implements ChannelConnector {
         this.renderer = renderer;
         this.threads = threads;
         this.history = history;
+        this.buttons = new SlackAnswerButtons(api, renderer);
     }
 
     @Override
@@ -93,7 +90,7 @@ final class SlackChannelConnector implements ChannelConnector {
         if (escalationChannel != null && !escalationChannel.isBlank()) {
             bestEffort("escalation post", () -> post(escalationChannel, null, escalationNotice(request, withRequester, permalink, ticket)));
         }
-        bestEffort("button update", () -> replaceButtons(ref.replyContext(), "Handed to a person: ticket " + ticket.display()));
+        bestEffort("button update", () -> buttons.replace(botToken, ref, "Handed to a person: ticket " + ticket.display()));
         // The user must hear that a person will follow up: failures here go back to the pipeline.
         post(thread.channel(), thread.threadTs(), renderer.notice(request.noticeFor(ticket)));
         return ticket;
@@ -107,25 +104,10 @@ final class SlackChannelConnector implements ChannelConnector {
 
     @Override
     public void confirmResolved(ConversationRef conversation) {
-        if (!replaceButtons(conversation.replyContext(), "\u2705 Solved \u2014 glad that helped!")) {
+        if (!buttons.replace(botToken, conversation, "\u2705 Solved \u2014 glad that helped!")) {
             SlackThreadKey thread = SlackThreadKey.parse(conversation.threadKey());
             post(thread.channel(), thread.threadTs(), renderer.notice("\u2705 Glad that helped! Marked as solved."));
         }
-    }
-
-    /** Replaces the clicked answer's buttons with the outcome; false when the event was not a click on an answer. */
-    private boolean replaceButtons(Map<String, String> replyContext, String outcome) {
-        String messageTs = replyContext.get(SlackReplyContext.MESSAGE_TS);
-        String blocksJson = replyContext.get(SlackReplyContext.MESSAGE_BLOCKS);
-        String channel = replyContext.get(SlackReplyContext.CHANNEL);
-        if (messageTs == null || blocksJson == null || channel == null) {
-            return false;
-        }
-        List<LayoutBlock> original = GSON.fromJson(blocksJson, new TypeToken<List<LayoutBlock>>() { }.getType());
-        List<LayoutBlock> updated = renderer.withOutcome(original, outcome);
-        api.call(botToken, "chat.update", methods -> methods.chatUpdate(r -> r
-                .channel(channel).ts(messageTs).blocks(updated).text(outcome)));
-        return true;
     }
 
     private ChatPostMessageResponse post(String channel, String threadTs, SlackMessageRenderer.SlackMessage message) {

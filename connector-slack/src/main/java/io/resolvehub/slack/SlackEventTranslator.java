@@ -1,11 +1,9 @@
 package io.resolvehub.slack;
 
-import com.google.gson.Gson;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
-import com.slack.api.util.json.GsonFactory;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.InboundKind;
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class SlackEventTranslator {
 
-    private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern CHANNEL_MENTION = Pattern.compile("<#[CG][A-Z0-9]+\\|([^>]*)>");
     private static final Pattern SPECIAL = Pattern.compile("<!(here|channel|everyone)(?:\\|[^>]*)?>");
@@ -73,9 +70,6 @@ final class SlackEventTranslator {
         String messageTs = payload.getContainer() != null ? payload.getContainer().getMessageTs() : null;
         if (messageTs != null) {
             context.put(SlackReplyContext.MESSAGE_TS, messageTs);
-        }
-        if (payload.getMessage() != null && payload.getMessage().getBlocks() != null) {
-            context.put(SlackReplyContext.MESSAGE_BLOCKS, GSON.toJson(payload.getMessage().getBlocks()));
         }
         String eventId = "action:" + (payload.getTriggerId() != null ? payload.getTriggerId()
                 : messageTs + ":" + action.getActionTs() + ":" + payload.getUser().getId());

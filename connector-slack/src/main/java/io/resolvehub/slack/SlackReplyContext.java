@@ -6,10 +6,11 @@ final class SlackReplyContext {
     static final String TEAM_ID = "teamId";
     static final String CHANNEL = "channel";
     static final String THREAD_TS = "threadTs";
-    /** The ts of the hub's answer whose button was clicked. */
+    /**
+     * The ts of the hub's answer whose button was clicked; its blocks are read back from Slack when its buttons are
+     * replaced with the outcome ({@link SlackAnswerButtons}), never carried here.
+     */
     static final String MESSAGE_TS = "messageTs";
-    /** That answer's blocks (Slack JSON), so the click can replace its buttons with the outcome. */
-    static final String MESSAGE_BLOCKS = "messageBlocks";
     /**
      * The ts of a mention inside a thread the hub had not answered in: the worker fetches the thread's messages before
      * it ({@link SlackChannelConnector#earlierMessages}).

@@ -35,6 +35,10 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /** A message the fake workspace holds: posted with {@code chat.postMessage}, or put there by a test. */
+    record Held(String channel, String threadTs, String ts, String text, String blocks) {
+    }
+
     /** A canned answer for the next call of a method (e.g. a 429). */
     record Scripted(int status, Map<String, String> headers, String body) {
     }
@@ -44,6 +48,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Queue<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final AtomicLong tsCounter = new AtomicLong(1);
+    private final List<Held> held = new CopyOnWriteArrayList<>();
 
     FakeSlackApi() {
         try {
@@ -67,8 +72,19 @@ final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** Forgets calls, scripts and overrides. */
+    /** The messages posted so far (and those a test put there), in order. */
+    List<Held> held() {
+        return List.copyOf(held);
+    }
+
+    /** Puts a message the hub posted earlier into the workspace, e.g. the answer whose button a test clicks. */
+    void holds(String channel, String threadTs, String ts, String blocksJson) {
+        held.add(new Held(channel, threadTs, ts, "", blocksJson));
+    }
+
+    /** Forgets calls, scripts, overrides and held messages. */
     void reset() {
+        held.clear();
         calls.clear();
         scripted.clear();
         overrides.clear();
@@ -101,6 +117,10 @@ final class FakeSlackApi implements AutoCloseable {
             respond(exchange, next.status(), next.body());
             return;
         }
+        if (method.equals("conversations.replies") && !overrides.containsKey(method) && first(params, "oldest") != null) {
+            respond(exchange, 200, replies(params)); // a bounded read: the thread's messages the fake holds
+            return;
+        }
         String template = overrides.containsKey(method) ? overrides.get(method) : sample(method);
         if (template == null) {
             respond(exchange, 200, "{\"ok\":false,\"error\":\"unknown_method\"}");
@@ -109,10 +129,47 @@ final class FakeSlackApi implements AutoCloseable {
         String channel = first(params, "channel");
         String threadTs = first(params, "thread_ts");
         String ts = "1700000%03d.%06d".formatted(100 + tsCounter.get(), tsCounter.getAndIncrement());
+        if (method.equals("chat.postMessage")) {
+            held.add(new Held(channel, threadTs == null ? ts : threadTs, ts, first(params, "text"), first(params, "blocks")));
+        }
         respond(exchange, 200, template
                 .replace("${ts}", ts)
                 .replace("${channel}", channel == null ? "C0SUPPORT" : channel)
                 .replace("${thread_ts}", threadTs == null ? ts : threadTs));
+    }
+
+    /** {@code conversations.replies} of the held messages of thread {@code ts} between {@code oldest} and {@code latest}. */
+    private String replies(Map<String, List<String>> params) {
+        String channel = first(params, "channel");
+        String thread = first(params, "ts");
+        boolean inclusive = "true".equals(first(params, "inclusive")) || "1".equals(first(params, "inclusive"));
+        java.math.BigDecimal oldest = new java.math.BigDecimal(first(params, "oldest"));
+        String latestParam = first(params, "latest");
+        java.math.BigDecimal latest = latestParam == null ? null : new java.math.BigDecimal(latestParam);
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        for (Held h : held) {
+            java.math.BigDecimal ts = new java.math.BigDecimal(h.ts());
+            boolean after = inclusive ? ts.compareTo(oldest) >= 0 : ts.compareTo(oldest) > 0;
+            boolean before = latest == null || (inclusive ? ts.compareTo(latest) <= 0 : ts.compareTo(latest) < 0);
+            if (h.channel().equals(channel) && h.threadTs().equals(thread) && after && before) {
+                com.google.gson.JsonObject m = new com.google.gson.JsonObject();
+                m.addProperty("type", "message");
+                m.addProperty("user", "U0HUBBOT");
+                m.addProperty("bot_id", "B0HUBBOT");
+                m.addProperty("text", h.text() == null ? "" : h.text());
+                m.addProperty("thread_ts", h.threadTs());
+                m.addProperty("ts", h.ts());
+                if (h.blocks() != null) {
+                    m.add("blocks", com.google.gson.JsonParser.parseString(h.blocks()));
+                }
+                messages.add(m);
+            }
+        }
+        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        body.addProperty("ok", true);
+        body.add("messages", messages);
+        body.addProperty("has_more", false);
+        return body.toString();
     }
 
     private static String sample(String method) throws IOException {

@@ -251,6 +251,10 @@ class SlackChannelConnectorTest {
     void confirmingAResolutionReplacesTheButtonsWithTheOutcome() {
         connector(null).confirmResolved(ref(clickedAnswerContext()));
 
+        FakeSlackApi.Call read = single("conversations.replies");
+        assertThat(read.param("ts")).isEqualTo("1700000000.000100");
+        assertThat(read.param("oldest")).isEqualTo("1700000001.000200");
+        assertThat(read.param("latest")).isEqualTo("1700000001.000200");
         FakeSlackApi.Call update = single("chat.update");
         assertThat(update.param("channel")).isEqualTo("C0SUPPORT");
         assertThat(update.param("ts")).isEqualTo("1700000001.000200");
@@ -258,6 +262,18 @@ class SlackChannelConnectorTest {
         assertThat(blocks).hasSize(3);
         assertThat(blocks.toString()).doesNotContain("hub_resolved").contains("Solved", "Resetting your password");
         assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aClickOnAnAnswerSlackNoLongerHoldsIsConfirmedWithANoticeInTheThread() {
+        Map<String, String> clicked = Map.of(SlackReplyContext.TEAM_ID, "T0HUBTEST", SlackReplyContext.CHANNEL,
+                "C0SUPPORT", SlackReplyContext.THREAD_TS, "1700000000.000100", SlackReplyContext.MESSAGE_TS,
+                "1700000001.000200");
+
+        connector(null).confirmResolved(ref(clicked));
+
+        assertThat(slack.calls("chat.update")).isEmpty();
+        assertThat(single("chat.postMessage").param("text")).contains("Marked as solved");
     }
 
     @Test
@@ -300,12 +316,16 @@ class SlackChannelConnectorTest {
                 new TranscriptTurn(ChatTurn.Role.ASSISTANT, "Open Settings.", Decision.ANSWER, 0.8, List.of(), at)));
     }
 
-    /** The reply context of a click on an answer, as the events endpoint stores it. */
-    private static Map<String, String> clickedAnswerContext() {
+    /**
+     * The reply context of a click on an answer, as the events endpoint stores it (where the answer is, not what it
+     * shows), with the answer in the fake workspace, as the hub posted it.
+     */
+    private Map<String, String> clickedAnswerContext() {
         JsonObject payload = JsonParser.parseString(SlackHub.sample("interactivity/block_actions.json")).getAsJsonObject();
+        slack.holds("C0SUPPORT", "1700000000.000100", "1700000001.000200",
+                payload.getAsJsonObject("message").getAsJsonArray("blocks").toString());
         return Map.of(SlackReplyContext.TEAM_ID, "T0HUBTEST", SlackReplyContext.CHANNEL, "C0SUPPORT",
-                SlackReplyContext.THREAD_TS, "1700000000.000100", SlackReplyContext.MESSAGE_TS, "1700000001.000200",
-                SlackReplyContext.MESSAGE_BLOCKS, payload.getAsJsonObject("message").getAsJsonArray("blocks").toString());
+                SlackReplyContext.THREAD_TS, "1700000000.000100", SlackReplyContext.MESSAGE_TS, "1700000001.000200");
     }
 
     private FakeSlackApi.Call single(String method) {

@@ -49,12 +49,14 @@ class SlackPipelineEndToEndTest {
         assertThat(hub.agent.requests().stream().filter(q -> q.question().contains("access to my email")).findFirst().orElseThrow().history())
                 .as("the follow-up is asked with the thread so far").hasSize(2);
 
+        String answerTs = answerTs("C0SUPPORT", "1700000000.000100");
         String click = SlackHub.sample("interactivity/block_actions.json")
-                .replace("${action_id}", "hub_resolved").replace("${action_text}", "That solved it");
+                .replace("${action_id}", "hub_resolved").replace("${action_text}", "That solved it")
+                .replace("1700000001.000200", answerTs);
         assertThat(post("application/x-www-form-urlencoded", "payload=" + URLEncoder.encode(click, StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
 
         FakeSlackApi.Call update = await().atMost(Duration.ofSeconds(20)).until(() -> hub.slack.calls("chat.update").stream()
-                .filter(u -> "1700000001.000200".equals(u.param("ts"))).findFirst(), java.util.Optional::isPresent).orElseThrow();
+                .filter(u -> answerTs.equals(u.param("ts"))).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertThat(update.param("blocks")).doesNotContain("hub_feedback").contains("Solved");
         assertThat(status("C0SUPPORT:1700000000.000100")).isEqualTo("resolved");
         assertThat(hub.agent.requests().size() - questionsBefore).as("one engine call per user message, the retry included").isEqualTo(2);
@@ -87,7 +89,7 @@ class SlackPipelineEndToEndTest {
             FakeSlackApi.Call answer = await().atMost(Duration.ofSeconds(20)).until(() -> hub.posts("C0SUPPORT").stream()
                     .filter(p -> thread.equals(p.param("thread_ts"))).findFirst(), java.util.Optional::isPresent).orElseThrow();
 
-            String answerTs = "1700000401.000200";
+            String answerTs = answerTs("C0SUPPORT", thread);
             String click = SlackHub.sample("interactivity/block_actions.json")
                     .replace("${action_id}", "hub_handoff").replace("${action_text}", "Talk to a human")
                     .replace("1700000000.000100", thread).replace("1700000001.000200", answerTs)
@@ -141,5 +143,11 @@ class SlackPipelineEndToEndTest {
 
     private static java.net.http.HttpResponse<String> post(String contentType, String body) {
         return hub.post(contentType, body);
+    }
+
+    /** The ts of the hub's first answer in a thread, as Slack gave it when the hub posted it. */
+    private static String answerTs(String channel, String threadTs) {
+        return hub.slack.held().stream().filter(h -> h.channel().equals(channel) && h.threadTs().equals(threadTs))
+                .findFirst().orElseThrow().ts();
     }
 }
