@@ -111,8 +111,7 @@ public class AgentEngineAutoConfiguration {
         if ("none".equalsIgnoreCase(llm.provider())) {
             return extractive;
         }
-        return new LlmAnswerEngine(ChatModels.create(llm), extractive, voices, llm.timeout(),
-                llm.failureThreshold(), llm.openFor());
+        return new LlmAnswerEngine(ChatModels.create(llm), extractive, voices);
     }
 
     /** Recognises requests for a person by meaning, beyond the tenant's phrases (core asks it for every message). */

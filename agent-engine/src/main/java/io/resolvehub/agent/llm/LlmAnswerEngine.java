@@ -4,10 +4,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
 import io.resolvehub.agent.answer.VoiceSettings;
 import io.resolvehub.agent.answer.Voices;
@@ -17,18 +13,13 @@ import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.Decision;
-import io.resolvehub.core.HandoffReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,14 +30,14 @@ import java.util.regex.Pattern;
  * confidence, which the tenant's hand-off policy judges. The model
  * gets the numbered passages, marked as data, and must cite them as {@code [n]}; an answer without a valid citation,
  * or with a claim the {@link GroundingCheck} cannot find in the cited passages, is discarded for the extractive answer.
- * A slow or failing model (Resilience4j time limiter and circuit breaker) gives an {@code engine_error} hand-off, never
- * silence.
+ *
+ * <p>A model that fails, or is slower than {@code hub.llm.timeout} (the model client's own limit), fails the call: the
+ * pipeline's one guard around every answer call (its time limit and circuit breaker) hands the question off as
+ * {@code engine_error}, never silence. The model call has no second guard of its own here.
  */
-public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
+public final class LlmAnswerEngine implements AnswerEngine {
 
     static final String NO_ANSWER = "NO_ANSWER";
-    static final String ENGINE_ERROR_TEXT = "Something went wrong on our side while preparing an answer, so I'm passing your "
-            + "question to a person on our team who will follow up here.";
     private static final Logger log = LoggerFactory.getLogger(LlmAnswerEngine.class);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d{1,2})]");
     private static final int PASSAGES = 4;
@@ -55,26 +46,13 @@ public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
     private final ExtractiveAnswerEngine extractive;
     private final Voices voices;
     private final GroundingCheck grounding = new GroundingCheck(0.6);
-    private final TimeLimiter timeLimiter;
-    private final CircuitBreaker breaker;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     /** Passages this much less confident than the best are left out of the prompt. */
     private static final double RELEVANCE_SPREAD = 0.2;
 
-    public LlmAnswerEngine(ChatModel model, ExtractiveAnswerEngine extractive, Voices voices,
-                           Duration timeout, int failureThreshold, Duration openFor) {
+    public LlmAnswerEngine(ChatModel model, ExtractiveAnswerEngine extractive, Voices voices) {
         this.model = model;
         this.extractive = extractive;
         this.voices = voices;
-        this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
-        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10).minimumNumberOfCalls(4).failureRateThreshold(failureThreshold)
-                .waitDurationInOpenState(openFor).build());
-    }
-
-    /** The circuit breaker, for health reporting and tests. */
-    public CircuitBreaker circuitBreaker() {
-        return breaker;
     }
 
     @Override
@@ -90,11 +68,9 @@ public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
         VoiceSettings voice = voices.get(request.tenant());
         String reply;
         try {
-            reply = breaker.executeCallable(() -> timeLimiter.executeFutureSupplier(
-                    () -> CompletableFuture.supplyAsync(() -> model.chat(prompt(request, passages, voice)).aiMessage().text(), calls)));
-        } catch (Exception e) {
-            log.warn("The language model failed ({}); handing off", e.getClass().getSimpleName());
-            return Answer.handoff(voice.frame(ENGINE_ERROR_TEXT), 0, HandoffReason.ENGINE_ERROR);
+            reply = model.chat(prompt(request, passages, voice)).aiMessage().text();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the language model failed (" + e.getClass().getSimpleName() + ")", e);
         }
         if (reply == null || reply.isBlank() || reply.contains(NO_ANSWER)) {
             return fallback;
@@ -144,10 +120,5 @@ public final class LlmAnswerEngine implements AnswerEngine, AutoCloseable {
         }
         user.append("</conversation>\nLatest question: ").append(request.question());
         return List.of(SystemMessage.from(system), UserMessage.from(user.toString()));
-    }
-
-    @Override
-    public void close() {
-        calls.shutdownNow();
     }
 }

@@ -13,9 +13,9 @@ import java.time.Duration;
  * @param baseUrl          the API base, e.g. {@code https://api.openai.com/v1} or {@code http://localhost:11434/v1}
  * @param apiKey           the provider's key (not needed for Ollama)
  * @param model            the model name
- * @param timeout          a reply slower than this is abandoned and the question handed off ({@code engine_error})
- * @param failureThreshold percentage of failed calls (over the last 10) that opens the circuit breaker
- * @param openFor          how long the open circuit hands off at once before trying the model again
+ * @param timeout          the model client's limit: a reply slower than this is abandoned and the question handed
+ *                         off ({@code engine_error}) by the pipeline's guard, whose circuit breaker also stops asking a
+ *                         model that keeps failing
  */
 @ConfigurationProperties("hub.llm")
 public record LlmProperties(
@@ -23,7 +23,5 @@ public record LlmProperties(
         String baseUrl,
         String apiKey,
         String model,
-        @DefaultValue("20s") Duration timeout,
-        @DefaultValue("50") int failureThreshold,
-        @DefaultValue("30s") Duration openFor) {
+        @DefaultValue("20s") Duration timeout) {
 }
