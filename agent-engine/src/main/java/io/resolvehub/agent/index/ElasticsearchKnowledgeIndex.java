@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -21,31 +20,32 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The production index: every tenant's chunks in one Elasticsearch 8.19 index, BM25 on a standard-analysed text field
  * and kNN ({@code dense_vector}, dot product on unit vectors) with a tenant filter in both, fused with the same
- * {@link RankFusion} as Lucene (the minimal 8.19 distribution has no RRF retriever). One client for the process.
+ * {@link RankFusion} as Lucene (the minimal 8.19 distribution has no RRF retriever). One client for the process. This
+ * class writes and manages the index; {@link ElasticsearchRetrievers} searches it.
  */
 public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
 
-    private static final int CANDIDATES = 50;
     @SuppressWarnings("rawtypes")
-    private static final Class<Map> DOC = Map.class;
+    static final Class<Map> DOC = Map.class;
 
     private final RestClient rest;
     private final ElasticsearchClient client;
     private final String index;
     private final ElasticsearchVocabulary vocabulary;
+    private final ElasticsearchRetrievers retrievers;
 
     public ElasticsearchKnowledgeIndex(String url, String index, int dimension) {
         this.rest = RestClient.builder(HttpHost.create(url)).build();
         this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         this.vocabulary = new ElasticsearchVocabulary(client, index);
         this.index = index;
+        this.retrievers = new ElasticsearchRetrievers(client, index);
         createIndexIfMissing(dimension);
     }
 
@@ -157,85 +157,13 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
     @Override
     public List<SearchHit> search(SearchQuery query) {
         try {
-            int candidates = Math.max(query.limit(), CANDIDATES);
-            List<SearchHit> hits = switch (query.mode()) {
-                case BM25 -> bm25(query, query.limit());
-                case VECTOR -> knn(query, query.limit());
-                case HYBRID -> RankFusion.fuse(bm25(query, candidates), knn(query, candidates), query.limit());
-            };
-            return query.vector() == null ? hits : withSimilarities(query, hits);
+            return retrievers.search(query);
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch search failed", e);
         }
     }
 
-    private List<SearchHit> bm25(SearchQuery query, int n) throws IOException {
-        if (query.text().isBlank()) {
-            return List.of();
-        }
-        SearchResponse<Map> response = client.search(s -> s.index(index).size(n)
-                .source(src -> src.filter(f -> f.excludes("vector", "search")))
-                .query(q -> q.bool(b -> b.filter(term("tenant", query.tenant().value()))
-                        .must(m -> m.match(t -> t.field("search").query(query.text()))))), DOC);
-        List<SearchHit> hits = new ArrayList<>();
-        List<Hit<Map>> raw = response.hits().hits();
-        for (int i = 0; i < raw.size(); i++) {
-            hits.add(hit(raw.get(i), raw.get(i).score() == null ? 0 : raw.get(i).score(), Double.NaN, i + 1, 0));
-        }
-        return hits;
-    }
-
-    private List<SearchHit> knn(SearchQuery query, int n) throws IOException {
-        List<Float> vector = new ArrayList<>(query.vector().length);
-        for (float f : query.vector()) {
-            vector.add(f);
-        }
-        SearchResponse<Map> response = client.search(s -> s.index(index).size(n)
-                .source(src -> src.filter(f -> f.excludes("vector", "search")))
-                .knn(k -> k.field("vector").queryVector(vector).k(n).numCandidates(Math.max(100, 2 * n))
-                        .filter(term("tenant", query.tenant().value()))), DOC);
-        List<SearchHit> hits = new ArrayList<>();
-        List<Hit<Map>> raw = response.hits().hits();
-        for (int i = 0; i < raw.size(); i++) {
-            double cosine = 2 * (raw.get(i).score() == null ? 0 : raw.get(i).score()) - 1;   // dot_product scores (1 + dot) / 2
-            hits.add(hit(raw.get(i), cosine, cosine, 0, i + 1));
-        }
-        return hits;
-    }
-
-    /** Reads back the vectors of hits the kNN list did not score, so every hit carries its cosine. */
-    private List<SearchHit> withSimilarities(SearchQuery query, List<SearchHit> hits) throws IOException {
-        List<String> missing = hits.stream().filter(h -> Double.isNaN(h.similarity())).map(h -> key(query.tenant(), h.chunkId())).toList();
-        if (missing.isEmpty()) {
-            return hits;
-        }
-        MgetResponse<Map> vectors = client.mget(m -> m.index(index).ids(missing).sourceIncludes("vector"), DOC);
-        Map<String, Double> cosines = new LinkedHashMap<>();
-        vectors.docs().forEach(d -> {
-            if (d.isResult() && d.result().found() && d.result().source() != null) {
-                List<?> v = (List<?>) d.result().source().get("vector");
-                double dot = 0;
-                for (int i = 0; i < v.size(); i++) {
-                    dot += ((Number) v.get(i)).doubleValue() * query.vector()[i];
-                }
-                cosines.put(d.result().id(), dot);
-            }
-        });
-        return hits.stream().map(h -> Double.isNaN(h.similarity())
-                ? new SearchHit(h.chunkId(), h.sourceId(), h.docKey(), h.title(), h.url(), h.headingPath(), h.text(), h.score(),
-                cosines.getOrDefault(key(query.tenant(), h.chunkId()), Double.NaN), h.bm25Rank(), h.vectorRank())
-                : h).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static SearchHit hit(Hit<Map> hit, double score, double similarity, int bm25Rank, int vectorRank) {
-        Map<String, Object> s = hit.source();
-        List<String> headings = s.get("headings") instanceof List<?> l ? (List<String>) l : List.of();
-        return new SearchHit((String) s.get("chunk"), (String) s.get("source"), (String) s.get("doc"), (String) s.get("title"),
-                (String) s.get("url"), headings, (String) s.get("text"), score, similarity, bm25Rank, vectorRank);
-    }
-
-    private static Query term(String field, String value) {
+    static Query term(String field, String value) {
         return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
     }
 
@@ -266,7 +194,7 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
         }
     }
 
-    private static String key(TenantId tenant, String chunkId) {
+    static String key(TenantId tenant, String chunkId) {
         return tenant.value() + "/" + chunkId;
     }
 

@@ -126,7 +126,7 @@ public final class BatchedDocumentWriter {
     }
 
     private void write(Waiting document) {
-        String docId = Ingestor.sha256(document.docKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String docId = SourceIndexer.sha256(document.docKey().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
         List<IndexedChunk> prepared = new ArrayList<>(document.chunks().size());
         for (int i = 0; i < document.chunks().size(); i++) {
             Chunk chunk = document.chunks().get(i);

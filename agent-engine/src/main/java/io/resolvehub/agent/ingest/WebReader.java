@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.ingest.CrawlSession.Fetched;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -7,17 +8,12 @@ import org.jsoup.parser.Parser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,71 +53,9 @@ public final class WebReader implements DocumentReader {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
-    private record Fetched(int status, String contentType, byte[] body, String etag) {
-    }
-
-    /** One read of a source: remembers robots.txt per host and when the last request went out. */
-    private final class Session {
-        private final Map<String, RobotsRules> robots = new HashMap<>();
-        private long lastRequest;
-
-        Fetched get(URI uri, String etag) {
-            pause();
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent).GET();
-            if (etag != null) {
-                request.header("If-None-Match", etag);
-            }
-            try {
-                HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                    if (bytes.length > maxBytes) {
-                        throw new IngestionException(uri + " is larger than " + maxBytes + " bytes (hub.agent.crawl.max-bytes)");
-                    }
-                    return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                            bytes, response.headers().firstValue("ETag").orElse(null));
-                }
-            } catch (IOException e) {
-                throw new IngestionException("could not fetch " + uri + ": " + FetchFailures.reason(e) + "; check the address and retry");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IngestionException("fetching " + uri + " was interrupted (the hub is shutting down)");
-            }
-        }
-
-        private void pause() {
-            long wait = lastRequest + delay.toMillis() - System.currentTimeMillis();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IngestionException("the crawl was interrupted (the hub is shutting down)");
-                }
-            }
-            lastRequest = System.currentTimeMillis();
-        }
-
-        boolean allowed(URI uri) {
-            RobotsRules rules = robots.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority(), origin -> {
-                try {
-                    Fetched robotsTxt = get(URI.create(origin + "/robots.txt"), null);
-                    return robotsTxt.status() == 200
-                            ? RobotsRules.parse(new String(robotsTxt.body(), StandardCharsets.UTF_8), userAgent)
-                            : RobotsRules.ALLOW_ALL;   // RFC 9309: an unavailable robots.txt (4xx) means no restrictions
-                } catch (IngestionException e) {
-                    return RobotsRules.ALLOW_ALL;
-                }
-            });
-            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            return rules.allows(path);
-        }
-    }
-
     @Override
     public List<SourceDocument> read(KnowledgeSource source, Map<String, KnowledgeSources.DocumentState> known) {
-        Session session = new Session();
+        CrawlSession session = new CrawlSession(http, delay, timeout, maxBytes, userAgent);
         URI start = URI.create(source.url());
         if (!session.allowed(start)) {
             throw new IngestionException("robots.txt of " + start.getHost() + " does not allow fetching " + start);
@@ -140,7 +74,7 @@ public final class WebReader implements DocumentReader {
         return isSitemap(first) ? readSitemap(session, start, first, known) : crawl(session, start, first);
     }
 
-    private List<SourceDocument> readSitemap(Session session, URI start, Fetched sitemap, Map<String, KnowledgeSources.DocumentState> known) {
+    private List<SourceDocument> readSitemap(CrawlSession session, URI start, Fetched sitemap, Map<String, KnowledgeSources.DocumentState> known) {
         Set<URI> pages = new LinkedHashSet<>();
         Document xml = Jsoup.parse(new String(sitemap.body(), StandardCharsets.UTF_8), "", Parser.xmlParser());
         if (!xml.select("sitemapindex").isEmpty()) {
@@ -179,7 +113,7 @@ public final class WebReader implements DocumentReader {
         return documents;
     }
 
-    private List<SourceDocument> crawl(Session session, URI start, Fetched first) {
+    private List<SourceDocument> crawl(CrawlSession session, URI start, Fetched first) {
         List<SourceDocument> documents = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         ArrayDeque<Object[]> queue = new ArrayDeque<>();   // {URI, depth, Fetched or null}
