@@ -1,10 +1,13 @@
 package io.resolvehub;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production classes of every module (hub-app's classpath holds them all) against {@link ModuleRules}.
@@ -20,6 +23,15 @@ class ModuleBoundariesTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar")) // test-jars of the reactor
                 .importPackages("io.resolvehub");
+    }
+
+    /** A rule about a package that does not exist holds vacuously: each one the rules name must hold classes. */
+    @Test
+    void theRulesNameOnlyPackagesThatExist() {
+        for (String pkg : ModuleRules.MODULE_PACKAGES) {
+            assertThat(classes.that(JavaClass.Predicates.resideInAPackage(pkg))).as("production classes in " + pkg)
+                    .isNotEmpty();
+        }
     }
 
     @Test

@@ -28,6 +28,10 @@ final class ModuleRules {
     static final String[] APPLICATION = {"io.resolvehub", "io.resolvehub.api..", "io.resolvehub.security..",
             "io.resolvehub.setup..", "io.resolvehub.admin.."};
 
+    /** Every package a rule names, each of which must hold production classes (see {@link ModuleBoundariesTest}). */
+    static final java.util.List<String> MODULE_PACKAGES = java.util.List.of(CORE, AGENT, BILLING, INSIGHTS, SLACK, TEAMS,
+            ZENDESK, APPLICATION[0], APPLICATION[1], APPLICATION[2], APPLICATION[3], APPLICATION[4]);
+
     private ModuleRules() {
     }
 

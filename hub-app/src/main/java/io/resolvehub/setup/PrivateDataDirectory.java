@@ -1,5 +1,6 @@
 package io.resolvehub.setup;
 
+import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -31,7 +32,8 @@ public class PrivateDataDirectory implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        secure(Path.of(environment.getProperty("hub.data-dir", "./data")));
+        // bound as connector-core binds it (its record, its default), only earlier than the context
+        secure(ConnectorCoreAutoConfiguration.dataDirectory(environment).path());
     }
 
     static void secure(Path dataDir) {

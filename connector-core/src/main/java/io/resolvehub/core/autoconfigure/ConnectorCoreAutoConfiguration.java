@@ -26,12 +26,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -77,6 +79,15 @@ public class ConnectorCoreAutoConfiguration {
     @Bean
     DataDirectory dataDirectory(CoreProperties core) {
         return new DataDirectory(core.dataDir());
+    }
+
+    /**
+     * The same {@code hub.data-dir}, bound through the same properties record, for code that runs before the context
+     * exists (an environment post-processor that makes the directory private before logging starts).
+     */
+    public static DataDirectory dataDirectory(Environment environment) {
+        return new DataDirectory(Binder.get(environment).bind("hub", CoreProperties.class)
+                .orElseGet(() -> new CoreProperties(null, null)).dataDir());
     }
 
     @Bean
