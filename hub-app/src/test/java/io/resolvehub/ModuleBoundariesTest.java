@@ -60,6 +60,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void agentEngineIsUsedThroughItsApi() {
+        ModuleRules.AGENT_IS_USED_THROUGH_ITS_API.check(classes);
+    }
+
+    @Test
     void billingInternalsArePackagePrivate() {
         ModuleRules.BILLING_INTERNALS_ARE_PACKAGE_PRIVATE.check(classes);
     }

@@ -1,5 +1,8 @@
 package io.resolvehub;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
@@ -70,6 +73,22 @@ final class ModuleRules {
                     + "|LedgerEntry|LowBalanceAlerted|LowBalanceAlerts|Pricing|Receipt|Settlements|TenantPricing"
                     + "|TopUpResult|TopUps|UsageReports)")
             .as("only billing's API types are public");
+
+    /**
+     * agent-engine's API: the types other modules may use, with their nested types (the knowledge base and its
+     * sources, the tenants' voice settings, the index and embedder behind passage search and insights, and the
+     * engine's settings). A dependency on
+     * any other agent-engine type fails, so the API widens by a decision made here; the ingestion queue, the readers and
+     * parsers, the index implementations and the answer engines stay agent-engine's own.
+     */
+    static final ArchRule AGENT_IS_USED_THROUGH_ITS_API = noClasses().that().resideOutsideOfPackage(AGENT)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(AGENT).and(DescribedPredicate.not(
+                    HasName.Predicates.nameMatching("io\\.resolvehub\\.agent\\.([a-z]+\\.)?(AgentEngineAutoConfiguration"
+                            + "|AgentProperties|SearchProperties|KnowledgeBase|IngestionBusyException|KnowledgeSource"
+                            + "|SourceType|SourceStatus|SourceProgress|FileFormat|UnsupportedFileTypeException|VoiceSettings"
+                            + "|VoiceSettingsRepository|TextTerms|Embedder|KnowledgeIndex|SearchHit|SearchQuery|SearchMode"
+                            + "|LlmProperties)(\\$\\w+)?"))))
+            .as("other modules use agent-engine through its API types only");
 
     /** Core's implementations are reached through its API packages and beans only. */
     static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)

@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.resolvehub.api.boundaryviolation.ApiUsingTheIngestor;
 import io.resolvehub.api.boundaryviolation.ApiUsingTheSlackSdk;
 import io.resolvehub.billing.boundaryviolation.PublicBillingInternal;
 import io.resolvehub.boundaryviolations.ClassOutsideAnyModule;
@@ -65,6 +66,12 @@ class ModuleRulesCatchViolationsTest {
     @Test
     void aPlatformSdkOutsideItsConnectorIsCaught() {
         assertCaught(ModuleRules.SDKS_STAY_IN_THEIR_MODULE, ApiUsingTheSlackSdk.class, "com.slack.api.model.Message");
+    }
+
+    @Test
+    void aModuleUsingAgentEngineInternalsIsCaught() {
+        assertCaught(ModuleRules.AGENT_IS_USED_THROUGH_ITS_API, ApiUsingTheIngestor.class,
+                "io.resolvehub.agent.ingest.Ingestor");
     }
 
     @Test
