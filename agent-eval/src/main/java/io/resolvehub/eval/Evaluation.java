@@ -111,8 +111,7 @@ public final class Evaluation {
                 Judge.Verdict verdict = Judge.judge(q, answer);
                 result.add(q, answer, verdict, nanos, last.get());
                 if (lines != null) {
-                    Answer proposal = last.get() == null ? null : last.get().answer();
-                    lines.println(ReportLine.of(q, answer, verdict, proposal == null ? null : Judge.judge(q, proposal), proposal));
+                    lines.println(ReportLine.of(q, answer, verdict, last.get()));
                 }
             }
             if (lines != null) {

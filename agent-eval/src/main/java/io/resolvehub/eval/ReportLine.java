@@ -1,9 +1,11 @@
 package io.resolvehub.eval;
 
+import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.Citation;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,10 +18,10 @@ final class ReportLine {
     }
 
     /**
-     * @param proposal the agent's own proposal before the hand-off policy (null when it was not asked), and its verdict:
-     *                 what any other threshold would have answered
+     * @param assessment the agent's own proposal before the hand-off policy, with the confidence signals it was judged on
+     *                   (null when the agent was not asked): what any other threshold would have answered, and why
      */
-    static String of(EvalSet.Question q, Answer answer, Judge.Verdict verdict, Judge.Verdict proposalVerdict, Answer proposal) {
+    static String of(EvalSet.Question q, Answer answer, Judge.Verdict verdict, ExtractiveAnswerEngine.Assessment assessment) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", q.id());
         line.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -35,10 +37,15 @@ final class ReportLine {
         line.put("gold", q.goldDocs());
         line.put("text", answer.text());
         line.put("want", q.mustContain().isEmpty() ? q.goldSentences() : q.mustContain());
-        if (proposal != null) {
+        if (assessment != null) {
+            Answer proposal = assessment.answer();
+            Judge.Verdict proposalVerdict = Judge.judge(q, proposal);
             line.put("proposal", proposal.decision().name().toLowerCase(java.util.Locale.ROOT));
             line.put("proposalConfidence", Math.round(proposal.confidence() * 1000) / 1000.0);
             line.put("proposalRight", proposalVerdict.citesGold() && proposalVerdict.holdsContent());
+            if (assessment.signals() != null) {
+                line.put("signals", Arrays.stream(assessment.signals().values()).map(v -> Math.round(v * 1000) / 1000.0).toArray());
+            }
         }
         return JSON.writeValueAsString(line);
     }

@@ -31,8 +31,8 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
     private static final int MAX_WORDS = 30;
     private static final int MAX_TOKENS = 48;
     private static final Pattern CUE = Pattern.compile("\\b(human|humans|person|people|someone|somebody|anyone|anybody|agent|"
-            + "rep|reps|representative|staff|operator|manager|supervisor|support team|real|live|call me|phone|escalate|"
-            + "transfer|put me through|connect me|talk|speak|chat with)\\b");
+            + "rep|reps|representative|staff|operator|manager|supervisor|support team|real|live|call me|"
+            + "phone call|by phone|over the phone|escalate|transfer|put me through|connect me|talk|speak|chat with)\\b");
 
     /** "talk to someone", "chat with a real agent": asking for a person in so many words, whatever else is said. */
     private static final Pattern IN_SO_MANY_WORDS = Pattern.compile("\\b(?:talk|speak|chat|get in touch|be in touch)\\s+(?:to|with)\\s+"

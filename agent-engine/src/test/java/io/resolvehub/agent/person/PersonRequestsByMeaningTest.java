@@ -47,7 +47,9 @@ class PersonRequestsByMeaningTest {
             "Where do I change my phone number?",
             "Is real-time collaboration available on mobile?",
             "can my manager see my private notes",
-            "how do I chat with someone in my workspace"})
+            "how do I chat with someone in my workspace",
+            "and in the phone app?",
+            "does the phone app work offline"})
     void answersAQuestionThatOnlyNamesPeople(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isFalse();
     }
