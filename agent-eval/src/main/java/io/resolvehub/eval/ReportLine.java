@@ -43,6 +43,10 @@ final class ReportLine {
             line.put("proposal", proposal.decision().name().toLowerCase(java.util.Locale.ROOT));
             line.put("proposalConfidence", Math.round(proposal.confidence() * 1000) / 1000.0);
             line.put("proposalRight", proposalVerdict.citesGold() && proposalVerdict.holdsContent());
+            if (!proposal.text().equals(answer.text())) {
+                line.put("proposalText", proposal.text());
+                line.put("proposalCited", proposal.citations().stream().map(Citation::url).map(EvalCorpus::docOf).toList());
+            }
             if (assessment.signals() != null) {
                 line.put("signals", Arrays.stream(assessment.signals().values()).map(v -> Math.round(v * 1000) / 1000.0).toArray());
             }

@@ -23,6 +23,10 @@ enum AnswerType {
     PRICE(Pattern.compile("\\bhow much (?:does|do|is|are|will|would|did)\\b(?!.*\\b(?:storage|space|data|memory|disk)\\b)"
             + "|\\b(?:cost|costs|price|prices|pricing|fee|fees|charge|charged|pay)\\b"),
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d+(?:[.,]\\d+)?\\s?(?:usd|eur|gbp|dollars?|euros?|cents?)\\b|\\bfree\\b|\\bno (?:extra )?charge\\b")),
+    VERSION(Pattern.compile("\\b(?:what|which|minimum|oldest|supported) (?:os |operating system )?versions?\\b"
+            + "|\\bsystem requirements\\b|\\bversions? of (?:windows|macos|ios|ipados|android|chrome|firefox|safari|edge)\\b"),
+            Pattern.compile("\\b(?:version|v)\\s?\\d|\\b(?:windows|macos|os x|ios|ipados|android|chrome|firefox|safari|edge|ubuntu|"
+                    + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
     QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
             Pattern.compile("\\b\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"

@@ -11,15 +11,15 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Steps come with the sentence that introduces them ("To reset your password:").</li>
  *   <li>A table row comes with its header row, which names the columns.</li>
- *   <li>A sentence comes with the one before it when it leans on it ("It expires after…"), and with the one after it
- *   when that one leans on it.</li>
+ *   <li>A sentence comes with the one before it when it leans on it ("It expires after…"), with the one after it
+ *   when that one leans on it, and with what it introduces when it ends in a colon (steps, a code line, a list).</li>
  *   <li>The passage's next best sentence for the question joins when it fits: the value asked for often sits a sentence
  *   or two from the sentence that names the topic (docs/evaluation.md measures what it does). When the question asks
  *   for a kind of value that what is quoted lacks, the sentence holding one is preferred. Units that are not next to
  *   each other are joined with an ellipsis, so the quote never pretends to be continuous text.</li>
  * </ul>
  */
-record Excerpt(String text, List<String> parts) {
+record Excerpt(String text, List<String> answering) {
 
     /** An excerpt is capped here whatever its words: a document of one endless "word" must not become a 10 MB answer. */
     static final int MAX_CHARS = 1500;
@@ -37,11 +37,12 @@ record Excerpt(String text, List<String> parts) {
             + "however|also|then|there|such)\\b.*", Pattern.CASE_INSENSITIVE);
 
     /**
-     * @param text  what is quoted
-     * @param parts the units quoted, each whole (for judging how well the best of them restates the question)
+     * @param text      what is quoted
+     * @param answering the units quoted to answer (the chosen one, and the companion that joined it), each whole: what is
+     *                  judged against the question; the sentences quoted only as context are not
      */
     Excerpt {
-        parts = List.copyOf(parts);
+        answering = List.copyOf(answering);
     }
 
     /** One piece of text quoted as it is, within {@link #MAX_CHARS}. */
@@ -70,12 +71,16 @@ record Excerpt(String text, List<String> parts) {
             picked.addAll(context(units, units.get(companion)));
             if (words(units, picked) > COMPANION_WORDS) {
                 picked = context(units, chosen);
+                companion = -1;
             }
         }
         if (words(units, picked) > MAX_WORDS && !chosen.steps()) {
             picked = new TreeSet<>(List.of(chosen.position()));
+            companion = -1;
         }
-        return new Excerpt(capped(render(units, picked)), picked.stream().map(i -> capped(units.get(i).text())).toList());
+        List<String> answering = companion < 0 ? List.of(capped(chosen.text()))
+                : List.of(capped(chosen.text()), capped(units.get(companion).text()));
+        return new Excerpt(capped(render(units, picked)), answering);
     }
 
     /** The chosen unit with what it cannot be read without. */
@@ -100,11 +105,16 @@ record Excerpt(String text, List<String> parts) {
             }
             if (at + 1 < units.size()) {
                 Unit next = units.get(at + 1);
-                boolean introducesSteps = next.steps() && chosen.text().endsWith(":");
+                // "Send the token in the Authorization header:" is read with what it introduces: steps, a code line, a list
+                boolean introduces = chosen.text().endsWith(":");
                 boolean continues = prose(next) && !chosen.bullet() && LEANS_BACK.matcher(next.text()).matches()
                         && words(units, picked) + words(next.text()) <= CONTEXT_WORDS;
-                if (introducesSteps || continues) {
+                if (introduces || continues) {
                     picked.add(at + 1);
+                }
+                for (int i = at + 2; introduces && next.bullet() && i < units.size() && units.get(i).bullet()
+                        && words(units, picked) + words(units.get(i).text()) <= CONTEXT_WORDS; i++) {
+                    picked.add(i);
                 }
             }
         }
@@ -138,7 +148,7 @@ record Excerpt(String text, List<String> parts) {
         Integer previous = null;
         for (int i : picked) {
             if (previous != null) {
-                boolean lines = !prose(units.get(previous)) || !prose(units.get(i));
+                boolean lines = !prose(units.get(previous)) || !prose(units.get(i)) || units.get(previous).text().endsWith(":");
                 boolean headerOfRow = units.get(previous).text().equals(units.get(i).tableHeader());
                 boolean gap = i > previous + 1 && !headerOfRow;
                 text.append(lines ? (gap ? "\n…\n" : "\n") : (gap ? " … " : " "));

@@ -34,7 +34,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             + "a person on our team who will follow up here.";
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
-    private static final int EXCERPT_TOKENS = 64;
+    private static final int EXCERPT_TOKENS = 48;
     private static final Pattern STEP_LINE = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
 
     private final KnowledgeIndex index;
@@ -136,8 +136,14 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         if (procedural && candidates.stream().noneMatch(c -> hasSteps(c.hit()))) {
             // "how do I…" is answered by steps: the steps of the best passage's own article join the candidates
             retrieval.passages().stream().limit(5)
-                    .filter(p -> hasSteps(p.hit()) && p.hit().docKey().equals(best.hit().docKey())
-                            && p.hit().sourceId().equals(best.hit().sourceId()))
+                    .filter(p -> hasSteps(p.hit()) && sameArticle(p.hit(), best.hit()))
+                    .findFirst().ifPresent(candidates::add);
+        }
+        AnswerType type = retrieval.shape().type();
+        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text()))) {
+            // "how many backup codes do I get?" is answered by the value: the section of the same article that holds one
+            retrieval.passages().stream().limit(5)
+                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()))
                     .findFirst().ifPresent(candidates::add);
         }
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
@@ -149,15 +155,16 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
         ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !retrieval.shape().type().carriedBy(excerpt),
-                excerptSimilarity(retrieval, selection.quote().parts()));
+                excerptSimilarity(retrieval, selection.quote().answering()));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());
     }
 
     /**
-     * Cosine of the question and the quoted unit that restates it best, each read up to {@value #EXCERPT_TOKENS}
-     * tokens: one small model call. The best unit, not the whole quote: a sentence of context around the answer must
-     * not make the answer look less like what was asked.
+     * Cosine of the question and the answering unit that restates it best (the chosen one or its companion), each read
+     * up to {@value #EXCERPT_TOKENS} tokens: one small model call of at most two short texts, which bounds its share of
+     * the ask latency (docs/benchmarks.md). The best unit, not the whole quote: a sentence of context around the answer
+     * must not make the answer look less like what was asked.
      */
     private double excerptSimilarity(Retrieval retrieval, List<String> parts) {
         boolean followUp = !retrieval.query().carried().isEmpty();
@@ -176,6 +183,10 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
         return PassageSelector.procedural(query.question())
                 || terseFollowUp && AnswerType.of(query.question()) == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
+    }
+
+    private static boolean sameArticle(SearchHit a, SearchHit b) {
+        return a.docKey().equals(b.docKey()) && a.sourceId().equals(b.sourceId());
     }
 
     private static boolean hasSteps(SearchHit hit) {

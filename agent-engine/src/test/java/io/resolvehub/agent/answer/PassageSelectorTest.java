@@ -195,5 +195,35 @@ class PassageSelectorTest {
         assertThat(AnswerType.DURATION.carriedBy("Refunds reach your card within five business days.")).isTrue();
         assertThat(AnswerType.DURATION.carriedBy("1. Open Settings.\n2. Click Export.")).isFalse();
         assertThat(AnswerType.PRICE.carriedBy("Pro costs $12 per user per month.")).isTrue();
+        assertThat(AnswerType.of("which version of android do I need for the app")).isEqualTo(AnswerType.VERSION);
+        assertThat(AnswerType.VERSION.carriedBy("- Android: Android 11 or later, with Google Play services.")).isTrue();
+        assertThat(AnswerType.VERSION.carriedBy("The app checks for a new version every day.")).isFalse();
+    }
+
+    @Test
+    void aVersionQuestionIsAnsweredByTheRequirementNotByTheSentenceThatSaysVersion() {
+        String passage = """
+                The mobile app updates itself and shows the installed version under Settings > About.
+                - Android: Android 11 or later, with Google Play services.
+                - iOS: iOS 16 or later, on iPhone and iPad.
+                """;
+
+        PassageSelector.Selection selection = select("what version of android does the app need?", passage, "Install the app");
+
+        assertThat(selection.excerpt()).contains("- Android: Android 11 or later").doesNotContain("iOS 16");
+    }
+
+    @Test
+    void aSentenceEndingInAColonIsQuotedWithWhatItIntroduces() {
+        String passage = """
+                Every request needs a key. Put the key in the X-Ledger-Key header:
+                X-Ledger-Key: lk_live_9a8b7c
+                Keys are shown once, when you create them.
+                """;
+
+        PassageSelector.Selection selection = select("which header does the key go in", passage, "Authentication");
+
+        assertThat(selection.excerpt()).contains("Put the key in the X-Ledger-Key header:\nX-Ledger-Key: lk_live_9a8b7c")
+                .doesNotContain("shown once");
     }
 }
