@@ -133,11 +133,12 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             }
         }
         boolean procedural = procedural(retrieval);
-        if (procedural && candidates.stream().noneMatch(c -> hasSteps(c.hit()))) {
-            // "how do I…" is answered by steps: the steps of the best passage's own article join the candidates
+        if (procedural) {
+            // "how do I…" is answered by steps: every step list of the best passage's own article near the top joins the
+            // candidates, so the question's qualifier ("I pay through the iPhone app") picks between the article's sections
             retrieval.passages().stream().limit(5)
-                    .filter(p -> hasSteps(p.hit()) && sameArticle(p.hit(), best.hit()))
-                    .findFirst().ifPresent(candidates::add);
+                    .filter(p -> hasSteps(p.hit()) && sameArticle(p.hit(), best.hit()) && !candidates.contains(p))
+                    .forEach(candidates::add);
         }
         AnswerType type = retrieval.shape().type();
         if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text()))) {

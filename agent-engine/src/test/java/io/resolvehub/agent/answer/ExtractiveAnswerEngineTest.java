@@ -133,6 +133,43 @@ class ExtractiveAnswerEngineTest {
     }
 
     @Test
+    void aQualifierPicksTheStepsOfItsOwnSectionOfAnArticle() {
+        TenantId tenant = new TenantId("ledger-co");
+        String article = """
+                # Cancel your plan
+
+                How you cancel depends on where you bought the plan. Plans bought in the mobile app are billed by Apple or
+                Google, and only they can cancel them. Your invoices and receipts stay available after you cancel.
+
+                ## Bought on the web
+
+                1. Sign in as the account owner at app.ledger.example.
+                2. Go to Settings > Plan > Change plan.
+                3. Click Cancel plan and pick a reason.
+                4. Click Confirm. Your plan runs until the end of the paid period.
+
+                ## Bought in the iPhone app
+
+                1. Open the Settings app on your iPhone.
+                2. Tap your name, then Subscriptions.
+                3. Tap Ledger Pro, then Cancel Subscription.
+
+                ## Bought in the Android app
+
+                1. Open the Google Play Store app.
+                2. Tap your profile picture, then Payments & subscriptions > Subscriptions.
+                3. Select Ledger Pro and tap Cancel subscription.
+                """;
+        agent.knowledge.addFile(tenant, null, "cancel-your-plan.md", null, article.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        agent.awaitIdle();
+
+        Answer answer = ask(tenant, "how do i cancel? I pay for it through google play on my android phone");
+
+        assertThat(answer.decision()).isEqualTo(Decision.ANSWER);
+        assertThat(answer.text()).contains("Open the Google Play Store app").doesNotContain("Settings > Plan");
+    }
+
+    @Test
     void aProductTheDocsNeverMentionIsNotAnsweredConfidently() {
         Answer salesforce = ask(LUMEN, "does Lumen Notes integrate with Salesforce?");
         Answer hipaa = ask(LUMEN, "is Lumen Notes HIPAA certified?");
