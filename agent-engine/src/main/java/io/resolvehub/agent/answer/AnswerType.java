@@ -63,6 +63,18 @@ enum AnswerType {
         return ANY;
     }
 
+    /**
+     * The kind of value a question asks for, in its conversation: a terse follow-up that asks for none ("and for mac?")
+     * asks for the same kind as the question it follows ("what version of windows does the app need?").
+     */
+    static AnswerType asked(StandaloneQuery query) {
+        AnswerType own = of(query.question());
+        if (own != ANY || query.carried().isEmpty() || Terms.of(query.question()).size() > 2) {
+            return own;
+        }
+        return of(query.carried().getFirst());
+    }
+
     /** Whether {@code text} holds a value of this type (always, for {@link #ANY}). */
     boolean carriedBy(String text) {
         if (carried == null) {

@@ -79,7 +79,7 @@ public record ConfidenceModel(double intercept, double[] weights) {
     public record QuestionShape(boolean yesNo, boolean followUp, AnswerType type) {
 
         public static QuestionShape of(StandaloneQuery query) {
-            return new QuestionShape(YesNoQuestion.is(query.question()), !query.carried().isEmpty(), AnswerType.of(query.question()));
+            return new QuestionShape(YesNoQuestion.is(query.question()), !query.carried().isEmpty(), AnswerType.asked(query));
         }
     }
 

@@ -141,17 +141,17 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                     .forEach(candidates::add);
         }
         AnswerType type = retrieval.shape().type();
-        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text()))) {
-            // "how many backup codes do I get?" is answered by the value: the section of the same article that holds one
+        if (type != AnswerType.ANY) {
+            // "how many backup codes do I get?" is answered by the value: the sections of the same article that hold one
             retrieval.passages().stream().limit(5)
-                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()))
-                    .findFirst().ifPresent(candidates::add);
+                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()) && !candidates.contains(p))
+                    .limit(2).forEach(candidates::add);
         }
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                 candidates.stream().map(c -> heading(c.hit())).toList(),
-                retrieval.terms(), retrieval.query().question(), procedural, questionVector, embedder);
+                retrieval.terms(), retrieval.query().question(), retrieval.shape().type(), procedural, questionVector, embedder);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
@@ -183,7 +183,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         StandaloneQuery query = retrieval.query();
         boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
         return PassageSelector.procedural(query.question())
-                || terseFollowUp && AnswerType.of(query.question()) == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
+                || terseFollowUp && retrieval.shape().type() == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
     }
 
     private static boolean sameArticle(SearchHit a, SearchHit b) {

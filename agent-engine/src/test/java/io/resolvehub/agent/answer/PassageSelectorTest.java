@@ -1,6 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.core.ChatTurn;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -54,7 +55,7 @@ class PassageSelectorTest {
     private static PassageSelector.Selection select(String question, List<String> passages, List<String> headings,
                                                     float[] questionVector, Embedder embedder) {
         return PassageSelector.select(passages, headings, QuestionTerms.plain(Terms.of(question), Set.of()), question,
-                PassageSelector.procedural(question), questionVector, embedder);
+                AnswerType.of(question), PassageSelector.procedural(question), questionVector, embedder);
     }
 
     @Test
@@ -182,6 +183,26 @@ class PassageSelectorTest {
         PassageSelector.Selection selection = select(question, List.of(passage), List.of("The grace period"), new float[]{1, 0}, SAME_MEANING);
 
         assertThat(selection.excerpt()).contains("After 30 days, deletion is permanent.");
+    }
+
+    @Test
+    void readsWhetherAQuestionAsksHowToDoSomething() {
+        assertThat(PassageSelector.procedural("how do I cancel my plan")).isTrue();
+        assertThat(PassageSelector.procedural("reset my password")).isTrue();
+        assertThat(PassageSelector.procedural("I want to export my invoices")).isTrue();
+        assertThat(PassageSelector.procedural("i never got the reset email, what now?")).isFalse();
+        assertThat(PassageSelector.procedural("does deleting a client remove their invoices?")).isFalse();
+        assertThat(PassageSelector.procedural("how many invoices can I export at once")).isFalse();
+    }
+
+    @Test
+    void aTerseFollowUpAsksForTheSameKindOfValueAsTheQuestionBeforeIt() {
+        StandaloneQuery followUp = StandaloneQuery.of("and for android?", List.of(
+                ChatTurn.user("which version of iOS does the app need?"), ChatTurn.assistant("iOS 16 or later.")));
+        StandaloneQuery fresh = StandaloneQuery.of("and for android?", List.of());
+
+        assertThat(AnswerType.asked(followUp)).isEqualTo(AnswerType.VERSION);
+        assertThat(AnswerType.asked(fresh)).isEqualTo(AnswerType.ANY);
     }
 
     @Test
