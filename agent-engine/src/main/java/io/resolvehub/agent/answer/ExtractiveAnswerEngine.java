@@ -141,11 +141,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                     .forEach(candidates::add);
         }
         AnswerType type = retrieval.shape().type();
-        if (type != AnswerType.ANY) {
-            // "how many backup codes do I get?" is answered by the value: the sections of the same article that hold one
+        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text()))) {
+            // "how many backup codes do I get?" is answered by the value: the section of the same article that holds one
             retrieval.passages().stream().limit(5)
-                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()) && !candidates.contains(p))
-                    .limit(2).forEach(candidates::add);
+                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()))
+                    .findFirst().ifPresent(candidates::add);
         }
         // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
