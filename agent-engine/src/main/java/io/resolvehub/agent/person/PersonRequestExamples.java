@@ -21,7 +21,12 @@ final class PersonRequestExamples {
             "I'd rather talk this through with one of your people", "send this to a real support person",
             "no more bot answers, someone from your team please", "give me a person to talk to",
             "I need to reach a human at your company", "speak to agent", "representative",
-            "can someone give me a call", "can I get someone on the phone", "I want to talk to your team directly");
+            "can someone give me a call", "can I get someone on the phone", "I want to talk to your team directly",
+            "could you pass this on to your support desk", "I need your support team to look into this",
+            "who do I contact about this, this chat is not helping", "put me in touch with your accounts department",
+            "I'd like to go over this with one of your specialists", "can a person please check my account",
+            "I'd like to raise a ticket with your support staff", "can I just email your support people",
+            "I'd rather sort this out with your billing department", "I'm done with this chat, who can I reach");
 
     /** Messages that name people or contact but ask about the product: they must be answered, not handed off. */
     static final List<String> NEAR_MISSES = List.of(

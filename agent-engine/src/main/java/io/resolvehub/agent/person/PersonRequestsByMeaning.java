@@ -32,12 +32,13 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
     private static final int MAX_TOKENS = 48;
     private static final Pattern CUE = Pattern.compile("\\b(human|humans|person|people|someone|somebody|anyone|anybody|agent|"
             + "rep|reps|representative|staff|operator|manager|supervisor|support team|real|live|call me|"
-            + "phone call|by phone|over the phone|escalate|transfer|put me through|connect me|talk|speak|chat with)\\b");
+            + "phone call|by phone|over the phone|escalate|transfer|put me through|connect me|talk|speak|chat with|"
+            + "your (?:\\w+ )?(?:team|department|desk|people)|specialist|whoever|directly|personally|contact|reach|support)\\b");
 
     /** "talk to someone", "chat with a real agent": asking for a person in so many words, whatever else is said. */
     private static final Pattern IN_SO_MANY_WORDS = Pattern.compile("\\b(?:talk|speak|chat|get in touch|be in touch)\\s+(?:to|with)\\s+"
             + "(?:a|an|the|some|any|one of your|your|a member of your)?\\s*(?:real|live|actual|human)?\\s*"
-            + "(?:human|humans|person|someone|somebody|anyone|anybody|agent|rep|representative|staff|employee|manager|"
+            + "(?:human|humans|person|someone|somebody|anyone|anybody|whoever|agent|rep|representative|staff|employee|manager|"
             + "supervisor|operator|support|support team|customer service)\\b"
             + "|\\b(?:human|person|someone|somebody|anyone|anybody|agent|rep|representative|staff|employee)\\s+(?:i|we)\\s+"
             + "(?:can|could)\\s+(?:actually\\s+)?(?:talk|speak|chat)\\s+(?:to|with)\\b");

@@ -26,7 +26,23 @@ class PersonRequestsByMeaningTest {
             "I prefer talking to a person over this chatbot",
             "any staff member around to help me?",
             "I need to talk to somebody at Acme about my invoice",
-            "is there a support agent I can chat with"})
+            "is there a support agent I can chat with",
+            "Is there a phone number I can call?",
+            "I'd rather deal with your billing team directly",
+            "please have somebody get back to me",
+            "I need to escalate this",
+            "this isn't working, I need support to look at it",
+            "let me talk to sales",
+            "I give up on this chat, who can I contact?",
+            "is there someone in accounts I can reach",
+            "Could a team member look into my account personally?",
+            "forward this to your support desk",
+            "I want to open a ticket with your staff",
+            "can I email support instead",
+            "need to speak w/ someone asap",
+            "I'd prefer to discuss this with a specialist",
+            "put me in touch with billing",
+            "can I talk to whoever handles refunds"})
     void recognisesARequestForAPersonHoweverItIsPhrased(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isTrue();
     }
@@ -49,6 +65,19 @@ class PersonRequestsByMeaningTest {
             "can my manager see my private notes",
             "how do I chat with someone in my workspace",
             "and in the phone app?",
+            "how do I add someone to my account",
+            "can a member see someone else's expenses",
+            "who can approve expenses",
+            "can my accountant log in",
+            "how do I contact a client from the app",
+            "how do I give my bookkeeper access",
+            "what does a team member see",
+            "how do I change the phone number on my account",
+            "what happens when someone leaves the team",
+            "how do I escalate an overdue invoice reminder",
+            "does the mobile app support offline mode",
+            "which browsers do you support",
+            "can I reach the API from a private network",
             "does the phone app work offline"})
     void answersAQuestionThatOnlyNamesPeople(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isFalse();
