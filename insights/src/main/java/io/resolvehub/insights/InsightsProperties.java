@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param digestMaxAttempts   attempts before a digest delivery is given up and shown as failed
  */
 @ConfigurationProperties("hub.insights")
-public record InsightsProperties(@DefaultValue("0.5") double topicSimilarity,
+public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
                                  @DefaultValue("20") int maxTopics,
                                  @DefaultValue("10") int maxGaps,
                                  @DefaultValue("PT1M") Duration assignInterval,
