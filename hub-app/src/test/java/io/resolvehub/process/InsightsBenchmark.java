@@ -106,7 +106,10 @@ public final class InsightsBenchmark {
         for (int i = 0; i < 2 * perWeek; i++) {
             int need = random.nextInt(NEEDS);
             float[] vector = unit(add(needs[need], gaussian(random, 0.045)));
-            Instant asked = now.minus(Duration.ofSeconds(1 + random.nextInt(14 * 24 * 3600 - 60)));
+            // exactly N in each week, an hour clear of the week's edges: the report's window is taken minutes later
+            long week = 7 * 24 * 3600;
+            long intoWeek = 3600 + random.nextInt((int) week - 2 * 3600);
+            Instant asked = now.minus(Duration.ofSeconds(i < perWeek ? intoWeek : week + intoWeek));
             String outcome = outcomes[random.nextInt(outcomes.length)];
             String question = "How do I " + VERBS[need % VERBS.length] + " my " + THINGS[need % THINGS.length]
                     + (random.nextBoolean() ? "?" : " please, it is urgent");
