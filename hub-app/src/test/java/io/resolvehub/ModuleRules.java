@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  *
  * <p>A module is a base package: {@code core} (connector-core), {@code agent} (agent-engine), {@code billing},
  * {@code slack}, {@code teams}, {@code zendesk}, and the application (hub-app: the root package, {@code api},
- * {@code security}, {@code setup}, {@code admin}). Dependencies run one way: every module may use core; only the application uses
+ * {@code security}, {@code setup}, {@code admin}, {@code ops}). Dependencies run one way: every module may use core; only the application uses
  * the other modules; core uses none.
  */
 final class ModuleRules {
@@ -29,7 +29,7 @@ final class ModuleRules {
     static final String TEAMS = "io.resolvehub.teams..";
     static final String ZENDESK = "io.resolvehub.zendesk..";
     static final String[] APPLICATION = {"io.resolvehub", "io.resolvehub.api..", "io.resolvehub.security..",
-            "io.resolvehub.setup..", "io.resolvehub.admin.."};
+            "io.resolvehub.setup..", "io.resolvehub.admin..", "io.resolvehub.ops.."};
 
     /** Every package a rule names, each of which must hold production classes (see {@link ModuleBoundariesTest}). */
     static final java.util.List<String> MODULE_PACKAGES = java.util.List.of(CORE, AGENT, BILLING, INSIGHTS, SLACK, TEAMS,
@@ -41,7 +41,7 @@ final class ModuleRules {
     /** Every class of the product lives in one of the modules above: a new package is a decision, not an accident. */
     static final ArchRule EVERY_CLASS_BELONGS_TO_A_MODULE = classes().that().resideInAPackage("io.resolvehub..")
             .should().resideInAnyPackage(CORE, AGENT, BILLING, INSIGHTS, SLACK, TEAMS, ZENDESK, APPLICATION[0], APPLICATION[1],
-                    APPLICATION[2], APPLICATION[3], APPLICATION[4]);
+                    APPLICATION[2], APPLICATION[3], APPLICATION[4], APPLICATION[5]);
 
     static final ArchRule MODULES_DEPEND_ONE_WAY = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("core").definedBy(CORE)

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what: {@code /api/v1/**} needs the admin session or the bearer token, and so does starting a Slack
  * install ({@code /slack/install}); the other channel endpoints verify their platforms' signatures themselves; health
- * is public.
+ * and its probes are public; the metrics are the owner's or the scraper's ({@code hub.metrics.token}).
  */
 @Configuration
 class SecurityConfiguration {
@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers("/slack/install").hasRole("ADMIN")
                         .requestMatchers("/slack/**", "/teams/**", "/zendesk/**").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // Prometheus scrapes with hub.metrics.token, which opens nothing else
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(TenantGrants.OWNER, BearerTokenFilter.METRICS)
                         // hub-wide counters across tenants: the owner's, not a tenant admin's
                         .requestMatchers("/actuator/**").hasAuthority(TenantGrants.OWNER)
                         .requestMatchers("/login", "/error", "/admin.css", "/favicon.ico").permitAll()
@@ -46,7 +48,7 @@ class SecurityConfiguration {
                 // API clients authenticate with the bearer token, and the admin page's session cookie is SameSite=Strict;
                 // the platforms' webhooks carry signatures instead of CSRF tokens.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/slack/**", "/teams/**", "/zendesk/**"))
-                .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken(), tenantTokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(properties.admin().apiToken(), properties.metrics().token(), tenantTokens), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(attempts.onSuccess()).failureHandler(attempts.onFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -3,6 +3,7 @@ package io.resolvehub.agent.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DenseVectorSimilarity;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -191,6 +192,18 @@ public final class ElasticsearchKnowledgeIndex implements KnowledgeIndex {
             return client.count(c -> c.index(index).query(term("tenant", tenant.value()))).count();
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch count failed", e);
+        }
+    }
+
+    @Override
+    public void checkAvailable() {
+        try {
+            HealthStatus status = client.cluster().health(h -> h.index(index)).status();
+            if (status == HealthStatus.Red) {
+                throw new IllegalStateException("Elasticsearch index " + index + " is red (a shard is unassigned)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable: " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,13 @@ public interface KnowledgeIndex extends AutoCloseable {
     /** How many chunks the tenant has. */
     long count(TenantId tenant);
 
+    /**
+     * Throws when the index cannot serve searches now (its server unreachable, or its index unassigned), naming why; for
+     * the hub's readiness probe. An embedded index is always available once open.
+     */
+    default void checkAvailable() {
+    }
+
     @Override
     void close();
 }

@@ -3,6 +3,7 @@ package io.resolvehub.core.autoconfigure;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.CoinMeter;
 import io.resolvehub.core.DataDirectory;
+import io.resolvehub.core.InboundBacklog;
 import io.resolvehub.core.InboundIntake;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.RecurringJob;
@@ -38,7 +39,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the conversation pipeline: durable intake, workers, hand-off policy, channel accounts, the web channel, the
@@ -94,6 +97,23 @@ public class ConnectorCoreAutoConfiguration {
     @ConditionalOnMissingBean
     InboundIntake inboundIntake(ConversationCore core) {
         return core.intake();
+    }
+
+    /** The work queue's depth, for the hub's metrics. */
+    @Bean
+    InboundBacklog inboundBacklog(ConversationCore core) {
+        var events = core.inboundEvents();
+        return new InboundBacklog() {
+            @Override
+            public long pending() {
+                return events.unfinished();
+            }
+
+            @Override
+            public Optional<Instant> oldestReceivedAt() {
+                return events.oldestUnfinishedReceivedAt();
+            }
+        };
     }
 
     @Bean

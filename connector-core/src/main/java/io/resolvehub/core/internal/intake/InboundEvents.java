@@ -195,6 +195,12 @@ public class InboundEvents {
         return jdbc.sql("select count(*) from inbound_events where status in " + UNFINISHED).query(Long.class).single();
     }
 
+    /** When the oldest unfinished event was received (for monitoring). */
+    public Optional<Instant> oldestUnfinishedReceivedAt() {
+        return jdbc.sql("select min(received_at) as oldest from inbound_events where status in " + UNFINISHED)
+                .query((rs, i) -> Optional.ofNullable(instant(rs, "oldest"))).single();
+    }
+
     private static String truncate(String error) {
         if (error == null) return null;
         return error.length() > 4000 ? error.substring(0, 4000) : error;

@@ -230,7 +230,7 @@ public class ConversationPipeline implements EventHandler {
     private AssistantTurn record(ConversationRecord c, StoredEvent event, Answer reply) {
         AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), event.id(), reply, clock.instant());
         publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), event.message().text(), reply,
-                clock.instant()));
+                clock.instant(), event.message().receivedAt()));
         return turn;
     }
 

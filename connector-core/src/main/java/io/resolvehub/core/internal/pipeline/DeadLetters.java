@@ -96,7 +96,7 @@ class DeadLetters {
         // an undelivered answer keeps its own turn; the hand-off is recorded beside it
         AssistantTurn turn = transcripts.recordAssistantTurn(c.id(), existing.isPresent() ? null : event.id(), handoff,
                 now);
-        publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), m.text(), handoff, now));
+        publisher.publishEvent(new MessageAnswered(c.tenant(), c.id(), c.channel(), m.text(), handoff, now, m.receivedAt()));
         return turn;
     }
 }

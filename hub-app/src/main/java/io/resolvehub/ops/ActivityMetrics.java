@@ -1,24 +1,31 @@
-package io.resolvehub;
+package io.resolvehub.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.resolvehub.billing.ChargeRefunded;
 import io.resolvehub.billing.CoinsCharged;
 import io.resolvehub.billing.LowBalanceAlerted;
+import io.resolvehub.core.event.HandoffRequested;
 import io.resolvehub.core.event.MessageAnswered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Duration;
+
 /**
- * What the hub did, as Micrometer counters on {@code /actuator/metrics} (the owner only): replies by channel and
- * decision, coins charged and refunded by channel, and low-balance alerts, which are also logged for the operator.
- * Counted after the publishing transaction commits, so a rolled-back charge is never counted.
+ * What the hub did, as Micrometer meters (on {@code /actuator/prometheus} and {@code /actuator/metrics}): replies by
+ * channel and decision, how long users waited for them, hand-offs by reason, coins charged and refunded by channel, and
+ * low-balance alerts, which are also logged for the operator. Counted after the publishing transaction commits, so a
+ * rolled-back charge or hand-off is never counted.
  */
 @Component
 class ActivityMetrics {
 
     static final String REPLIES = "resolvehub.replies";
+    static final String ANSWER_LATENCY = "resolvehub.answer.latency";
+    static final String HANDOFFS = "resolvehub.handoffs";
     static final String COINS_CHARGED = "resolvehub.coins.charged";
     static final String COINS_REFUNDED = "resolvehub.coins.refunded";
     static final String LOW_BALANCE_ALERTS = "resolvehub.low.balance.alerts";
@@ -33,8 +40,22 @@ class ActivityMetrics {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(MessageAnswered event) {
-        registry.counter(REPLIES, "channel", event.channel().id(), "decision", event.answer().decision().wire(),
+        String channel = event.channel().id();
+        String decision = event.answer().decision().wire();
+        registry.counter(REPLIES, "channel", channel, "decision", decision,
                 "reason", event.answer().reason() == null ? "none" : event.answer().reason().wire()).increment();
+        Duration waited = Duration.between(event.receivedAt(), event.at());
+        Timer.builder(ANSWER_LATENCY)
+                .description("From the hub receiving a user's message to its reply being decided and stored")
+                .tags("channel", channel, "decision", decision)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(waited.isNegative() ? Duration.ZERO : waited);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(HandoffRequested event) {
+        registry.counter(HANDOFFS, "channel", event.channel().id(), "reason", event.reason().wire()).increment();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

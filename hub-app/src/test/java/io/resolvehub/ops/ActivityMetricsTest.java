@@ -1,4 +1,4 @@
-package io.resolvehub;
+package io.resolvehub.ops;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.resolvehub.billing.ChargeRefunded;
@@ -12,6 +12,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.ConversationId;
 import io.resolvehub.core.HandoffReason;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.event.HandoffRequested;
 import io.resolvehub.core.event.MessageAnswered;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,25 @@ class ActivityMetricsTest {
                 .count()).isEqualTo(1);
         assertThat(registry.counter(ActivityMetrics.REPLIES, "channel", "slack", "decision", "handoff",
                 "reason", "user_request").count()).isEqualTo(1);
+    }
+
+    @Test
+    void timesHowLongTheUserWaitedForEachReply() {
+        metrics.on(new MessageAnswered(new TenantId("acme"), new ConversationId("c-1"), ChannelType.SLACK, "q",
+                Answer.answer("Open Settings.", 0.9, List.of()), now, now.minusMillis(1500)));
+
+        var timer = registry.timer(ActivityMetrics.ANSWER_LATENCY, "channel", "slack", "decision", "answer");
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(1500);
+    }
+
+    @Test
+    void countsHandoffsByChannelAndReason() {
+        metrics.on(new HandoffRequested(new TenantId("acme"), new ConversationId("c-1"), ChannelType.ZENDESK,
+                HandoffReason.ENGINE_ERROR, now));
+
+        assertThat(registry.counter(ActivityMetrics.HANDOFFS, "channel", "zendesk", "reason", "engine_error").count())
+                .isEqualTo(1);
     }
 
     @Test

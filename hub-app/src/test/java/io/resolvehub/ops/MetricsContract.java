@@ -1,0 +1,162 @@
+package io.resolvehub.ops;
+
+import io.resolvehub.HubTestSupport;
+import io.resolvehub.api.ApiClient;
+import io.resolvehub.process.FakeSlackWebApi;
+import io.resolvehub.process.SlackEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What an operator's Prometheus sees: signed Slack events go through the running hub (a question answered, its
+ * redelivery, a thank-you that resolves and charges it, a request for a person), and the scrape of
+ * {@code /actuator/prometheus} moves by exactly that: intake by channel and outcome, acknowledgement times, answer
+ * latency, hand-offs by reason, coins charged, and an empty queue at the end. The probes are public; the scrape needs
+ * the metrics token (or the owner), and that token opens nothing else.
+ */
+abstract class MetricsContract {
+
+    static final String SIGNING_SECRET = "metrics-test-signing-secret";
+    static final String METRICS_TOKEN = "metrics-test-scrape-token";
+    static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
+    private static final AtomicLong THREADS = new AtomicLong(System.currentTimeMillis() / 1000 * 1_000_000);
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    static void metricsSettings(DynamicPropertyRegistry registry) {
+        HubTestSupport.hubDefaults(registry);
+        registry.add("hub.slack.signing-secret", () -> SIGNING_SECRET);
+        registry.add("hub.slack.api-url", SLACK::url);
+        registry.add("hub.metrics.token", () -> METRICS_TOKEN);
+    }
+
+    @BeforeEach
+    void connectSlack() {
+        api = new ApiClient(port);
+        assertThat(api.putJson("/api/v1/tenants/default/channels/slack?verify=false",
+                "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-metrics-test\"}").statusCode()).isBetween(200, 204);
+        assertThat(api.postJson("/api/v1/tenants/default/topups",
+                "{\"coins\":100,\"reference\":\"metrics-" + System.nanoTime() + "\"}").statusCode()).isBetween(200, 201);
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String sources = api.get("/api/v1/tenants/default/sources").body();
+            return sources.contains("\"ready\"") && !sources.matches("(?s).*\"(pending|indexing)\".*");
+        });
+    }
+
+    @Test
+    void theScrapeMovesWithWhatTheHubDid() {
+        PrometheusScrape before = scrape();
+        String answered = nextThread();
+        String handedOff = nextThread();
+
+        assertThat(deliver("Ev" + answered, mention(answered, null, "how do I reset my password?"))).isEqualTo(200);
+        assertThat(deliver("Ev" + answered, mention(answered, null, "how do I reset my password?")))
+                .as("Slack's redelivery of the same event").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(answered) == 1);
+        assertThat(deliver("Ev" + answered + "b", mention(nextThread(), answered, "thanks, that solved it")))
+                .isEqualTo(200);
+        assertThat(deliver("Ev" + handedOff, mention(handedOff, null, "I want to talk to a human"))).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(handedOff) >= 1);
+        // the counters move after each transaction commits: wait until the last of them has
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertMoved(before, scrape()));
+    }
+
+    private static void assertMoved(PrometheusScrape before, PrometheusScrape after) {
+        assertThat(moved(before, after, "resolvehub_intake_events_total", "channel=slack", "outcome=accepted"))
+                .isEqualTo(3);
+        assertThat(moved(before, after, "resolvehub_intake_events_total", "channel=slack", "outcome=duplicate"))
+                .isEqualTo(1);
+        assertThat(moved(before, after, "resolvehub_intake_ack_seconds_count", "channel=slack", "status=200"))
+                .isEqualTo(4);
+        assertThat(moved(before, after, "resolvehub_intake_ack_seconds_bucket", "channel=slack", "status=200", "le=+Inf"))
+                .as("a histogram, for percentiles across instances").isEqualTo(4);
+        assertThat(moved(before, after, "resolvehub_answer_latency_seconds_count", "channel=slack", "decision=answer"))
+                .as("the answer and the thanks for confirming").isEqualTo(2);
+        assertThat(moved(before, after, "resolvehub_answer_latency_seconds_count", "channel=slack", "decision=handoff"))
+                .isEqualTo(1);
+        assertThat(moved(before, after, "resolvehub_handoffs_total", "channel=slack", "reason=user_request"))
+                .isEqualTo(1);
+        assertThat(moved(before, after, "resolvehub_coins_charged_total", "channel=slack", "resolution=confirmed"))
+                .isPositive();
+        // read from the database at the scrape (NaN if the query failed): everything acknowledged is answered
+        assertThat(after.value("resolvehub_inbound_pending")).isZero();
+        assertThat(after.value("resolvehub_inbound_oldest_pending_age_seconds")).isZero();
+    }
+
+    @Test
+    void theProbesArePublicAndReportTheDatabaseAndTheSearchBackend() {
+        for (String probe : new String[]{"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = api.send(api.anonymous(probe).GET().build());
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            assertThat(response.body()).as(probe).contains("\"status\":\"UP\"").doesNotContain("components");
+        }
+        HttpResponse<String> readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.body()).as("the owner sees what readiness is made of")
+                .contains("\"db\"", "\"search\"", "\"readinessState\"", "LuceneKnowledgeIndex");
+        assertThat(api.get("/actuator/health/liveness").body()).as("a database outage must not restart the hub")
+                .doesNotContain("\"db\"");
+    }
+
+    @Test
+    void theScrapeNeedsTheMetricsTokenWhichOpensNothingElse() {
+        assertThat(api.send(api.anonymous("/actuator/prometheus").GET().build()).statusCode()).isEqualTo(401);
+        assertThat(api.send(api.anonymous("/actuator/prometheus").header("Authorization", "Bearer wrong").GET().build())
+                .statusCode()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").statusCode()).as("the owner").isEqualTo(200);
+        for (String other : new String[]{"/actuator/metrics", "/api/v1/tenants", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = api.send(api.anonymous(other)
+                    .header("Authorization", "Bearer " + METRICS_TOKEN).GET().build());
+            assertThat(response.body()).as(other).doesNotContain("\"default\"", "\"components\"");
+            if (!other.contains("health")) {
+                assertThat(response.statusCode()).as(other).isEqualTo(403);
+            }
+        }
+    }
+
+    private PrometheusScrape scrape() {
+        HttpResponse<String> response = api.send(api.anonymous("/actuator/prometheus")
+                .header("Authorization", "Bearer " + METRICS_TOKEN).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain"));
+        return new PrometheusScrape(response.body());
+    }
+
+    private static double moved(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
+    }
+
+    private int deliver(String eventId, String body) {
+        URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        return api.send(SlackEvents.signed(events, SIGNING_SECRET, body.replace("EVENT_ID", eventId))).statusCode();
+    }
+
+    /** An app_mention starting thread {@code ts}, or posted as {@code ts} inside thread {@code threadTs}. */
+    private static String mention(String ts, String threadTs, String text) {
+        String event = SlackEvents.appMention("EVENT_ID", "C0METRICS", ts, text);
+        return threadTs == null ? event : event.replace("\"event_ts\":", "\"thread_ts\":\"" + threadTs + "\",\"event_ts\":");
+    }
+
+    private static long postsIn(String thread) {
+        return SLACK.calls("chat.postMessage").stream()
+                .filter(call -> thread.equals(call.form().get("thread_ts"))).count();
+    }
+
+    private static String nextThread() {
+        long n = THREADS.incrementAndGet();
+        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    }
+}
