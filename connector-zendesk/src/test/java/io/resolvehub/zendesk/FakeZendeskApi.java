@@ -178,6 +178,11 @@ final class FakeZendeskApi implements AutoCloseable {
         scripted.add(new Scripted(when, status, Map.of(), body));
     }
 
+    /** The next request that {@code when} accepts gets this answer, with these headers (e.g. {@code Retry-After}). */
+    void scriptNext(java.util.function.Predicate<Call> when, int status, Map<String, String> headers, String body) {
+        scripted.add(new Scripted(when, status, headers, body));
+    }
+
     void forgetCalls() {
         calls.clear();
     }

@@ -95,6 +95,23 @@ class ZendeskPipelineEndToEndTest {
     }
 
     @Test
+    void anAnswerThatZendeskRateLimitsAndThenFailsIsRetriedAndPostedOnce() {
+        long ticket = newTicket();
+        String update = "/api/v2/tickets/" + ticket + ".json";
+        java.util.function.Predicate<FakeZendeskApi.Call> comment = call -> call.method().equals("PUT")
+                && call.path().equals(update);
+        hub.zendesk.scriptNext(comment, 429, Map.of("Retry-After", "1"), "{\"error\":\"APIRateLimitExceeded\"}");
+        hub.zendesk.scriptNext(comment, 500, Map.of(), "{\"error\":\"InternalError\"}");
+        hub.zendesk.scriptNext(comment, 503, Map.of("Retry-After", "1"), "{\"error\":\"ServiceUnavailable\"}");
+
+        assertThat(hub.webhook(ticket, "e2e-limited-" + ticket).statusCode()).isEqualTo(200);
+
+        assertThat(awaitBotComments(ticket, 1).getFirst().get("body").asText()).contains("open Settings > Security");
+        assertThat(hub.zendesk.calls().stream().filter(comment).count()).as("three refused, then posted").isEqualTo(4);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> botComments(ticket).size() == 1);
+    }
+
+    @Test
     void aTicketTheAiAnsweredThatIsSolvedWithoutAHumanReplyIsAResolutionBilledOnce() {
         long ticket = newTicket();
         hub.webhook(ticket, "e2e-new-" + ticket);

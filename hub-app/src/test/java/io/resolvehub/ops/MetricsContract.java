@@ -3,16 +3,13 @@ package io.resolvehub.ops;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.process.FakeSlackWebApi;
-import io.resolvehub.process.SlackEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,19 +23,18 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class MetricsContract {
 
-    static final String SIGNING_SECRET = "metrics-test-signing-secret";
     static final String METRICS_TOKEN = "metrics-test-scrape-token";
     static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
-    private static final AtomicLong THREADS = new AtomicLong(System.currentTimeMillis() / 1000 * 1_000_000);
 
     @LocalServerPort
     int port;
 
     ApiClient api;
+    SlackTraffic traffic;
 
     static void metricsSettings(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
-        registry.add("hub.slack.signing-secret", () -> SIGNING_SECRET);
+        registry.add("hub.slack.signing-secret", () -> SlackTraffic.SIGNING_SECRET);
         registry.add("hub.slack.api-url", SLACK::url);
         registry.add("hub.metrics.token", () -> METRICS_TOKEN);
     }
@@ -46,30 +42,23 @@ abstract class MetricsContract {
     @BeforeEach
     void connectSlack() {
         api = new ApiClient(port);
-        assertThat(api.putJson("/api/v1/tenants/default/channels/slack?verify=false",
-                "{\"teamId\":\"T0HUBTEST\",\"botToken\":\"xoxb-metrics-test\"}").statusCode()).isBetween(200, 204);
-        assertThat(api.postJson("/api/v1/tenants/default/topups",
-                "{\"coins\":100,\"reference\":\"metrics-" + System.nanoTime() + "\"}").statusCode()).isBetween(200, 201);
-        await().atMost(Duration.ofMinutes(2)).until(() -> {
-            String sources = api.get("/api/v1/tenants/default/sources").body();
-            return sources.contains("\"ready\"") && !sources.matches("(?s).*\"(pending|indexing)\".*");
-        });
+        traffic = new SlackTraffic(port, SLACK).connect().awaitSourcesReady(Duration.ofMinutes(4));
     }
 
     @Test
     void theScrapeMovesWithWhatTheHubDid() {
         PrometheusScrape before = scrape();
-        String answered = nextThread();
-        String handedOff = nextThread();
+        String answered = SlackTraffic.nextThread();
+        String handedOff = SlackTraffic.nextThread();
 
-        assertThat(deliver("Ev" + answered, mention(answered, null, "how do I reset my password?"))).isEqualTo(200);
-        assertThat(deliver("Ev" + answered, mention(answered, null, "how do I reset my password?")))
+        assertThat(traffic.ask(answered, "how do I reset my password?")).isEqualTo(200);
+        assertThat(traffic.ask(answered, "how do I reset my password?"))
                 .as("Slack's redelivery of the same event").isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(answered) == 1);
-        assertThat(deliver("Ev" + answered + "b", mention(nextThread(), answered, "thanks, that solved it")))
-                .isEqualTo(200);
-        assertThat(deliver("Ev" + handedOff, mention(handedOff, null, "I want to talk to a human"))).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> postsIn(handedOff) >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> traffic.postsIn(answered) == 1);
+        assertThat(traffic.deliver("Ev" + answered + "b",
+                SlackTraffic.mention(SlackTraffic.nextThread(), answered, "thanks, that solved it"))).isEqualTo(200);
+        assertThat(traffic.ask(handedOff, "I want to talk to a human")).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> traffic.postsIn(handedOff) >= 1);
         // the counters move after each transaction commits: wait until the last of them has
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertMoved(before, scrape()));
     }
@@ -137,26 +126,5 @@ abstract class MetricsContract {
 
     private static double moved(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
         return after.sum(name, labels) - before.sum(name, labels);
-    }
-
-    private int deliver(String eventId, String body) {
-        URI events = URI.create("http://127.0.0.1:" + port + "/slack/events");
-        return api.send(SlackEvents.signed(events, SIGNING_SECRET, body.replace("EVENT_ID", eventId))).statusCode();
-    }
-
-    /** An app_mention starting thread {@code ts}, or posted as {@code ts} inside thread {@code threadTs}. */
-    private static String mention(String ts, String threadTs, String text) {
-        String event = SlackEvents.appMention("EVENT_ID", "C0METRICS", ts, text);
-        return threadTs == null ? event : event.replace("\"event_ts\":", "\"thread_ts\":\"" + threadTs + "\",\"event_ts\":");
-    }
-
-    private static long postsIn(String thread) {
-        return SLACK.calls("chat.postMessage").stream()
-                .filter(call -> thread.equals(call.form().get("thread_ts"))).count();
-    }
-
-    private static String nextThread() {
-        long n = THREADS.incrementAndGet();
-        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
     }
 }

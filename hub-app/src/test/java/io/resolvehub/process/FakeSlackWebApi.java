@@ -56,9 +56,41 @@ public final class FakeSlackWebApi implements AutoCloseable {
         failures.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(times);
     }
 
+    /** An HTTP error Slack answers instead of the call: a 429 with {@code Retry-After}, or a 5xx outage. */
+    public record HttpFailure(int status, String retryAfter) {
+    }
+
+    private final Map<String, java.util.Queue<HttpFailure>> httpFailures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+
+    /** The next calls of {@code method} answer these HTTP errors, one each, in order; nothing is posted by them. */
+    public void failNextWith(String method, HttpFailure... answers) {
+        httpFailures.computeIfAbsent(method, m -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .addAll(List.of(answers));
+    }
+
+    /** The calls answered with an HTTP error, as "method status", in order. */
+    public List<String> refused() {
+        return List.copyOf(refused);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        java.util.Queue<HttpFailure> planned = httpFailures.get(method);
+        HttpFailure failure = planned == null ? null : planned.poll();
+        if (failure != null) {
+            refused.add(method + " " + failure.status());
+            byte[] error = (failure.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "upstream error")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (failure.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
+            }
+            exchange.sendResponseHeaders(failure.status(), error.length);
+            exchange.getResponseBody().write(error);
+            exchange.close();
+            return;
+        }
         var failing = failures.get(method);
         boolean fail = failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         if (!fail) {
