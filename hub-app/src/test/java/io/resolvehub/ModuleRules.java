@@ -33,7 +33,7 @@ final class ModuleRules {
 
     /** Every package a rule names, each of which must hold production classes (see {@link ModuleBoundariesTest}). */
     static final java.util.List<String> MODULE_PACKAGES = java.util.List.of(CORE, AGENT, BILLING, INSIGHTS, SLACK, TEAMS,
-            ZENDESK, APPLICATION[0], APPLICATION[1], APPLICATION[2], APPLICATION[3], APPLICATION[4]);
+            ZENDESK, APPLICATION[0], APPLICATION[1], APPLICATION[2], APPLICATION[3], APPLICATION[4], APPLICATION[5]);
 
     private ModuleRules() {
     }
