@@ -1,5 +1,6 @@
 package io.resolvehub;
 
+import io.resolvehub.setup.RotateMasterKeyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HubApplication {
 
     public static void main(String[] args) {
+        if (RotateMasterKeyCommand.isRequested(args)) {
+            System.exit(RotateMasterKeyCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(HubApplication.class, args);
     }
 }

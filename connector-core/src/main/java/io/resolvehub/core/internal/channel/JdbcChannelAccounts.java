@@ -120,7 +120,7 @@ public class JdbcChannelAccounts implements ChannelAccounts {
                 .orElse(null);
     }
 
-    private static String aad(TenantId tenant, ChannelType channel) {
+    static String aad(TenantId tenant, ChannelType channel) {
         return "channel_accounts:" + tenant.value() + ":" + channel.id();
     }
 }

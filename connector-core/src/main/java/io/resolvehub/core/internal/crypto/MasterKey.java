@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +27,8 @@ public final class MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(MasterKey.class);
 
+    public static final String FILE_NAME = "master-key";
+
     private MasterKey() {
     }
 
@@ -32,7 +36,7 @@ public final class MasterKey {
         if (configuredBase64 != null && !configuredBase64.isBlank()) {
             return fromBase64(configuredBase64.trim(), "hub.master-key");
         }
-        Path file = dataDir.resolve("master-key");
+        Path file = dataDir.resolve(FILE_NAME);
         try {
             if (!Files.exists(file)) {
                 generateInto(file);
@@ -41,6 +45,49 @@ public final class MasterKey {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create the master key at " + file
                     + "; set hub.master-key or make hub.data-dir writable", e);
+        }
+    }
+
+    /** The key the hub would use now, without generating one: empty when neither the setting nor the file exists. */
+    public static Optional<SecretKey> existing(String configuredBase64, Path dataDir) {
+        if (configuredBase64 != null && !configuredBase64.isBlank()) {
+            return Optional.of(fromBase64(configuredBase64.trim(), "hub.master-key"));
+        }
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromBase64(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the master key at " + file, e);
+        }
+    }
+
+    /** A key given as base64 of 16, 24 or 32 bytes; {@code where} names its origin in the error (never the value). */
+    public static SecretKey parse(String base64, String where) {
+        return fromBase64(base64 == null ? "" : base64.trim(), where);
+    }
+
+    /**
+     * Replaces {@code <dataDir>/master-key} with {@code key}: written to a private temporary file beside it, then moved
+     * over it atomically, so the file holds either the old key or the new one, never a torn mix.
+     */
+    public static void replaceFile(Path dataDir, SecretKey key) {
+        Path file = dataDir.resolve(FILE_NAME);
+        Path next = dataDir.resolve(FILE_NAME + ".next");
+        try {
+            Files.deleteIfExists(next);
+            if (supportsPosix(next)) {
+                Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(next);
+            }
+            Files.writeString(next, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n",
+                    StandardCharsets.US_ASCII);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not replace the master key at " + file, e);
         }
     }
 

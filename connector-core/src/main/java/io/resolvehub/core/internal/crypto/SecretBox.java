@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * AES-GCM encryption of short texts with the master key. Output: {@code v1:} + base64(12-byte nonce ‖ ciphertext ‖
@@ -43,17 +44,27 @@ public final class SecretBox {
     }
 
     public String decrypt(String stored, String associatedData) {
-        if (!stored.startsWith(PREFIX)) {
-            throw new IllegalStateException("unknown secret format");
+        return tryDecrypt(stored, associatedData).orElseThrow(() -> new IllegalStateException(
+                "could not decrypt a stored secret: was hub.master-key changed?"));
+    }
+
+    /** The plaintext, or empty when this key (or this row's binding) does not open the stored value. */
+    public Optional<String> tryDecrypt(String stored, String associatedData) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return Optional.empty();
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            if (all.length <= NONCE_BYTES) {
+                return Optional.empty();
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not decrypt a stored secret: was hub.master-key changed?", e);
+            return Optional.of(new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES),
+                    StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }
