@@ -1,5 +1,7 @@
 package io.resolvehub.ops;
 
+import io.resolvehub.FreePorts;
+
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.core.InboundBacklog;
@@ -15,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class DatabaseRestartTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         dataDirectory = Files.createTempDirectory("hub-pg-restart-");
-        postgresPort = freePort();
+        postgresPort = FreePorts.forALaterServer();
         postgres = startPostgres();
         HubTestSupport.hubDefaults(registry);
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
@@ -105,11 +106,4 @@ class DatabaseRestartTest {
         return api.send(api.anonymous(path).GET().build()).statusCode();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,11 +1,12 @@
 package io.resolvehub.process;
 
+import io.resolvehub.FreePorts;
+
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class HubProcess implements AutoCloseable {
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("hub.jar must name the packaged hub (run through Maven's verify phase), was " + jar);
         }
-        int port = freePort();
+        int port = FreePorts.forALaterServer();
         Path logs = dataDir.getParent();
         Path log = logs.resolve(name + ".log");
         try {
@@ -121,13 +122,6 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(Duration duration) {
         try {
