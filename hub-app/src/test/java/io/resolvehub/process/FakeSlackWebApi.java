@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeSlackWebApi implements AutoCloseable {
 
-    public record Call(String method, Map<String, String> form) {
+    /** One call as received; {@code receivedNanos} ({@link System#nanoTime()}) times replies in benchmarks. */
+    public record Call(String method, Map<String, String> form, long receivedNanos) {
     }
 
     private final HttpServer server;
@@ -75,6 +76,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         java.util.Queue<HttpFailure> planned = httpFailures.get(method);
@@ -94,7 +96,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
         var failing = failures.get(method);
         boolean fail = failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         if (!fail) {
-            calls.add(new Call(method, form));
+            calls.add(new Call(method, form, received));
         }
         String body = fail ? "{\"ok\":false,\"error\":\"channel_not_found\"}" : switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://hub-test.slack.com/\",\"team\":\"Hub Test\",\"user\":\"resolvehub\","
