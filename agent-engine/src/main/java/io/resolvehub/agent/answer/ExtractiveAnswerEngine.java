@@ -151,11 +151,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                 candidates.stream().map(c -> heading(c.hit())).toList(),
-                retrieval.terms(), retrieval.query().question(), retrieval.shape().type(), procedural, questionVector, embedder);
+                retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, embedder);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
-        ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !retrieval.shape().type().carriedBy(excerpt),
+        ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt),
                 excerptSimilarity(retrieval, selection.quote().answering()));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());
