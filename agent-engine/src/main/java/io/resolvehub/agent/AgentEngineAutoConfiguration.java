@@ -91,8 +91,8 @@ public class AgentEngineAutoConfiguration {
     }
 
     @Bean
-    KnowledgeBase knowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor) {
-        return new KnowledgeBase(sources, index, ingestor);
+    KnowledgeBase knowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor, AgentProperties properties) {
+        return new KnowledgeBase(sources, index, ingestor, properties.sources().limits());
     }
 
     /** Keeps url and sitemap sources in sync: run by connector-core's db-scheduler, once across the cluster. */

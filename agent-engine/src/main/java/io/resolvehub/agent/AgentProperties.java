@@ -2,6 +2,7 @@ package io.resolvehub.agent;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param chunkWords          words per chunk at most (all-MiniLM-L6-v2 reads 256 tokens)
  * @param embeddingBatchSize  texts per ONNX call
  * @param crawl               limits of url and sitemap sources
+ * @param sources             how many sources and kept bytes a tenant and the whole hub may have
  * @param resyncInterval      url and sitemap sources last indexed longer ago are read again (once across the cluster);
  *                            zero disables the periodic re-sync
  */
@@ -25,7 +27,25 @@ public record AgentProperties(
         @DefaultValue("180") int chunkWords,
         @DefaultValue("8") int embeddingBatchSize,
         @DefaultValue Crawl crawl,
+        @DefaultValue Sources sources,
         @DefaultValue("P1D") Duration resyncInterval) {
+
+    /**
+     * @param maxPerTenant      sources one tenant may have
+     * @param maxTotal          sources all tenants together may have
+     * @param maxBytesPerTenant uploads and pasted text one tenant may keep
+     * @param maxBytesTotal     uploads and pasted text all tenants together may keep
+     */
+    public record Sources(
+            @DefaultValue("1000") long maxPerTenant,
+            @DefaultValue("100000") long maxTotal,
+            @DefaultValue("1GB") DataSize maxBytesPerTenant,
+            @DefaultValue("50GB") DataSize maxBytesTotal) {
+
+        public SourceLimits limits() {
+            return new SourceLimits(maxPerTenant, maxTotal, maxBytesPerTenant.toBytes(), maxBytesTotal.toBytes());
+        }
+    }
 
     /**
      * @param maxPages  pages fetched per source at most

@@ -32,11 +32,18 @@ public final class KnowledgeBase {
     private final KnowledgeSources sources;
     private final KnowledgeIndex index;
     private final Ingestor ingestor;
+    private final SourceQuota quota;
 
+    /** Without limits on how many sources, or how many kept bytes, a tenant may have (tests of other things). */
     public KnowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor) {
+        this(sources, index, ingestor, SourceLimits.NONE);
+    }
+
+    public KnowledgeBase(KnowledgeSources sources, KnowledgeIndex index, Ingestor ingestor, SourceLimits limits) {
         this.sources = sources;
         this.index = index;
         this.ingestor = ingestor;
+        this.quota = new SourceQuota(sources, limits);
     }
 
     /**
@@ -46,6 +53,7 @@ public final class KnowledgeBase {
      *
      * @param title optional; the document's own title (first heading, PDF title) is used when null
      * @throws UnsupportedFileTypeException when the type is not one the hub reads
+     * @throws SourceLimitException when the tenant or the hub holds as much knowledge as it may (as for every add)
      */
     public KnowledgeSource addFile(TenantId tenant, String title, String filename, String mediaType, byte[] content) {
         return addFile(tenant, title, filename, mediaType, content, null);
@@ -159,6 +167,7 @@ public final class KnowledgeBase {
 
     private KnowledgeSource create(TenantId tenant, SourceType type, String title, String url, String filename,
                                    KnowledgeSources.StoredContent content) {
+        quota.checkRoomFor(tenant, content == null ? 0 : content.bytes());
         Instant now = Instant.now();
         KnowledgeSource source = new KnowledgeSource("src_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 tenant, type, title, url, filename, SourceStatus.PENDING, 0, null, null, now, now);

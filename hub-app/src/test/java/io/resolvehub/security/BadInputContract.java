@@ -81,6 +81,27 @@ abstract class BadInputContract {
         assertThat(nul.body()).contains("field 'assistantName' holds the control character U+0000");
     }
 
+    /** Both contexts run with {@code hub.agent.sources.max-per-tenant=2} and {@code max-bytes-per-tenant=64B}. */
+    @Test
+    void aSourcePastTheTenantsCapsIsRefusedWithWhatToDoAndNothingIsAdded() {
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"capped\",\"name\":\"Capped\"}").statusCode()).isEqualTo(201);
+        String sources = "/api/v1/tenants/capped/sources";
+        assertThat(api.postJson(sources, "{\"type\":\"text\",\"text\":\"" + "r".repeat(40) + "\"}").statusCode()).isEqualTo(202);
+
+        HttpResponse<String> tooManyBytes = api.postJson(sources, "{\"type\":\"text\",\"text\":\"" + "s".repeat(30) + "\"}");
+        assertThat(tooManyBytes.statusCode()).isEqualTo(413);
+        assertThat(tooManyBytes.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(tooManyBytes.body()).contains("keeps to 70 bytes, over its 64 bytes").contains("nothing was added")
+                .contains("Delete uploads it no longer needs");
+
+        assertThat(api.postJson(sources, "{\"type\":\"url\",\"url\":\"http://127.0.0.1:9/help\"}").statusCode()).isEqualTo(202);
+        HttpResponse<String> tooMany = api.postJson(sources, "{\"type\":\"url\",\"url\":\"http://127.0.0.1:9/faq\"}");
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(tooMany.body()).contains("already has 2 knowledge sources").contains("hub.agent.sources.max-per-tenant");
+        assertThat(api.get(sources).body()).contains("127.0.0.1:9/help").doesNotContain("/faq").doesNotContain("sss");
+    }
+
     @Test
     void errorAskedForDirectlyIsNoServerError() {
         HttpResponse<String> anonymous = api.send(api.anonymous("/error").GET().build());

@@ -12,5 +12,7 @@ class BadInputOnH2Test extends BadInputContract {
     static void properties(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
         registry.add("hub.demo.enabled", () -> "false");
+        registry.add("hub.agent.sources.max-per-tenant", () -> "2");
+        registry.add("hub.agent.sources.max-bytes-per-tenant", () -> "64B");
     }
 }

@@ -13,5 +13,7 @@ class BadInputOnPostgresTest extends BadInputContract {
         HubTestSupport.hubDefaults(registry);
         HubTestSupport.usePostgres(registry);
         registry.add("hub.demo.enabled", () -> "false");
+        registry.add("hub.agent.sources.max-per-tenant", () -> "2");
+        registry.add("hub.agent.sources.max-bytes-per-tenant", () -> "64B");
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +25,19 @@ public final class KnowledgeSources {
 
     /** Kept original content: base64 bytes of an upload, or pasted text. */
     public record StoredContent(String encoding, String content) {
+
+        /** The size of what was uploaded or pasted: decoded bytes of an upload, UTF-8 bytes of text. */
+        public long bytes() {
+            if (encoding.equals("base64")) {
+                int padding = content.endsWith("==") ? 2 : content.endsWith("=") ? 1 : 0;
+                return content.length() / 4L * 3 - padding;
+            }
+            return content.getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+
+    /** How many sources there are and how many bytes of kept content they hold. */
+    public record Usage(long sources, long storedBytes) {
     }
 
     private final JdbcClient jdbc;
@@ -38,8 +52,8 @@ public final class KnowledgeSources {
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
                     INSERT INTO agent_knowledge_sources
-                      (id, tenant, type, title, url, filename, status, chunks, error, content_hash, created_at, updated_at)
-                    VALUES (:id, :tenant, :type, :title, :url, :filename, :status, 0, NULL, :hash, :now, :now)""")
+                      (id, tenant, type, title, url, filename, status, chunks, error, content_hash, stored_bytes, created_at, updated_at)
+                    VALUES (:id, :tenant, :type, :title, :url, :filename, :status, 0, NULL, :hash, :bytes, :now, :now)""")
                     .param("id", source.id())
                     .param("tenant", source.tenant().value())
                     .param("type", source.type().wire())
@@ -48,6 +62,7 @@ public final class KnowledgeSources {
                     .param("filename", source.filename())
                     .param("status", source.status().wire())
                     .param("hash", source.contentHash())
+                    .param("bytes", content == null ? 0L : content.bytes())
                     .param("now", time(source.createdAt()))
                     .update();
             if (content != null) {
@@ -75,6 +90,18 @@ public final class KnowledgeSources {
         return jdbc.sql("SELECT * FROM agent_knowledge_sources WHERE tenant = :tenant ORDER BY created_at, id")
                 .param("tenant", tenant.value())
                 .query(KnowledgeSources::map).list();
+    }
+
+    /** The tenant's sources and the bytes of content they keep. */
+    public Usage usage(TenantId tenant) {
+        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(stored_bytes), 0) AS b FROM agent_knowledge_sources WHERE tenant = :tenant")
+                .param("tenant", tenant.value()).query((rs, row) -> new Usage(rs.getLong("n"), rs.getLong("b"))).single();
+    }
+
+    /** Every tenant's sources together and the bytes of content they keep. */
+    public Usage usage() {
+        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(stored_bytes), 0) AS b FROM agent_knowledge_sources")
+                .query((rs, row) -> new Usage(rs.getLong("n"), rs.getLong("b"))).single();
     }
 
     /** Sources a crash left pending or indexing: the ingestion restarts them at startup. */

@@ -3,6 +3,7 @@ package io.resolvehub.api.knowledge;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
+import io.resolvehub.agent.SourceLimitException;
 import io.resolvehub.agent.ingest.FileFormat;
 import io.resolvehub.agent.ingest.KnowledgeSource;
 import io.resolvehub.agent.ingest.SourceProgress;
@@ -160,6 +161,8 @@ class KnowledgeSourcesController {
             throw ApiException.unsupportedMediaType(e.getMessage());
         } catch (IngestionBusyException e) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        } catch (SourceLimitException e) {
+            throw new ApiException(e.bytes() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.CONFLICT, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
