@@ -7,6 +7,8 @@ import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.agent.index.SearchHit;
 import io.resolvehub.agent.index.SearchMode;
 import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.agent.llm.LlmProperties;
+import io.resolvehub.agent.llm.TopicLabelModel;
 import io.resolvehub.billing.EntryType;
 import io.resolvehub.billing.Ledger;
 import io.resolvehub.billing.TenantPricing;
@@ -17,9 +19,11 @@ import io.resolvehub.insights.CoinFigures;
 import io.resolvehub.insights.DigestSender;
 import io.resolvehub.insights.KnowledgeLookup;
 import io.resolvehub.insights.QuestionEmbedder;
+import io.resolvehub.insights.TopicLabeller;
 import io.resolvehub.insights.WordStems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +32,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Gives insights the agent's embedding model, word stems and index, the coin meter's figures, and the channels. */
+/**
+ * Gives insights the agent's embedding model, word stems and index, the language model when one is configured, the
+ * coin meter's figures, and the channels.
+ */
 @Configuration
 class InsightsWiring {
 
@@ -43,6 +50,13 @@ class InsightsWiring {
     @Bean
     WordStems wordStems() {
         return word -> TextTerms.of(word).stream().findFirst();
+    }
+
+    /** Topic names from the language model of {@code hub.llm.*}; without one, topics are named by their terms. */
+    @Bean
+    @ConditionalOnExpression("!'${hub.llm.provider:none}'.trim().equalsIgnoreCase('none')")
+    TopicLabeller topicLabeller(LlmProperties llm) {
+        return TopicLabelModel.of(llm)::label;
     }
 
     @Bean

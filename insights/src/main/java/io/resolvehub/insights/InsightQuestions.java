@@ -94,6 +94,13 @@ class InsightQuestions {
                 .list();
     }
 
+    /** The newest questions of a topic, at most {@code limit}. */
+    List<String> latestOfTopic(TenantId tenant, long topicId, int limit) {
+        return jdbc.sql("SELECT question FROM insight_questions WHERE tenant_id = ? AND topic_id = ?"
+                        + " ORDER BY asked_at DESC, conversation_id LIMIT ?")
+                .params(tenant.value(), topicId, limit).query(String.class).list();
+    }
+
     /** Tenants with questions waiting for a topic. */
     List<TenantId> tenantsWithPending() {
         return jdbc.sql("SELECT DISTINCT tenant_id FROM insight_questions WHERE topic_id IS NULL")

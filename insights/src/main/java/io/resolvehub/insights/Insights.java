@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Builds a tenant's insights for the last N days from the questions kept as they were asked: catches up the topics of
- * questions not grouped yet, then counts per topic against the previous period, names topics and ranks gaps.
+ * questions not grouped yet, then counts per topic against the previous period, names topics (the name a language model
+ * gave the topic, else its characteristic terms) and ranks gaps.
  * Thread-safe.
  */
 public class Insights {
@@ -72,7 +73,8 @@ public class Insights {
         Map<Long, List<AskedQuestion>> byTopic = new LinkedHashMap<>();
         current.stream().filter(q -> q.topicId() != null).forEach(q -> byTopic.computeIfAbsent(q.topicId(), id -> new ArrayList<>()).add(q));
         TopicLabels labels = new TopicLabels(stems, current.stream().map(AskedQuestion::question).toList());
-        Map<Long, String> labelCache = new HashMap<>();
+        Map<Long, String> named = topics.labels(tenant); // by a language model in the background, when there is one
+        Map<Long, String> labelCache = new HashMap<>(named);
         Function<Long, String> labelOf = id -> labelCache.computeIfAbsent(id,
                 t -> labels.label(byTopic.get(t).stream().map(AskedQuestion::question).toList()));
 

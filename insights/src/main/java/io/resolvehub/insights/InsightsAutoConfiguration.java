@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * Wires insights when the application supplies a {@link QuestionEmbedder}: the listener that keeps each opening
  * question, the topic assignment and the digests (each also a {@link RecurringJob} on core's scheduler) and the
- * reports. The {@link WordStems}, {@link KnowledgeLookup}, {@link CoinFigures} and {@link DigestSender} beans are
- * optional: without them labels use whole words, gaps name no closest source, no coins are counted and digests fail.
+ * reports. The {@link WordStems}, {@link KnowledgeLookup}, {@link CoinFigures}, {@link DigestSender} and
+ * {@link TopicLabeller} beans are optional: without them labels use whole words, gaps name no closest source, no coins
+ * are counted, digests fail and topics keep their terms as names.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -64,22 +65,19 @@ public class InsightsAutoConfiguration {
 
     @Bean
     RecurringJob insightsTopicAssignment(TopicAssigner assigner, InsightsProperties properties) {
-        return new RecurringJob() {
-            @Override
-            public String name() {
-                return "insights-topic-assignment";
-            }
+        return job("insights-topic-assignment", properties.assignInterval(), assigner::assignAllPending);
+    }
 
-            @Override
-            public Duration interval() {
-                return properties.assignInterval();
-            }
-
-            @Override
-            public void run() {
-                assigner.assignAllPending();
-            }
-        };
+    /** Names topics with the language model, when the application supplies one; off without it. */
+    @Bean
+    RecurringJob insightsTopicLabels(InsightQuestions questions, InsightTopics topics,
+                                     ObjectProvider<TopicLabeller> labeller, InsightsProperties properties) {
+        TopicLabeller model = labeller.getIfAvailable();
+        if (model == null) {
+            return job("insights-topic-labels", Duration.ZERO, () -> { });
+        }
+        TopicNaming naming = new TopicNaming(questions, topics, model);
+        return job("insights-topic-labels", properties.labelInterval(), naming::nameWaiting);
     }
 
     @Bean
@@ -96,20 +94,25 @@ public class InsightsAutoConfiguration {
 
     @Bean
     RecurringJob insightsDigests(Digests digests, InsightsProperties properties) {
+        return job("insights-digests", properties.digestCheckInterval(), digests::runDue);
+    }
+
+    /** A job on core's scheduler, which runs it on one instance at a time; a zero interval leaves it off. */
+    private static RecurringJob job(String name, Duration interval, Runnable body) {
         return new RecurringJob() {
             @Override
             public String name() {
-                return "insights-digests";
+                return name;
             }
 
             @Override
             public Duration interval() {
-                return properties.digestCheckInterval();
+                return interval;
             }
 
             @Override
             public void run() {
-                digests.runDue();
+                body.run();
             }
         };
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param digestCheckInterval how often the hub looks for due digests and deliveries to retry
  * @param digestRetryDelay    the wait before the first retry of a failed digest; it doubles with each retry
  * @param digestMaxAttempts   attempts before a digest delivery is given up and shown as failed
+ * @param labelInterval       how often topics are named by the language model, when one is configured
  */
 @ConfigurationProperties("hub.insights")
 public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
@@ -23,7 +24,8 @@ public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
                                  @DefaultValue("PT1M") Duration assignInterval,
                                  @DefaultValue("PT1M") Duration digestCheckInterval,
                                  @DefaultValue("PT1M") Duration digestRetryDelay,
-                                 @DefaultValue("5") int digestMaxAttempts) {
+                                 @DefaultValue("5") int digestMaxAttempts,
+                                 @DefaultValue("PT1M") Duration labelInterval) {
 
     public InsightsProperties {
         if (topicSimilarity <= 0 || topicSimilarity >= 1) {
@@ -38,6 +40,7 @@ public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
     }
 
     static InsightsProperties defaults() {
-        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), 5);
+        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), 5,
+                Duration.ofMinutes(1));
     }
 }
