@@ -2,6 +2,7 @@ package io.resolvehub.api.insights;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,8 @@ abstract class InsightsApiContract {
 
     /** The tenant's Slack workspace, as the hub's Web API calls reach it. */
     static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
+    /** The bot's token endpoint and the Bot Connector, as the hub's Teams calls reach them. */
+    static final FakeTeamsConnector TEAMS = new FakeTeamsConnector();
 
     @LocalServerPort
     int port;
@@ -48,7 +52,7 @@ abstract class InsightsApiContract {
     @Autowired
     Digests digests;
 
-    /** Slack's Web API is the fake, mail goes to GreenMail; digests are checked for and retried every second. */
+    /** Slack and Teams are the fakes, mail goes to GreenMail; digests are checked for and retried every second. */
     static void settings(DynamicPropertyRegistry registry) {
         HubTestSupport.hubDefaults(registry);
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -57,6 +61,10 @@ abstract class InsightsApiContract {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("hub.mail.from", () -> "ResolveHub <hub@acme.test>");
         registry.add("hub.slack.api-url", SLACK::url);
+        registry.add("hub.teams.app-id", () -> "00000000-0000-0000-0000-000000000b07");
+        registry.add("hub.teams.app-password", () -> "test-bot-secret");
+        registry.add("hub.teams.token-url", TEAMS::tokenUrl);
+        registry.add("hub.teams.service-url", TEAMS::serviceUrl);
         registry.add("hub.insights.digest-check-interval", () -> "PT1S");
         registry.add("hub.insights.digest-retry-delay", () -> "PT1S");
     }
@@ -218,6 +226,149 @@ abstract class InsightsApiContract {
         assertThat(latest.get("lastError").isNull()).isTrue();
     }
 
+    /**
+     * Gaps, as the issue states them: five people ask what the docs do not cover and make a gap of five examples; once
+     * an article covers it, the recheck on the admin page shows all five answered from it.
+     */
+    @Test
+    void fivePeopleAskingWhatTheDocsDoNotCoverMakeAGapThatTheRecheckOnTheAdminPageShowsAnswered() {
+        SmallHelpCenter help = new SmallHelpCenter(new ApiClient(port), "gapco");
+        help.open();
+        List<String> uncovered = List.of("How do I rotate my API key?", "How can I rotate an API key?",
+                "My API key leaked, how do I rotate it?", "How do I create a new API key and revoke the old one?",
+                "Where do I regenerate my API key?");
+        List<String> questions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            questions.add(SmallHelpCenter.PASSWORD_QUESTIONS.get(i));
+            questions.add(uncovered.get(i));
+            questions.add(SmallHelpCenter.PDF_QUESTIONS.get(i));
+        }
+        help.ask(questions);
+
+        JsonNode gaps = help.insights("?days=7").get("gaps");
+        assertThat(gaps.size()).as(gaps.toString()).isEqualTo(1);
+        JsonNode gap = gaps.get(0);
+        assertThat(gap.get("count").intValue()).isEqualTo(5);
+        assertThat(list(gap.get("examples"))).extracting(JsonNode::stringValue).containsExactlyInAnyOrderElementsOf(uncovered);
+
+        help.addArticle("Rotate your API key", """
+                # Rotate your API key
+                To rotate an API key, open Settings, then Developer, then API keys, and choose "Rotate" next to the key. \
+                Rotating creates a new API key and revokes the old key after 24 hours, so you can replace the key in your \
+                integrations first. If your API key leaked, choose "Revoke now" to revoke the old key at once and \
+                regenerate a new one. We recommend that you rotate API keys every 90 days.
+                """);
+        ApiClient api = new ApiClient(port);
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            String sources = api.get(help.base() + "/sources").body();
+            return sources.contains("Rotate your API key") && !sources.matches("(?s).*\"(pending|indexing)\".*");
+        });
+        assertThat(api.postJson(help.base() + "/users", "{\"username\":\"lead@gapco.test\",\"password\":\"a-long-enough-password\"}")
+                .statusCode()).isEqualTo(201);
+        HttpClient http = HttpClient.newHttpClient();
+        String session = AdminSignIn.signIn(http, port, "lead@gapco.test", "a-long-enough-password");
+        String page = adminPage(http, session, "/t/gapco/insights");
+        assertThat(page).contains("5 people could not get an answer about").contains("id=\"recheck-" + gap.get("id").longValue());
+
+        HttpResponse<String> rechecked = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/t/gapco/insights/gaps/" + gap.get("id").longValue() + "/recheck?days=7"))
+                .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf(page))).build());
+        assertThat(rechecked.statusCode()).isEqualTo(302);
+        String after = adminPage(http, session, rechecked.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", ""));
+
+        assertThat(after).contains("5 of 5 questions of this gap are answered now.");
+        String table = after.substring(after.indexOf("<table class=\"recheck\">"));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table.split("<tr>")).hasSize(7); // the split before the head row, the head row and five checks
+        assertThat(table).contains("handoff (").containsPattern("(?s)(answer, confidence [0-9.]+, cites Rotate your API key.*){5}");
+    }
+
+    /**
+     * Each channel delivers the digest of a period without conversations (the short "quiet week"), and a refused
+     * delivery is tried again: Slack against its fake Web API, Teams against a fake Bot Connector, email through GreenMail.
+     */
+    @Test
+    void everyChannelDeliversTheQuietWeekDigestAfterARefusedFirstAttempt() throws Exception {
+        ApiClient api = new ApiClient(port);
+        for (String tenant : List.of("calmslack", "calmteams", "calmmail")) {
+            assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"" + tenant + "\",\"name\":\"Calm Co\"}").statusCode())
+                    .isEqualTo(201);
+        }
+        // Slack: the first chat.postMessage is refused (the workspaces are not verified: the fakes know one workspace)
+        HttpResponse<String> slack = api.putJson("/api/v1/tenants/calmslack/channels/slack?verify=false",
+                "{\"teamId\":\"T0CALM\",\"botToken\":\"xoxb-calm\"}");
+        assertThat(slack.statusCode()).as(slack.body()).isEqualTo(200);
+        saveDigest(api, "calmslack", "slack", "C0CALM");
+        // the fakes and the mail server's recipients are shared by the H2 and PostgreSQL runs in one JVM
+        int slackBefore = postsTo("C0CALM").size();
+        SLACK.failNext("chat.postMessage", 1);
+        sendAndAwaitSentAfterARetry(api, "calmslack");
+        assertThat(postsTo("C0CALM")).hasSize(slackBefore + 1);
+        assertThat(postsTo("C0CALM").getLast().form().get("blocks")).contains("\"type\":\"header\"")
+                .contains("Weekly digest for Calm Co").contains("A quiet week: no customer conversations")
+                .contains("Balance lasts");
+
+        // Teams: the first post to the conversation is refused (the bot not in it yet)
+        HttpResponse<String> teams = api.putJson("/api/v1/tenants/calmteams/channels/teams?verify=false",
+                "{\"teamsTenantId\":\"6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f\"}");
+        assertThat(teams.statusCode()).as(teams.body()).isEqualTo(200);
+        saveDigest(api, "calmteams", "teams", "19:calm@thread.tacv2");
+        int teamsBefore = TEAMS.postsTo("19:calm@thread.tacv2").size();
+        TEAMS.refuseNext(1);
+        sendAndAwaitSentAfterARetry(api, "calmteams");
+        List<FakeTeamsConnector.Post> teamsPosts = TEAMS.postsTo("19:calm@thread.tacv2");
+        assertThat(teamsPosts).hasSize(teamsBefore + 1);
+        assertThat(teamsPosts.getLast().authorization()).isEqualTo("Bearer test-bot-token");
+        assertThat(teamsPosts.getLast().body()).contains("application/vnd.microsoft.card.adaptive")
+                .contains("Weekly digest for Calm Co").contains("A quiet week: no customer conversations");
+
+        // email: the mail server is down for the first attempt
+        saveDigest(api, "calmmail", "email", "lead@calm.test");
+        ServerSetup setup = smtp.getSmtp().getServerSetup();
+        int smtpPort = smtp.getSmtp().getPort();
+        smtp.stop();
+        assertThat(api.postJson("/api/v1/tenants/calmmail/digest/send", "").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(api, "calmmail").get(0).get("lastError").isString());
+        smtp = new GreenMail(new ServerSetup(smtpPort, setup.getBindAddress(), setup.getProtocol()));
+        smtp.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "sent".equals(deliveries(api, "calmmail").get(0).get("status").stringValue()));
+        assertThat(deliveries(api, "calmmail").get(0).get("attempts").intValue()).isGreaterThanOrEqualTo(2);
+        List<MimeMessage> mails = emailsTo("lead@calm.test"); // the mail server was restarted empty
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).startsWith("Weekly digest for Calm Co");
+        assertThat(GreenMailUtil.getWholeMessage(mails.getFirst())).contains("text/plain").contains("text/html")
+                .contains("A quiet week: no customer conversations");
+    }
+
+    private static void saveDigest(ApiClient api, String tenant, String channel, String target) {
+        HttpResponse<String> saved = api.putJson("/api/v1/tenants/" + tenant + "/digest", "{\"schedule\":\"weekly\","
+                + "\"channel\":\"" + channel + "\",\"target\":\"" + target + "\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** Sends the digest now; its first attempt is refused, the retry delivers it, and the delivery shows both. */
+    private static void sendAndAwaitSentAfterARetry(ApiClient api, String tenant) {
+        assertThat(api.postJson("/api/v1/tenants/" + tenant + "/digest/send", "").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "sent".equals(deliveries(api, tenant).get(0).get("status").stringValue()));
+        JsonNode delivery = deliveries(api, tenant).get(0);
+        assertThat(delivery.get("attempts").intValue()).as(delivery.toString()).isEqualTo(2);
+    }
+
+    private String adminPage(HttpClient http, String session, String path) {
+        HttpResponse<String> page = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", session).GET().build());
+        assertThat(page.statusCode()).as(path).isEqualTo(200);
+        return page.body();
+    }
+
+    private static String csrf(String html) {
+        Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+        assertThat(token.find()).as("the page's forms carry a CSRF token").isTrue();
+        return token.group(1);
+    }
+
     @AfterAll
     static void stopMailServer() {
         if (smtp != null) smtp.stop();
@@ -254,9 +405,9 @@ abstract class InsightsApiContract {
             assertThat(d.get("status").stringValue()).isEqualTo("sent");
             assertThat(d.get("attempts").intValue()).as("claimed by one scheduler only").isEqualTo(1);
         });
-        MimeMessage[] received = smtp.getReceivedMessages();
+        List<MimeMessage> received = emailsTo("lead@mailco.test");
         assertThat(received).as("one email per period").hasSize(scheduled.size());
-        MimeMessage first = received[0];
+        MimeMessage first = received.getFirst();
         assertThat(first.getAllRecipients()[0].toString()).isEqualTo("lead@mailco.test");
         assertThat(first.getSubject()).startsWith("Daily digest for Mail Co");
         assertThat(first.getContentType()).startsWith("multipart/mixed");
@@ -264,8 +415,22 @@ abstract class InsightsApiContract {
         assertThat(raw).contains("text/plain").contains("text/html").contains("A quiet day: no customer conversations");
     }
 
+    private static List<MimeMessage> emailsTo(String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private static JsonNode deliveries(ApiClient api, String tenant) {
         return SmallHelpCenter.JSON.readTree(api.get("/api/v1/tenants/" + tenant + "/digest/deliveries").body());
+    }
+
+    private static List<FakeSlackWebApi.Call> postsTo(String channel) {
+        return SLACK.calls("chat.postMessage").stream().filter(c -> channel.equals(c.form().get("channel"))).toList();
     }
 
     private static List<FakeSlackWebApi.Call> digestPosts() {
