@@ -342,6 +342,29 @@ abstract class InsightsApiContract {
                 .contains("A quiet week: no customer conversations");
     }
 
+    /** A delivery that keeps failing is given up after its attempts, and the admin page shows it failed and why. */
+    @Test
+    void aDeliveryThatKeepsFailingIsGivenUpAndTheAdminPageShowsWhy() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"lostco\",\"name\":\"Lost Co\"}").statusCode()).isEqualTo(201);
+        saveDigest(api, "lostco", "slack", "C0LOST"); // but Slack was never connected
+
+        assertThat(api.postJson("/api/v1/tenants/lostco/digest/send", "").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> "failed".equals(deliveries(api, "lostco").get(0).get("status").stringValue()));
+        JsonNode delivery = deliveries(api, "lostco").get(0);
+        assertThat(delivery.get("attempts").intValue()).as("hub.insights.digest-max-attempts").isEqualTo(5);
+        assertThat(delivery.get("lastError").stringValue()).contains("no slack connection");
+        assertThat(api.postJson("/api/v1/tenants/lostco/users", "{\"username\":\"lead@lostco.test\",\"password\":\"a-long-enough-password\"}")
+                .statusCode()).isEqualTo(201);
+        HttpClient http = HttpClient.newHttpClient();
+        String page = adminPage(http, AdminSignIn.signIn(http, port, "lead@lostco.test", "a-long-enough-password"),
+                "/t/lostco/insights");
+        String deliveries = page.substring(page.indexOf("<table id=\"deliveries\">"));
+        assertThat(deliveries.substring(0, deliveries.indexOf("</table>"))).contains("slack C0LOST").contains(">failed<")
+                .contains("has no slack connection: connect it on the Channels page");
+    }
+
     private static void saveDigest(ApiClient api, String tenant, String channel, String target) {
         HttpResponse<String> saved = api.putJson("/api/v1/tenants/" + tenant + "/digest", "{\"schedule\":\"weekly\","
                 + "\"channel\":\"" + channel + "\",\"target\":\"" + target + "\"}");
