@@ -34,7 +34,6 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             + "a person on our team who will follow up here.";
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
-    private static final int EXCERPT_TOKENS = 48;
     private static final Pattern STEP_LINE = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
 
     private final KnowledgeIndex index;
@@ -147,35 +146,33 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                     .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()))
                     .findFirst().ifPresent(candidates::add);
         }
-        // Without carried turns the retrieval vector is the question's own; a follow-up's is embedded only if needed.
-        float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : null;
+        // Without carried turns the retrieval vector is the question's own; a follow-up's own words are embedded once, for
+        // the tie-break and the confidence both, and a unit the tie-break read is not read again for the confidence.
+        Embedder thisAnswer = new RememberingEmbedder(embedder);
+        float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : thisAnswer.embed(retrieval.query().question());
         PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                 candidates.stream().map(c -> heading(c.hit())).toList(),
-                retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, embedder);
+                retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, thisAnswer);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
         ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt),
-                excerptSimilarity(retrieval, selection.quote().answering()));
+                excerptSimilarity(questionVector, heading(source.hit()), selection.quote().answering(), thisAnswer));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());
     }
 
     /**
      * Cosine of the question and the answering unit that restates it best (the chosen one or its companion), each read
-     * up to {@value #EXCERPT_TOKENS} tokens: one small model call of at most two short texts, which bounds its share of
-     * the ask latency (docs/benchmarks.md). The best unit, not the whole quote: a sentence of context around the answer
-     * must not make the answer look less like what was asked.
+     * as the tie-break between units reads it (under its heading, up to {@value PassageSelector#RESCORE_TOKENS} tokens),
+     * so a unit the tie-break compared costs no second model call: this bounds its share of the ask latency
+     * (docs/benchmarks.md). The best unit, not the whole quote: a sentence of context around the answer must not make the
+     * answer look less like what was asked.
      */
-    private double excerptSimilarity(Retrieval retrieval, List<String> parts) {
-        boolean followUp = !retrieval.query().carried().isEmpty();
-        List<String> texts = new ArrayList<>(parts);
-        if (followUp) {
-            texts.addFirst(retrieval.query().question());
-        }
-        List<float[]> vectors = embedder.embedAll(texts, EXCERPT_TOKENS);
-        float[] question = followUp ? vectors.getFirst() : retrieval.vector();
-        return vectors.subList(followUp ? 1 : 0, vectors.size()).stream().mapToDouble(v -> Vectors.dot(question, v)).max().orElse(0);
+    private static double excerptSimilarity(float[] question, String heading, List<String> answering, Embedder thisAnswer) {
+        List<String> texts = answering.stream().map(unit -> PassageSelector.asRead(heading, unit)).toList();
+        return thisAnswer.embedAll(texts, PassageSelector.RESCORE_TOKENS).stream()
+                .mapToDouble(v -> Vectors.dot(question, v)).max().orElse(0);
     }
 
     /** A how-to question, or a terse follow-up ("and on iPhone?") to one. */

@@ -39,8 +39,11 @@ final class PassageSelector {
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
     private static final int RESCORED = 2;
-    /** A unit's opening carries its topic; a code sample or a URL list must not make the whole comparison slow. */
-    private static final int RESCORE_TOKENS = 40;
+    /**
+     * A unit is read by meaning as its heading and its opening: the opening carries its topic, and a code sample or a URL
+     * list must not make the whole comparison slow.
+     */
+    static final int RESCORE_TOKENS = 40;
     /** How far down the lexical ranking a "how do I…" question looks for relevant steps. */
     private static final int STEPS_LOOKAHEAD = 6;
 
@@ -171,7 +174,7 @@ final class PassageSelector {
             texts.add(question);
         }
         for (int i : contenders) {
-            texts.add(headings.get(all.get(i).passage()) + "\n" + all.get(i).text());
+            texts.add(asRead(headings.get(all.get(i).passage()), all.get(i).text()));
         }
         List<float[]> vectors = embedder.embedAll(texts, RESCORE_TOKENS);
         float[] q = questionVector == null ? vectors.getFirst() : questionVector;
@@ -188,6 +191,11 @@ final class PassageSelector {
             }
         }
         return best;
+    }
+
+    /** The text a unit is compared by meaning as: under its heading (read up to {@link #RESCORE_TOKENS} tokens). */
+    static String asRead(String heading, String unit) {
+        return heading + "\n" + unit;
     }
 
     /** The sentence ending in a colon just before a list of steps; "" for any other unit. */
