@@ -16,7 +16,7 @@ enum AnswerType {
                     + "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"
                     + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|"
                     + "forty|forty-five|sixty|ninety|a few|several|a|an)"
-                    + "[ -](?:(?:business|working|calendar|full)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b"
+                    + "[ -](?:(?:business|working|calendar|full)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b"
                     + "|\\b(?:never expires?|does not expire|doesn't expire|indefinitely|forever)\\b")),
     FREQUENCY(Pattern.compile("\\bhow often\\b|\\bhow frequently\\b"),
             Pattern.compile("\\bevery\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually|once|twice)\\b|\\b\\d+\\s*(?:times|x)\\b")),
@@ -29,7 +29,8 @@ enum AnswerType {
                     + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
     QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
-            Pattern.compile("\\b\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
+            // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name: "2FA", "S3", "B2B" hold no quantity
+            Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
                     + "thousand|million|unlimited|no limit)\\b")),
     YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did|is|does|will|do)\\b"),
             Pattern.compile("\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:january|february|march|april|may|june|july|august|september|"

@@ -35,8 +35,8 @@ public record ConfidenceModel(double intercept, double[] weights) {
      * (agent-eval's {@code Evaluation --fit --cost 1.2}, docs/evaluation.md); the Fernledger help center
      * ({@code helpcenter2}) was held out.
      */
-    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.927,
-            new double[]{2.630, 2.569, 0.837, -0.999, 0.300, -2.019, 0.523, -1.000, 5.342});
+    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.759,
+            new double[]{2.404, 2.548, 0.934, -0.922, 0.221, -2.349, 0.462, -0.808, 5.091});
 
     /**
      * How much a wrong answer weighs against a needless hand-off in the fit. The one number chosen by looking at the

@@ -33,6 +33,13 @@ final class PassageSelector {
     private static final Pattern HOW_TO = Pattern.compile("\\bwhat (?:do|should|can|must) (?:i|we) do\\b|\\bhow (?:do|can|should|to|would|does)\\b");
     /** A word carried from an earlier turn points at the topic; within it, the latest message's own words decide. */
     private static final double CARRIED_WEIGHT = 0.1;
+    /**
+     * ...unless the latest message points back at it: in "how long until changes show up there?" after a question about
+     * Google Calendar, "there" is Google Calendar, and the sentence that names it is the answer.
+     */
+    private static final double REFERRED_WEIGHT = 0.5;
+    private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:there|it|its|that|this|them|those|these|they)\\b",
+            Pattern.CASE_INSENSITIVE);
     /** A unit holding the kind of value asked for counts as one more matching word. */
     private static final double TYPE_BONUS = 1.0;
     /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
@@ -107,6 +114,7 @@ final class PassageSelector {
         // A typical matching word counts about 1; words found in no unit don't water that down.
         double typicalWeight = ownTerms.stream().filter(t -> presentIn.stream().anyMatch(p -> terms.found(t, p)))
                 .mapToDouble(terms::weight).average().orElse(1);
+        double carriedWeight = REFERS_BACK.matcher(question).find() ? REFERRED_WEIGHT : CARRIED_WEIGHT;
         double[] lexical = new double[all.size()];
         double[] wordsSaid = new double[all.size()];   // in typical question words: how much of the question a unit itself names
         for (int i = 0; i < all.size(); i++) {
@@ -115,7 +123,7 @@ final class PassageSelector {
             Set<String> said = saidBy.get(i);
             wordsSaid[i] = ownTerms.stream().filter(t -> terms.found(t, said)).mapToDouble(terms::weight).sum() / typicalWeight;
             double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
-                    + CARRIED_WEIGHT * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
+                    + carriedWeight * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
             if (type != AnswerType.ANY && type.carriedBy(candidate.text())) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
             }

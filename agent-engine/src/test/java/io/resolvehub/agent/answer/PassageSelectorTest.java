@@ -59,6 +59,44 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aFollowUpThatPointsBackChoosesTheSentenceNamingWhatItPointsAt() {
+        String passage = """
+                Billing emails go out within an hour of each charge. Each provider then filters them its own way: Fastmail
+                shows them at once, Gmail may hold receipts for up to a day, and Outlook for about two hours.
+                """;
+        Set<String> carried = Terms.of("where are my receipts in Gmail");
+        // by meaning alone the first sentence is closer: only the words carried from the earlier turn can pick the second
+        Embedder meaning = new Embedder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return text.contains("within an hour") ? new float[]{1, 0} : new float[]{0, 1};
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+        };
+
+        PassageSelector.Selection pointing = selectFollowUp("how long until the emails arrive there?", passage, carried, meaning);
+        PassageSelector.Selection notPointing = selectFollowUp("how long until the emails arrive?", passage, carried, meaning);
+
+        assertThat(pointing.excerpt()).contains("Gmail may hold receipts for up to a day");
+        assertThat(notPointing.excerpt()).startsWith("Billing emails go out within an hour");
+    }
+
+    /** A follow-up under the heading "When billing emails arrive", after an earlier turn whose words are {@code carried}. */
+    private static PassageSelector.Selection selectFollowUp(String question, String passage, Set<String> carried, Embedder embedder) {
+        return PassageSelector.select(List.of(passage), List.of("When billing emails arrive"),
+                QuestionTerms.plain(Terms.of(question), carried), question, AnswerType.of(question), false, new float[]{1, 0}, embedder);
+    }
+
+    @Test
     void aHowToQuestionGetsTheStepsEvenWhenAProseSentenceMatchesMoreOfItsWords() {
         String question = "how do I reset the sync password for offline export";
         String passage = """
@@ -215,9 +253,17 @@ class PassageSelectorTest {
         assertThat(AnswerType.DURATION.carriedBy("Links can be revoked by an admin.")).isFalse();
         assertThat(AnswerType.DURATION.carriedBy("Refunds reach your card within five business days.")).isTrue();
         assertThat(AnswerType.DURATION.carriedBy("1. Open Settings.\n2. Click Export.")).isFalse();
+        // how often is not how long: "a daily summary" says nothing about when something expires
+        assertThat(AnswerType.DURATION.carriedBy("Pending invites also appear in your daily digest.")).isFalse();
         assertThat(AnswerType.PRICE.carriedBy("Pro costs $12 per user per month.")).isTrue();
         assertThat(AnswerType.of("which version of android do I need for the app")).isEqualTo(AnswerType.VERSION);
         assertThat(AnswerType.VERSION.carriedBy("- Android: Android 11 or later, with Google Play services.")).isTrue();
+        assertThat(AnswerType.QUANTITY.carriedBy("Each project holds up to 250 cards.")).isTrue();
+        assertThat(AnswerType.QUANTITY.carriedBy("Attachments can be 25MB each.")).isTrue();
+        assertThat(AnswerType.QUANTITY.carriedBy("Uploads over 1.5 GB are refused.")).isTrue();
+        assertThat(AnswerType.QUANTITY.carriedBy("Lost your device? Turn on 2FA again from Security.")).isFalse();
+        assertThat(AnswerType.QUANTITY.carriedBy("Exports go to your S3 bucket.")).isFalse();
+        assertThat(AnswerType.QUANTITY.carriedBy("Set it up with the 12fa helper.")).isFalse();
         assertThat(AnswerType.VERSION.carriedBy("The app checks for a new version every day.")).isFalse();
     }
 
