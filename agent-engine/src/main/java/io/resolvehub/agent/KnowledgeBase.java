@@ -188,6 +188,9 @@ public final class KnowledgeBase {
         if (title.length() > MAX_TITLE) {
             throw new IllegalArgumentException("'title' must be at most " + MAX_TITLE + " characters");
         }
+        if (hasControlCharacters(title)) {
+            throw new IllegalArgumentException("'title' holds control characters (such as NUL or an escape); send plain text");
+        }
         return title.strip();
     }
 
@@ -207,7 +210,15 @@ public final class KnowledgeBase {
         }
     }
 
+    /** Line breaks and tabs aside: PostgreSQL refuses a NUL in text, and the others garble logs and the admin page. */
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+    }
+
     private static String baseName(String filename) {
+        if (hasControlCharacters(filename)) {
+            throw new IllegalArgumentException("The file name holds control characters (such as NUL); rename the file and upload it again");
+        }
         String name = filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         return name.length() > MAX_TITLE ? name.substring(name.length() - MAX_TITLE) : name;

@@ -6,6 +6,7 @@ import io.resolvehub.core.TenantId;
 import io.resolvehub.security.AdminUsers;
 import io.resolvehub.security.TenantTokens;
 import io.resolvehub.security.TenantGrants;
+import io.resolvehub.security.audit.AuditLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,21 +21,31 @@ import java.util.Map;
 
 /**
  * Users: who may manage this tenant; the owner adds admins of this tenant only. Also the tenant's read-only API
- * tokens (for an app such as the Zendesk sidebar): issued here, shown once, revoked here.
+ * tokens (for an app such as the Zendesk sidebar): issued here, shown once, revoked here; and the audit log of the
+ * changes admins made to the tenant (who, what, when, from where).
  */
 @Controller
 @AdminPage
 @RequestMapping("/t/{tenant}/users")
 class UsersPage {
 
+    /** Audit lines the page shows; the API pages further back ({@code GET /api/v1/tenants/{t}/audit?limit=}). */
+    static final int AUDIT_ROWS = 50;
+
     private final AdminUsers users;
     private final TenantTokens tokens;
     private final TenantAccess access;
+    private final AuditLog auditLog;
 
-    UsersPage(AdminUsers users, TenantTokens tokens, TenantAccess access) {
+    /** One audit line as the page shows it. */
+    record AuditRow(String at, String actor, String action, int status, String sourceIp) {
+    }
+
+    UsersPage(AdminUsers users, TenantTokens tokens, TenantAccess access, AuditLog auditLog) {
         this.users = users;
         this.tokens = tokens;
         this.access = access;
+        this.auditLog = auditLog;
     }
 
     @GetMapping
@@ -43,6 +54,9 @@ class UsersPage {
         model.addAttribute("users", users.of(id));
         model.addAttribute("tokens", tokens.names(id));
         model.addAttribute("minPassword", UserRules.MIN_PASSWORD);
+        model.addAttribute("audit", auditLog.of(id.value(), AUDIT_ROWS).stream()
+                .map(e -> new AuditRow(Format.time(e.at()), e.actor(), e.action(), e.status(), e.sourceIp())).toList());
+        model.addAttribute("auditRows", AUDIT_ROWS);
         return "users";
     }
 

@@ -4,6 +4,7 @@ import io.resolvehub.agent.IngestionBusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,6 +73,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, detail, request.getRequestURI()));
     }
 
+    /**
+     * Spring Security's firewall refused a form field's name or value (a control character, half a surrogate pair).
+     * It checks them only when something reads the form, which Spring MVC does for a form-encoded body sent to a JSON
+     * route, so this comes from inside the controller's argument binding.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejectedForm(RequestRejectedException e, HttpServletRequest request) {
+        // the message quotes the refused field, control characters and all: not for the log
+        log.warn("Refused {} {}: a form field the firewall does not accept", request.getMethod(), request.getRequestURI());
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "The request's form fields hold "
+                + "characters the hub does not accept (control characters or broken Unicode). The API takes JSON: send "
+                + "the body with Content-Type: application/json. Nothing was changed.", request.getRequestURI()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -118,6 +134,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return handleExceptionInternal(e, Problems.of(HttpStatus.CONTENT_TOO_LARGE, UploadLimits.TOO_LARGE_DETAIL, null),
                 headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /**
+     * A request parameter of a kind no converter reads, such as a file sent as the upload's {@code title} field. Spring
+     * answers this with a 500 whose detail names the file's Java class; it is the client's input that is wrong.
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? "'" + e.getPropertyName() + "'" : "A field";
+        String detail = field + " has the wrong kind of value (a file where text belongs, or text where a file belongs): "
+                + "send it as the form's plain text field, the document as field 'file'. Nothing was changed.";
+        return handleExceptionInternal(e, Problems.of(HttpStatus.BAD_REQUEST, detail, null), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     /** " with fields 'a', 'b'" when the called method takes a record as its JSON body; empty otherwise. */

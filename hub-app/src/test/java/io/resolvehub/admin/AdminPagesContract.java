@@ -71,6 +71,20 @@ abstract class AdminPagesContract {
     }
 
     @Test
+    void theUsersPageShowsTheTenantsAuditLogAndNoOtherTenants() {
+        assertThat(api.postJson("/api/v1/tenants", "{\"id\":\"other-co\",\"name\":\"Other Co\"}").statusCode()).isIn(201, 409);
+        assertThat(api.putJson("/api/v1/tenants/other-co/voice",
+                "{\"assistantName\":\"Otto\",\"tone\":\"dry\",\"greeting\":\"\",\"signOff\":\"\"}").statusCode()).isEqualTo(200);
+        assertThat(admin.submit("/t/pages-co/voice", "/t/pages-co/voice",
+                Map.of("assistantName", "Audra", "tone", "friendly", "greeting", "", "signOff", "")).statusCode()).isEqualTo(302);
+
+        String page = admin.get("/t/pages-co/users").body();
+        String audit = page.substring(page.indexOf("id=\"audit\""));
+        assertThat(audit).contains("POST /t/pages-co/voice").contains("<td>admin</td>").contains("127.0.0.1")
+                .contains("UTC").doesNotContain("other-co").doesNotContain("Audra");
+    }
+
+    @Test
     void pricingIsCheckedAcrossItsFieldsThenSaved() {
         JsonNode before = apiJson("/api/v1/tenants/pages-co/pricing");
         HttpResponse<String> invalid = admin.submit("/t/pages-co/billing", "/t/pages-co/billing/pricing",

@@ -56,7 +56,9 @@ abstract class BadInputContract {
             "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\"} trailing garbage",
             "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\\u0000\"}",
             "PUT | /api/v1/tenants/default/voice | {\"assistantName\":\"Ann\\ud800\"}",
-            "POST | /api/v1/tenants/default/sources | {\"type\":\"text\",\"title\":\"t\\u001b[31m\",\"text\":\"x\"}"})
+            "POST | /api/v1/tenants/default/sources | {\"type\":\"text\",\"title\":\"t\\u001b[31m\",\"text\":\"x\"}",
+            "POST | /api/v1/tenants/default/conversations | {\"user\":\"dana\\u0000\"}",
+            "POST | /api/v1/tenants/default/ask | {\"question\":\"hi\",\"history\":[{\"role\":\"user\",\"text\":\"a\\u0000\"}]}"})
     void aBodyOfTheWrongShapeIsRefusedInWordsAndNothingIsStored(String method, String path, String body) {
         String voiceBefore = api.get("/api/v1/tenants/default/voice").body();
 
@@ -79,6 +81,40 @@ abstract class BadInputContract {
 
         assertThat(wrongType.body()).contains("field 'title' must be a string");
         assertThat(nul.body()).contains("field 'assistantName' holds the control character U+0000");
+    }
+
+    /** Found by the REST fuzz test: each was a 500 (the last one naming a Java class in its detail). */
+    @Test
+    void aFormBodyOnAJsonRouteAndAFileWhereTextBelongsAreRefusedInWords() {
+        HttpResponse<String> badEncoding = api.send(api.request("/api/v1/tenants/default/tokens")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', (byte) 0xff, 'n', '"', ':', '%', 'z', '}'})).build());
+        HttpResponse<String> formPut = api.send(api.request("/api/v1/tenants/default/voice")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString("assistantName=%E0%A4%A")).build());
+        HttpResponse<String> fileAsTitle = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"title\"; filename=\"t.md\"\r\n"
+                        + "\r\n# T\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ok.md\"\r\n\r\n# Refunds\r\n--b--\r\n")).build());
+
+        assertThat(badEncoding.statusCode()).as(badEncoding.body()).isEqualTo(415);
+        assertThat(badEncoding.body()).contains("send JSON with Content-Type: application/json");
+        assertThat(formPut.statusCode()).as(formPut.body()).isEqualTo(415);
+        assertThat(fileAsTitle.statusCode()).as(fileAsTitle.body()).isEqualTo(400);
+        assertThat(fileAsTitle.body()).contains("'title' has the wrong kind of value").doesNotContain("org.springframework");
+        HttpResponse<String> nulInTitle = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
+                        + "\r\n# Refunds\r\n--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nt\u0000\r\n--b--\r\n")).build());
+        HttpResponse<String> escapeInName = api.send(api.request("/api/v1/tenants/default/sources")
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"no\u001bte.md\"\r\n"
+                        + "\r\n# Refunds\r\n--b--\r\n")).build());
+        assertThat(nulInTitle.statusCode()).as(nulInTitle.body()).isEqualTo(400);
+        assertThat(nulInTitle.body()).contains("'title' holds control characters");
+        assertThat(escapeInName.statusCode()).as(escapeInName.body()).isEqualTo(400);
+        assertThat(escapeInName.body()).contains("file name holds control characters");
+        assertThat(api.get("/api/v1/tenants/default/sources").body()).isEqualTo("[]");
     }
 
     /** Both contexts run with {@code hub.agent.sources.max-per-tenant=2} and {@code max-bytes-per-tenant=64B}. */
