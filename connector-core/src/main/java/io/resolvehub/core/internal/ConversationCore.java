@@ -117,7 +117,7 @@ public final class ConversationCore implements AutoCloseable {
         TransactionTemplate tx = new TransactionTemplate(d.transactionManager());
         Clock clock = d.clock();
         conversations = new Conversations(jdbc);
-        transcripts = new Transcripts(jdbc);
+        transcripts = new Transcripts(jdbc, pipelineProps.maxTurns());
         events = new InboundEvents(jdbc);
         signal = new WorkSignal();
         intake = new JdbcInboundIntake(events, signal, clock);

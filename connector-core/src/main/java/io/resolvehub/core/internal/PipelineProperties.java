@@ -1,5 +1,6 @@
 package io.resolvehub.core.internal;
 
+import io.resolvehub.core.internal.conversation.Transcripts;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -20,12 +21,14 @@ import java.time.Duration;
  * @param channelMaxInlineWait longest Retry-After waited for inside an event (longer: the event is retried later);
  *                             default PT10S
  * @param channelRetryBackoff  first wait between attempts of one platform call, doubled per attempt; default PT0.5S
+ * @param maxTurns             turns one conversation's transcript holds at most; a message after that hands the
+ *                             conversation to a person (max_turns) once and is not kept, nor are later ones; default 200
  */
 @ConfigurationProperties("hub.pipeline")
 public record PipelineProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
                                  Duration retryBackoff, Duration maxRetryBackoff, Duration engineTimeout,
                                  Duration webReplyTimeout, Integer channelRetryAttempts,
-                                 Duration channelMaxInlineWait, Duration channelRetryBackoff) {
+                                 Duration channelMaxInlineWait, Duration channelRetryBackoff, Integer maxTurns) {
 
     public PipelineProperties {
         workers = workers == null ? 4 : workers;
@@ -39,9 +42,13 @@ public record PipelineProperties(Integer workers, Duration pollInterval, Duratio
         channelRetryAttempts = channelRetryAttempts == null ? 3 : channelRetryAttempts;
         channelMaxInlineWait = channelMaxInlineWait == null ? Duration.ofSeconds(10) : channelMaxInlineWait;
         channelRetryBackoff = channelRetryBackoff == null ? Duration.ofMillis(500) : channelRetryBackoff;
+        maxTurns = maxTurns == null ? Transcripts.MAX_TURNS : maxTurns;
+        if (maxTurns < 10) {
+            throw new IllegalArgumentException("hub.pipeline.max-turns must be at least 10, not " + maxTurns);
+        }
     }
 
     public static PipelineProperties defaults() {
-        return new PipelineProperties(null, null, null, null, null, null, null, null, null, null, null);
+        return new PipelineProperties(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

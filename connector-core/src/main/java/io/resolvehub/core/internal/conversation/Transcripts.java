@@ -26,10 +26,28 @@ import static io.resolvehub.core.internal.support.Sql.ts;
 /** The transcript ({@code conversation_turns}) and the event log ({@code conversation_events}) of conversations. */
 public class Transcripts {
 
+    /** Turns a transcript holds by default before the hub stops adding to it ({@code hub.pipeline.max-turns}). */
+    public static final int MAX_TURNS = 200;
+
     private final JdbcClient jdbc;
+    private final int maxTurns;
 
     public Transcripts(JdbcClient jdbc) {
+        this(jdbc, MAX_TURNS);
+    }
+
+    public Transcripts(JdbcClient jdbc, int maxTurns) {
         this.jdbc = jdbc;
+        this.maxTurns = maxTurns;
+    }
+
+    /**
+     * True when the conversation holds as many turns as a transcript may: its next message is not kept. Bounds what
+     * one conversation stores, the history the agent is given and the transcript the inbox shows.
+     */
+    public boolean full(ConversationId conversation) {
+        return jdbc.sql("select count(*) from conversation_turns where conversation_id = ?").param(conversation.value())
+                .query(Long.class).single() >= maxTurns;
     }
 
     /**

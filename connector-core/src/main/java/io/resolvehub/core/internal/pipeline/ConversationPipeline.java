@@ -86,14 +86,6 @@ public class ConversationPipeline implements EventHandler {
         this.clock = clock;
     }
 
-    /** What the first step found. */
-    private sealed interface Step {
-        record Silent() implements Step { }
-        record Reply(AssistantTurn turn) implements Step { }
-        record Confirmed(boolean thank) implements Step { }
-        record AskAgent(ConversationRecord conversation, HandoffPolicy policy, List<ChatTurn> history) implements Step { }
-    }
-
     @Override
     public void handle(StoredEvent event) {
         InboundMessage m = event.message();
@@ -139,6 +131,9 @@ public class ConversationPipeline implements EventHandler {
         InboundMessage m = event.message();
         Instant now = clock.instant();
         ConversationRecord c = conversations.lock(found.id());
+        if (transcripts.full(c.id())) { // as long as a transcript may grow: a person takes it over, then nothing more is kept
+            return c.status() == ESCALATED ? new Step.Silent() : handOff(states.reopen(c), event, HandoffReason.MAX_TURNS, null);
+        }
         transcripts.recordUserTurn(c.id(), event.id(), m.text(), m.receivedAt());
         conversations.recordUserMessage(c.id(), m.replyContext(), m.user(), now);
         if (c.status() == ESCALATED) {

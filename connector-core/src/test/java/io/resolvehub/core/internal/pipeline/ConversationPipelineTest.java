@@ -361,7 +361,7 @@ class ConversationPipelineTest {
         f = new PipelineFixture(db);
         f.pipelineProperties = new io.resolvehub.core.internal.PipelineProperties(2, null, null, 3,
                 java.time.Duration.ofMillis(10), null, java.time.Duration.ofMillis(300), null, null, null,
-                java.time.Duration.ofMillis(5));
+                java.time.Duration.ofMillis(5), null);
         hub = f.newInstance();
         f.connectChat(hub);
         hub.start();
@@ -380,6 +380,37 @@ class ConversationPipelineTest {
         } finally {
             never.countDown();
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aConversationAtItsTurnLimitGoesToAPersonOnceAndKeepsNothingMore(TestDatabase db) {
+        f = new PipelineFixture(db);
+        f.pipelineProperties = new io.resolvehub.core.internal.PipelineProperties(2, null, null, 3,
+                java.time.Duration.ofMillis(10), null, null, null, null, null, java.time.Duration.ofMillis(5), 10);
+        hub = f.newInstance();
+        f.connectChat(hub);
+        hub.start();
+        hub.handoffPolicies().save(ACME, new HandoffPolicy(0.5, 50, List.of("human"), true));
+        for (int i = 0; i < 5; i++) {
+            say("t", "question " + i);      // a user turn and an answer each: ten turns
+        }
+        assertThat(handoffReasons()).isEmpty();
+        int posted = f.channel.posted().size();
+
+        say("t", "question 5");
+        assertThat(handoffReasons()).containsExactly(HandoffReason.MAX_TURNS);
+        assertThat(f.channel.posted()).hasSize(posted + 1);
+        assertThat(lastPosted()).contains("a person will follow up");
+        say("t", "question 6");
+        say("t", "question 7");
+
+        assertThat(f.channel.posted()).hasSize(posted + 1);
+        assertThat(f.engine.requests()).hasSize(5);
+        ConversationDetail detail = hub.inbox().find(ACME, item("t").id()).orElseThrow();
+        assertThat(detail.turns()).hasSize(11);
+        assertThat(detail.turns()).extracting(t -> t.text()).doesNotContain("question 5", "question 6", "question 7");
+        assertThat(detail.events()).extracting(e -> e.type()).doesNotContain("ai_silent");
     }
 
     @ParameterizedTest
