@@ -8,6 +8,7 @@ import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.insights.Digests;
 import io.resolvehub.process.FakeSlackWebApi;
+import io.resolvehub.process.SlackEvents;
 import io.resolvehub.security.AdminSignIn;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,7 @@ abstract class InsightsApiContract {
     static final FakeSlackWebApi SLACK = new FakeSlackWebApi();
     /** The bot's token endpoint and the Bot Connector, as the hub's Teams calls reach them. */
     static final FakeTeamsConnector TEAMS = new FakeTeamsConnector();
+    static final String SLACK_SIGNING_SECRET = "insights-test-signing-secret";
 
     @LocalServerPort
     int port;
@@ -61,6 +63,7 @@ abstract class InsightsApiContract {
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
         registry.add("hub.mail.from", () -> "ResolveHub <hub@acme.test>");
         registry.add("hub.slack.api-url", SLACK::url);
+        registry.add("hub.slack.signing-secret", () -> SLACK_SIGNING_SECRET);
         registry.add("hub.teams.app-id", () -> "00000000-0000-0000-0000-000000000b07");
         registry.add("hub.teams.app-password", () -> "test-bot-secret");
         registry.add("hub.teams.token-url", TEAMS::tokenUrl);
@@ -244,8 +247,26 @@ abstract class InsightsApiContract {
             questions.add(SmallHelpCenter.PDF_QUESTIONS.get(i));
         }
         help.ask(questions);
+        // one more customer asks about PDFs in Slack: topics gather the questions of every channel
+        HttpResponse<String> slack = new ApiClient(port).putJson(help.base() + "/channels/slack?verify=false",
+                "{\"teamId\":\"T0GAPCO\",\"botToken\":\"xoxb-gapco\"}");
+        assertThat(slack.statusCode()).as(slack.body()).isEqualTo(200);
+        String mention = SlackEvents.appMention("Ev0GAPCO1", "C0GAPQ", Instant.now().getEpochSecond() + ".000100",
+                "How do I save a note as a PDF file?").replace("T0HUBTEST", "T0GAPCO");
+        assertThat(AdminSignIn.send(HttpClient.newHttpClient(), SlackEvents.signed(URI.create("http://127.0.0.1:" + port
+                + "/slack/events"), SLACK_SIGNING_SECRET, mention)).statusCode()).isEqualTo(200);
+        // answered in Slack by the pipeline's workers; the question is kept in the same transaction as the answer
+        await().atMost(Duration.ofSeconds(60)).until(() -> !postsTo("C0GAPQ").isEmpty()
+                && help.insights("?days=7").at("/totals/conversations").intValue() == 16);
 
-        JsonNode gaps = help.insights("?days=7").get("gaps");
+        JsonNode report = help.insights("?days=7");
+        assertThat(list(report.get("topics"))).anySatisfy(topic -> {
+            assertThat(topic.get("label").stringValue()).contains("pdf");
+            assertThat(topic.get("count").intValue()).isEqualTo(6);
+            assertThat(list(topic.get("examples"))).extracting(JsonNode::stringValue)
+                    .contains("How do I save a note as a PDF file?");
+        });
+        JsonNode gaps = report.get("gaps");
         assertThat(gaps.size()).as(gaps.toString()).isEqualTo(1);
         JsonNode gap = gaps.get(0);
         assertThat(gap.get("count").intValue()).isEqualTo(5);
@@ -263,6 +284,8 @@ abstract class InsightsApiContract {
             String sources = api.get(help.base() + "/sources").body();
             return sources.contains("Rotate your API key") && !sources.matches("(?s).*\"(pending|indexing)\".*");
         });
+        assertThat(help.insights("?days=7").at("/gaps/0/closestSource/title").stringValue())
+                .as("the closest source of the gap, now that one covers it").isEqualTo("Rotate your API key");
         assertThat(api.postJson(help.base() + "/users", "{\"username\":\"lead@gapco.test\",\"password\":\"a-long-enough-password\"}")
                 .statusCode()).isEqualTo(201);
         HttpClient http = HttpClient.newHttpClient();
