@@ -29,9 +29,11 @@ enum AnswerType {
                     + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
     QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
-            // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name: "2FA", "S3", "B2B" hold no quantity
-            Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
-                    + "thousand|million|unlimited|no limit)\\b")),
+            // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B") nor a word
+            // that picks one out ("use one of your keys", "each one works once"): those hold no quantity
+            Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b"
+                    + "|(?<!each |any |every |no )\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|"
+                    + "hundred|thousand|million)\\b(?! of\\b)|\\b(?:unlimited|no limit)\\b")),
     YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did|is|does|will|do)\\b"),
             Pattern.compile("\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:january|february|march|april|may|june|july|august|september|"
                     + "october|november|december)\\b|\\b\\d+(?:st|nd|rd|th) century\\b")),

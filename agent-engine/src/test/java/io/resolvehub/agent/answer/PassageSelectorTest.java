@@ -264,6 +264,8 @@ class PassageSelectorTest {
         assertThat(AnswerType.QUANTITY.carriedBy("Lost your device? Turn on 2FA again from Security.")).isFalse();
         assertThat(AnswerType.QUANTITY.carriedBy("Exports go to your S3 bucket.")).isFalse();
         assertThat(AnswerType.QUANTITY.carriedBy("Set it up with the 12fa helper.")).isFalse();
+        assertThat(AnswerType.QUANTITY.carriedBy("Use one of your recovery keys instead; each one works once.")).isFalse();
+        assertThat(AnswerType.QUANTITY.carriedBy("A workspace can run one export at a time.")).isTrue();
         assertThat(AnswerType.VERSION.carriedBy("The app checks for a new version every day.")).isFalse();
     }
 
