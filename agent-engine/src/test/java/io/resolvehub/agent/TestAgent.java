@@ -55,12 +55,17 @@ public final class TestAgent implements AutoCloseable {
     }
 
     public TestAgent(DataSource dataSource, Path dir) {
+        this(dataSource, dir, new LuceneKnowledgeIndex(dir.resolve("index")));
+    }
+
+    /** On another index (the Elasticsearch one); it is closed with the agent. */
+    public TestAgent(DataSource dataSource, Path dir, KnowledgeIndex index) {
         this.dataSource = dataSource;
         this.indexDir = dir.resolve("index");
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         sources = new KnowledgeSources(dataSource, tx);
         voices = new VoiceSettingsRepository(dataSource, tx);
-        index = new LuceneKnowledgeIndex(indexDir);
+        this.index = index;
         ingestor = new Ingestor(sources, index, embedder, new Parsers(50), new Chunker(180),
                 new WebReader(20, 2, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"),
                 new ZendeskGuideReader(20, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, "ResolveHubBot/0.1"), 1, 100);
