@@ -83,8 +83,9 @@ public class AgentEngineAutoConfiguration {
     @Bean(destroyMethod = "close")
     Ingestor ingestor(KnowledgeSources sources, KnowledgeIndex index, Embedder embedder, AgentProperties properties) {
         return new Ingestor(sources, index, embedder, new Parsers(properties.maxPdfPages()), new Chunker(properties.chunkWords()),
-                new WebReader(properties.crawl().maxPages(), properties.crawl().maxDepth(),
-                        properties.crawl().delay(), properties.crawl().timeout(), properties.crawl().maxBytes(), properties.crawl().userAgent()),
+                new WebReader(properties.crawl().maxPages(), properties.crawl().maxDepth(), properties.crawl().delay(),
+                        properties.crawl().timeout(), properties.crawl().maxBytes(), properties.crawl().maxTotalBytes().toBytes(),
+                        properties.crawl().userAgent()),
                 new ZendeskGuideReader(properties.crawl().maxPages(), properties.crawl().delay(), properties.crawl().timeout(),
                         properties.crawl().maxBytes(), properties.crawl().userAgent()),
                 properties.ingestThreads(), properties.ingestQueue());

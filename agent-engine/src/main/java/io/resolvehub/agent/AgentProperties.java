@@ -53,6 +53,7 @@ public record AgentProperties(
      * @param delay     pause between two requests to the same site (politeness)
      * @param timeout   connect and read timeout per request
      * @param maxBytes  larger pages are skipped
+     * @param maxTotalBytes what one read of a url or sitemap source may fetch in all; more fails the source
      * @param userAgent sent with every request and matched against robots.txt groups
      */
     public record Crawl(
@@ -61,6 +62,7 @@ public record AgentProperties(
             @DefaultValue("500ms") Duration delay,
             @DefaultValue("10s") Duration timeout,
             @DefaultValue("5000000") long maxBytes,
+            @DefaultValue("100MB") DataSize maxTotalBytes,
             @DefaultValue("ResolveHubBot/0.1") String userAgent) {
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * One read of a web source by {@link WebReader}: fetches pages {@code delay} apart, each bounded by {@code timeout} and
- * {@code maxBytes} (with {@code If-None-Match} when the page's ETag is known), and remembers each host's robots.txt.
+ * {@code maxBytes} (with {@code If-None-Match} when the page's ETag is known), all of them together by
+ * {@code maxTotalBytes}, and remembers each host's robots.txt.
  */
 final class CrawlSession {
 
@@ -25,19 +26,25 @@ final class CrawlSession {
     private final Duration delay;
     private final Duration timeout;
     private final long maxBytes;
+    private final long maxTotalBytes;
     private final String userAgent;
     private final Map<String, RobotsRules> robots = new HashMap<>();
     private long lastRequest;
+    private long readBytes;
 
-    CrawlSession(HttpClient http, Duration delay, Duration timeout, long maxBytes, String userAgent) {
+    CrawlSession(HttpClient http, Duration delay, Duration timeout, long maxBytes, long maxTotalBytes, String userAgent) {
         this.http = http;
         this.delay = delay;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+        this.maxTotalBytes = maxTotalBytes;
         this.userAgent = userAgent;
     }
 
     Fetched get(URI uri, String etag) {
+        if (exhausted()) {
+            throw tooMuch();
+        }
         pause();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent).GET();
         if (etag != null) {
@@ -50,6 +57,10 @@ final class CrawlSession {
                 if (bytes.length > maxBytes) {
                     throw new IngestionException(uri + " is larger than " + maxBytes + " bytes (hub.agent.crawl.max-bytes)");
                 }
+                readBytes += bytes.length;
+                if (exhausted()) {
+                    throw tooMuch();
+                }
                 return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                         bytes, response.headers().firstValue("ETag").orElse(null));
             }
@@ -59,6 +70,17 @@ final class CrawlSession {
             Thread.currentThread().interrupt();
             throw new IngestionException("fetching " + uri + " was interrupted (the hub is shutting down)");
         }
+    }
+
+    /** True once the crawl has read more than it may in all: the source fails, not just the page. */
+    boolean exhausted() {
+        return readBytes > maxTotalBytes;
+    }
+
+    private IngestionException tooMuch() {
+        return new IngestionException("the crawl read more than " + maxTotalBytes + " bytes before it finished "
+                + "(hub.agent.crawl.max-total-bytes); start it from a narrower page or sitemap, or ask the hub's operator "
+                + "to raise the limit");
     }
 
     private void pause() {

@@ -40,10 +40,19 @@ public final class WebReader implements DocumentReader {
     private final Duration delay;
     private final Duration timeout;
     private final long maxBytes;
+    private final long maxTotalBytes;
     private final String userAgent;
     private final HttpClient http;
 
+    /** Without a limit on the bytes of a whole crawl (tests of other things). */
     public WebReader(int maxPages, int maxDepth, Duration delay, Duration timeout, long maxBytes, String userAgent) {
+        this(maxPages, maxDepth, delay, timeout, maxBytes, Long.MAX_VALUE, userAgent);
+    }
+
+    /** @param maxTotalBytes the bytes one read of a source may fetch in all; more fails the source with that reason */
+    public WebReader(int maxPages, int maxDepth, Duration delay, Duration timeout, long maxBytes, long maxTotalBytes,
+                     String userAgent) {
+        this.maxTotalBytes = maxTotalBytes;
         this.maxPages = maxPages;
         this.maxDepth = maxDepth;
         this.delay = delay;
@@ -55,7 +64,7 @@ public final class WebReader implements DocumentReader {
 
     @Override
     public List<SourceDocument> read(KnowledgeSource source, Map<String, KnowledgeSources.DocumentState> known) {
-        CrawlSession session = new CrawlSession(http, delay, timeout, maxBytes, userAgent);
+        CrawlSession session = new CrawlSession(http, delay, timeout, maxBytes, maxTotalBytes, userAgent);
         URI start = URI.create(source.url());
         if (!session.allowed(start)) {
             throw new IngestionException("robots.txt of " + start.getHost() + " does not allow fetching " + start);
@@ -107,6 +116,9 @@ public final class WebReader implements DocumentReader {
             try {
                 toDocument(key, page, session.get(page, state == null ? null : state.etag())).ifPresent(documents::add);
             } catch (IngestionException e) {
+                if (session.exhausted()) {
+                    throw e;
+                }
                 log.info("Skipping {}: {}", page, e.getMessage());
             }
         }
@@ -149,6 +161,9 @@ public final class WebReader implements DocumentReader {
                     }
                 }
             } catch (IngestionException e) {
+                if (session.exhausted()) {
+                    throw e;
+                }
                 log.info("Skipping {}: {}", uri, e.getMessage());
             }
         }

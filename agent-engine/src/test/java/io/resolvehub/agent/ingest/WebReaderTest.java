@@ -85,6 +85,17 @@ class WebReaderTest {
     }
 
     @Test
+    void aCrawlThatReadsMoreThanItsTotalLimitFailsSayingWhichLimit() {
+        WebReader capped = new WebReader(20, 3, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, 400, "ResolveHubBot/0.1");
+        assertThatThrownBy(() -> capped.read(source(SourceType.SITEMAP, base + "/help/"), Map.of()))
+                .isInstanceOf(IngestionException.class)
+                .hasMessageContaining("read more than 400 bytes").hasMessageContaining("hub.agent.crawl.max-total-bytes");
+        assertThat(site.fetched()).doesNotContain("/help/c");
+        assertThat(new WebReader(20, 3, Duration.ZERO, Duration.ofSeconds(5), 1_000_000, 100_000, "ResolveHubBot/0.1")
+                .read(source(SourceType.SITEMAP, base + "/help/"), Map.of())).hasSize(4);
+    }
+
+    @Test
     void aSitemapYieldsItsAllowedPages() {
         List<SourceDocument> docs = reader(20, 3).read(source(SourceType.SITEMAP, base + "/sitemap.xml"), Map.of());
         assertThat(docs).extracting(SourceDocument::docKey).containsExactly(base + "/help/a", base + "/help/b");
