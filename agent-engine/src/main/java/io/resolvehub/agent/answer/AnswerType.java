@@ -34,7 +34,9 @@ enum AnswerType {
             Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b"
                     + "|(?<!each |any |every |no )\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|"
                     + "hundred|thousand|million)\\b(?! of\\b)|\\b(?:unlimited|no limit)\\b")),
-    YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did|is|does|will|do)\\b"),
+    // "when was it founded?" asks for a date; "when does overtime start?" or "when do reminders arrive?" asks for a
+    // condition or a moment ("after 12 hours", "15 minutes before the shift"), which no kind of value describes
+    YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did)\\b"),
             Pattern.compile("\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:january|february|march|april|may|june|july|august|september|"
                     + "october|november|december)\\b|\\b\\d+(?:st|nd|rd|th) century\\b")),
     PERSON(Pattern.compile("^\\W*(?:who|whom|whose)\\b|\\bwho (?:is|was|were|are|did|does|wrote|sang|played|won|invented|"

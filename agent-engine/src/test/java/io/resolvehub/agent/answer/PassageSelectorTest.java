@@ -248,6 +248,9 @@ class PassageSelectorTest {
         assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
         assertThat(AnswerType.of("what's the max file size for uploads")).isEqualTo(AnswerType.QUANTITY);
+        assertThat(AnswerType.of("when was the company founded")).isEqualTo(AnswerType.YEAR);
+        assertThat(AnswerType.of("when does the grace period end")).isEqualTo(AnswerType.ANY);
+        assertThat(AnswerType.of("when do payout reports arrive")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.of("how do I reset my password")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.DURATION.carriedBy("Links expire after 24 hours.")).isTrue();
         assertThat(AnswerType.DURATION.carriedBy("Links can be revoked by an admin.")).isFalse();
