@@ -87,7 +87,7 @@ final class ModuleRules {
                             + "|AgentProperties|SearchProperties|KnowledgeBase|IngestionBusyException|KnowledgeSource"
                             + "|SourceType|SourceStatus|SourceProgress|FileFormat|UnsupportedFileTypeException|VoiceSettings"
                             + "|VoiceSettingsRepository|TextTerms|Embedder|KnowledgeIndex|SearchHit|SearchQuery|SearchMode"
-                            + "|LlmProperties|TopicLabelModel)(\\$\\w+)?"))))
+                            + "|LlmProperties|TopicLabelModel|SourceLimitException)(\\$\\w+)?"))))
             .as("other modules use agent-engine through its API types only");
 
     /** Core's implementations are reached through its API packages and beans only. */
