@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,8 @@ final class FakeLanguageModel implements AutoCloseable {
     /** Requests to name a topic that reached the model, whatever it did with them. */
     final AtomicInteger namingRequests = new AtomicInteger();
     final AtomicInteger stalled = new AtomicInteger();
+    /** Every name given, in order. */
+    final List<String> names = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch release = new CountDownLatch(1);
     private final HttpServer server;
 
@@ -66,10 +70,21 @@ final class FakeLanguageModel implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                reply(exchange, 200, completion(nameFor(body)));
+                reply(exchange, 200, completion(name(body)));
             }
-            case NAMES -> reply(exchange, 200, completion(nameFor(body)));
+            case NAMES -> reply(exchange, 200, completion(name(body)));
         }
+    }
+
+    /** How many times the model gave {@code name}. */
+    long timesNamed(String name) {
+        return names.stream().filter(name::equals).count();
+    }
+
+    private String name(String body) {
+        String name = nameFor(body);
+        names.add(name.replace("\\\"", ""));
+        return name;
     }
 
     private static String nameFor(String body) {

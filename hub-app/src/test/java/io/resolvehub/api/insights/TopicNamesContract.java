@@ -87,6 +87,16 @@ abstract class TopicNamesContract {
         help.ask(List.of("How do I reset my password?"));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 labels(help.insights("?days=7")).contains("Resetting a password"));
+
+        // a topic is named again once it has doubled (13 questions when named, 26 now), and only then
+        long namedBefore = MODEL.timesNamed("Resetting a password");
+        MODEL.naming.set(FakeLanguageModel.Naming.NAMES);
+        help.ask(SmallHelpCenter.PASSWORD_QUESTIONS.subList(0, 11));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                MODEL.timesNamed("Resetting a password") == namedBefore); // 25 questions: not yet
+        help.ask(SmallHelpCenter.PASSWORD_QUESTIONS.subList(11, 12));
+        await().atMost(Duration.ofSeconds(60)).until(() -> MODEL.timesNamed("Resetting a password") == namedBefore + 1);
+        assertThat(labels(help.insights("?days=7"))).contains("Resetting a password");
     }
 
     private static List<String> labels(JsonNode insights) {
