@@ -28,6 +28,7 @@ public class ChannelConnectors implements AutoCloseable {
     private final ChannelAccounts accounts;
     private final ChannelConnector webConnector;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile List<ChannelConnectorFactory> resolvedFactories;
 
     /** @param factories resolved on first use, so connector beans may themselves depend on core beans */
     public ChannelConnectors(Supplier<List<ChannelConnectorFactory>> factories, ChannelAccounts accounts,
@@ -38,11 +39,19 @@ public class ChannelConnectors implements AutoCloseable {
     }
 
     public Optional<ChannelConnectorFactory> factory(ChannelType channel) {
-        return factories.get().stream().filter(f -> f.type().equals(channel)).findFirst();
+        return factories().stream().filter(f -> f.type().equals(channel)).findFirst();
     }
 
+    /** The factories, looked up once they exist (asking the application context for every event cost measurably). */
     public List<ChannelConnectorFactory> factories() {
-        return List.copyOf(factories.get());
+        List<ChannelConnectorFactory> known = resolvedFactories;
+        if (known == null) {
+            known = List.copyOf(factories.get());
+            if (!known.isEmpty()) {
+                resolvedFactories = known;
+            }
+        }
+        return known;
     }
 
     /**

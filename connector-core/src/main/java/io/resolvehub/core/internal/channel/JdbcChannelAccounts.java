@@ -35,6 +35,11 @@ public class JdbcChannelAccounts implements ChannelAccounts {
     private final SecretBox box;
     private final Supplier<List<ChannelConnectorFactory>> factories;
     private final Clock clock;
+    /** The last settings opened per tenant and channel, with the sealed text they came from. */
+    private final Map<String, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Opened(String sealed, ChannelSettings settings) {
+    }
 
     public JdbcChannelAccounts(JdbcClient jdbc, TransactionTemplate tx, SecretBox box,
                                Supplier<List<ChannelConnectorFactory>> factories, Clock clock) {
@@ -50,7 +55,19 @@ public class JdbcChannelAccounts implements ChannelAccounts {
         return jdbc.sql("select settings from channel_accounts where tenant_id = ? and channel = ?")
                 .params(tenant.value(), channel.id())
                 .query(String.class).optional()
-                .map(sealed -> new ChannelSettings(Json.stringMap(box.decrypt(sealed, aad(tenant, channel)))));
+                .map(sealed -> open(tenant, channel, sealed));
+    }
+
+    /** Decrypts only when the stored text changed: every reply and every delivery reads the settings. */
+    private ChannelSettings open(TenantId tenant, ChannelType channel, String sealed) {
+        String key = aad(tenant, channel);
+        Opened last = opened.get(key);
+        if (last != null && last.sealed().equals(sealed)) {
+            return last.settings();
+        }
+        ChannelSettings settings = new ChannelSettings(Json.stringMap(box.decrypt(sealed, key)));
+        opened.put(key, new Opened(sealed, settings));
+        return settings;
     }
 
     @Override

@@ -39,6 +39,8 @@ public class InboundEvents {
     static final int WINDOW = 128;
 
     private final JdbcClient jdbc;
+    /** Heads found by an earlier claim of this instance and not taken yet. */
+    private final java.util.Queue<Long> keptHeads = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public InboundEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -78,22 +80,41 @@ public class InboundEvents {
         return inserted == 1 ? OptionalLong.of(keys.getKey().longValue()) : OptionalLong.empty();
     }
 
-    /** Takes the oldest eligible event for {@code owner} until {@code now + lease}; empty when there is none. */
+    /**
+     * Takes the oldest eligible event for {@code owner} until {@code now + lease}; empty when there is none.
+     *
+     * <p>One look at the window finds up to eight heads; the ones this claim does not take are kept for the next
+     * claims of this instance, which try them before looking again (the window's read cost most of a claim under a
+     * backlog). A kept head stays a head: the events before it in its thread are finished, and finished events are
+     * never taken up again. The conditional UPDATE still decides, so a head another instance took is skipped.
+     */
     public Optional<StoredEvent> claim(String owner, Instant now, Duration lease) {
+        for (Long id = keptHeads.poll(); id != null; id = keptHeads.poll()) {
+            Optional<StoredEvent> won = tryClaim(id, owner, now, lease);
+            if (won.isPresent()) {
+                return won;
+            }
+        }
         List<Long> candidates = heads(now);
-        for (long id : candidates) {
-            int won = jdbc.sql("""
-                            update inbound_events set status = 'processing', lease_owner = ?, lease_until = ?,
-                              attempts = attempts + 1
-                            where id = ? and next_attempt_at <= ?
-                              and (status = 'received' or (status = 'processing' and lease_until < ?))""")
-                    .params(owner, ts(now.plus(lease)), id, ts(now), ts(now))
-                    .update();
-            if (won == 1) {
-                return find(id);
+        for (int i = 0; i < candidates.size(); i++) {
+            Optional<StoredEvent> won = tryClaim(candidates.get(i), owner, now, lease);
+            if (won.isPresent()) {
+                keptHeads.addAll(candidates.subList(i + 1, candidates.size()));
+                return won;
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<StoredEvent> tryClaim(long id, String owner, Instant now, Duration lease) {
+        int won = jdbc.sql("""
+                        update inbound_events set status = 'processing', lease_owner = ?, lease_until = ?,
+                          attempts = attempts + 1
+                        where id = ? and next_attempt_at <= ?
+                          and (status = 'received' or (status = 'processing' and lease_until < ?))""")
+                .params(owner, ts(now.plus(lease)), id, ts(now), ts(now))
+                .update();
+        return won == 1 ? find(id) : Optional.empty();
     }
 
     private record Unfinished(long id, String thread, boolean received, Instant nextAttemptAt, Instant leaseUntil) {
