@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,6 +41,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean needsTokenTypes;
     private final int batchSize;
+    private final RecentVectors recent = new RecentVectors(4_096, Duration.ofSeconds(5));
 
     public MiniLmEmbedder(int batchSize) {
         if (batchSize < 1) {
@@ -49,7 +51,11 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         try (InputStream model = resource("/all-minilm-l6-v2.onnx");
              InputStream vocabulary = resource("/all-minilm-l6-v2-tokenizer.json")) {
             environment = OrtEnvironment.getEnvironment();
-            session = environment.createSession(model.readAllBytes(), new OrtSession.SessionOptions());
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            // ONNX Runtime's pool threads otherwise spin for work after every run: CPU the hub's other threads
+            // (acknowledgements, the next answer) need on a small machine
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            session = environment.createSession(model.readAllBytes(), options);
             needsTokenTypes = session.getInputNames().contains("token_type_ids");
             tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of(
                     "padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
@@ -88,6 +94,10 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         int limit = Math.clamp(maxTokens, 2, MAX_TOKENS);
         float[][] out = new float[texts.size()][];
         List<long[]> encodings = texts.stream().map(t -> tokenIds(t, limit)).toList();
+        if (encodings.size() == 1) {
+            long[] ids = encodings.getFirst();
+            return new ArrayList<>(List.of(recent.get(ids, () -> run(List.of(ids)).getFirst())));
+        }
         // Batch texts of similar length together so little compute goes into padding.
         Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length));
