@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,7 +84,9 @@ public class Digests {
 
     /** The scheduled run: queues every due period once, then sends what is due (first attempts and retries). */
     public void runDue() {
-        Instant now = clock.instant();
+        // at the precision the database keeps (microseconds): a period queued "now" and stored rounded up would not be
+        // due "now", and the last period before a quiet spell would wait for the next run
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (DigestSettingsStore.Due due : settings.due(now)) {
             try {
                 DigestSettings s = due.settings();
