@@ -21,7 +21,8 @@ enum AnswerType {
     FREQUENCY(Pattern.compile("\\bhow often\\b|\\bhow frequently\\b"),
             Pattern.compile("\\bevery\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually|once|twice)\\b|\\b\\d+\\s*(?:times|x)\\b")),
     PRICE(Pattern.compile("\\bhow much (?:does|do|is|are|will|would|did)\\b(?!.*\\b(?:storage|space|data|memory|disk)\\b)"
-            + "|\\b(?:cost|costs|price|prices|pricing|fee|fees|charge|charged|pay)\\b"),
+            // not "pay" or "charged": "I pay through the iPhone app" and "why was I charged twice?" ask for no price
+            + "|\\b(?:cost|costs|price|prices|pricing|fee|fees)\\b"),
             Pattern.compile("[$€£¥]\\s?\\d|\\b\\d+(?:[.,]\\d+)?\\s?(?:usd|eur|gbp|dollars?|euros?|cents?)\\b|\\bfree\\b|\\bno (?:extra )?charge\\b")),
     VERSION(Pattern.compile("\\b(?:what|which|minimum|oldest|supported) (?:os |operating system )?versions?\\b"
             + "|\\bsystem requirements\\b|\\bversions? of (?:windows|macos|ios|ipados|android|chrome|firefox|safari|edge)\\b"),
@@ -29,11 +30,12 @@ enum AnswerType {
                     + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
     QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
-            // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B") nor a word
-            // that picks one out ("use one of your keys", "each one works once"): those hold no quantity
+            // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B"), a word that
+            // picks one out ("use one of your keys", "each one works once") or part of a compound ("two-factor", "one-time"):
+            // those hold no quantity
             Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b"
                     + "|(?<!each |any |every |no )\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|"
-                    + "hundred|thousand|million)\\b(?! of\\b)|\\b(?:unlimited|no limit)\\b")),
+                    + "hundred|thousand|million)\\b(?! of\\b|-[a-z])|\\b(?:unlimited|no limit)\\b")),
     // "when was it founded?" asks for a date; "when does overtime start?" or "when do reminders arrive?" asks for a
     // condition or a moment ("after 12 hours", "15 minutes before the shift"), which no kind of value describes
     YEAR(Pattern.compile("\\b(?:what|which|in what) year\\b|\\bwhen (?:was|were|did)\\b"),

@@ -249,6 +249,9 @@ class PassageSelectorTest {
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
         assertThat(AnswerType.of("what's the max file size for uploads")).isEqualTo(AnswerType.QUANTITY);
         assertThat(AnswerType.of("when was the company founded")).isEqualTo(AnswerType.YEAR);
+        assertThat(AnswerType.of("what does the team plan cost")).isEqualTo(AnswerType.PRICE);
+        assertThat(AnswerType.of("how do I stop my plan? I pay through the Android app")).isEqualTo(AnswerType.ANY);
+        assertThat(AnswerType.of("why was I charged twice this month")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.of("when does the grace period end")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.of("when do payout reports arrive")).isEqualTo(AnswerType.ANY);
         assertThat(AnswerType.of("how do I reset my password")).isEqualTo(AnswerType.ANY);
@@ -269,6 +272,7 @@ class PassageSelectorTest {
         assertThat(AnswerType.QUANTITY.carriedBy("Set it up with the 12fa helper.")).isFalse();
         assertThat(AnswerType.QUANTITY.carriedBy("Use one of your recovery keys instead; each one works once.")).isFalse();
         assertThat(AnswerType.QUANTITY.carriedBy("A workspace can run one export at a time.")).isTrue();
+        assertThat(AnswerType.QUANTITY.carriedBy("Ask an admin to reset your two-factor sign-in with a one-time link.")).isFalse();
         assertThat(AnswerType.VERSION.carriedBy("The app checks for a new version every day.")).isFalse();
     }
 
