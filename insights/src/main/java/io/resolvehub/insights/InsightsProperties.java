@@ -38,9 +38,4 @@ public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
             throw new IllegalArgumentException("hub.insights.digest-max-attempts must be at least 1");
         }
     }
-
-    static InsightsProperties defaults() {
-        return new InsightsProperties(0.5, 20, 10, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), 5,
-                Duration.ofMinutes(1));
-    }
 }
