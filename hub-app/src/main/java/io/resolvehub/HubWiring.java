@@ -1,6 +1,6 @@
 package io.resolvehub;
 
-import io.resolvehub.agent.answer.VoiceSettingsRepository;
+import io.resolvehub.agent.VoiceSettingsRepository;
 import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.tenant.JdbcTenantDirectory;
 import io.resolvehub.core.tenant.TenantDirectory;

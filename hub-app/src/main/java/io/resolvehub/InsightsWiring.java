@@ -1,12 +1,12 @@
 package io.resolvehub;
 
 import io.resolvehub.agent.KnowledgeBase;
-import io.resolvehub.agent.answer.TextTerms;
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
-import io.resolvehub.agent.index.SearchHit;
-import io.resolvehub.agent.index.SearchMode;
-import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.agent.TextTerms;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchMode;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.llm.LlmProperties;
 import io.resolvehub.agent.llm.TopicLabelModel;
 import io.resolvehub.billing.EntryType;

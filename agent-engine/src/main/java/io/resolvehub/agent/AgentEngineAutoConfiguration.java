@@ -2,11 +2,8 @@ package io.resolvehub.agent;
 
 import io.resolvehub.agent.answer.ConfidenceModel;
 import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
-import io.resolvehub.agent.answer.VoiceSettingsRepository;
-import io.resolvehub.agent.embed.Embedder;
 import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
-import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.Ingestor;

@@ -1,13 +1,7 @@
 package io.resolvehub.agent;
 
-import io.resolvehub.agent.index.KnowledgeIndex;
-import io.resolvehub.agent.ingest.FileFormat;
 import io.resolvehub.agent.ingest.Ingestor;
-import io.resolvehub.agent.ingest.KnowledgeSource;
 import io.resolvehub.agent.ingest.KnowledgeSources;
-import io.resolvehub.agent.ingest.SourceStatus;
-import io.resolvehub.agent.ingest.SourceType;
-import io.resolvehub.agent.ingest.UnsupportedFileTypeException;
 import io.resolvehub.core.TenantId;
 
 import java.net.URI;

@@ -1,6 +1,5 @@
 package io.resolvehub.agent;
 
-import io.resolvehub.agent.ingest.KnowledgeSource;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.core.RecurringJob;
 import org.slf4j.Logger;
@@ -18,7 +17,7 @@ import java.util.List;
  * <p>
  * Runs as a {@link RecurringJob} on connector-core's db-scheduler: once across the cluster.
  */
-public final class KnowledgeResync implements RecurringJob {
+final class KnowledgeResync implements RecurringJob {
 
     public static final String NAME = "knowledge-resync";
 

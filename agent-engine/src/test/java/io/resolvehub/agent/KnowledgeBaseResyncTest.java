@@ -1,14 +1,10 @@
 package io.resolvehub.agent;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.Ingestor;
-import io.resolvehub.agent.ingest.KnowledgeSource;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.Parsers;
-import io.resolvehub.agent.ingest.SourceStatus;
 import io.resolvehub.agent.ingest.WebReader;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;

@@ -6,8 +6,6 @@ import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.ingest.Parsers;
-import io.resolvehub.agent.ingest.SourceStatus;
-import io.resolvehub.agent.ingest.SourceType;
 import io.resolvehub.agent.ingest.WebReader;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;

@@ -1,6 +1,6 @@
 package io.resolvehub.eval;
 
-import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.Embedder;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,7 +1,7 @@
 package io.resolvehub.eval;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.ingest.BatchedDocumentWriter;
 import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.ParsedDocument;

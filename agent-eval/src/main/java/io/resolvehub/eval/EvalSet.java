@@ -1,6 +1,6 @@
 package io.resolvehub.eval;
 
-import io.resolvehub.agent.ingest.FileFormat;
+import io.resolvehub.agent.FileFormat;
 import io.resolvehub.core.ChatTurn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

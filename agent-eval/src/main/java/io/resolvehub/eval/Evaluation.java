@@ -2,7 +2,7 @@ package io.resolvehub.eval;
 
 import io.resolvehub.agent.answer.ConfidenceModel;
 import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
-import io.resolvehub.agent.answer.VoiceSettings;
+import io.resolvehub.agent.VoiceSettings;
 import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.person.PersonRequestsByMeaning;

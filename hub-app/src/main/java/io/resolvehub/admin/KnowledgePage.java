@@ -2,11 +2,11 @@ package io.resolvehub.admin;
 
 import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
-import io.resolvehub.agent.ingest.FileFormat;
-import io.resolvehub.agent.ingest.KnowledgeSource;
-import io.resolvehub.agent.ingest.SourceStatus;
-import io.resolvehub.agent.ingest.SourceType;
-import io.resolvehub.agent.ingest.UnsupportedFileTypeException;
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceStatus;
+import io.resolvehub.agent.SourceType;
+import io.resolvehub.agent.UnsupportedFileTypeException;
 import io.resolvehub.api.TenantAccess;
 import io.resolvehub.core.TenantId;
 import org.springframework.stereotype.Controller;

@@ -1,10 +1,10 @@
 package io.resolvehub.admin;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
-import io.resolvehub.agent.index.SearchHit;
-import io.resolvehub.agent.index.SearchQuery;
-import io.resolvehub.agent.index.SearchMode;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchQuery;
+import io.resolvehub.agent.SearchMode;
 import io.resolvehub.core.TenantId;
 import org.springframework.stereotype.Component;
 

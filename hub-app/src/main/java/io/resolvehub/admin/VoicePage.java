@@ -1,7 +1,7 @@
 package io.resolvehub.admin;
 
-import io.resolvehub.agent.answer.VoiceSettings;
-import io.resolvehub.agent.answer.VoiceSettingsRepository;
+import io.resolvehub.agent.VoiceSettings;
+import io.resolvehub.agent.VoiceSettingsRepository;
 import io.resolvehub.api.TenantAccess;
 import io.resolvehub.core.TenantId;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,7 @@
 package io.resolvehub.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.core.InboundBacklog;
 import io.resolvehub.core.InboundIntake;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package io.resolvehub.ops;
 
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.KnowledgeIndex;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -1,10 +1,10 @@
 package io.resolvehub.admin;
 
 import io.resolvehub.HubTestSupport;
-import io.resolvehub.agent.ingest.KnowledgeSource;
+import io.resolvehub.agent.KnowledgeSource;
 import io.resolvehub.agent.ingest.KnowledgeSources;
-import io.resolvehub.agent.ingest.SourceStatus;
-import io.resolvehub.agent.ingest.SourceType;
+import io.resolvehub.agent.SourceStatus;
+import io.resolvehub.agent.SourceType;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.process.FakeSlackWebApi;
 import io.resolvehub.process.SlackEvents;

@@ -1,6 +1,6 @@
 package io.resolvehub.agent.answer;
 
-import io.resolvehub.agent.index.SearchHit;
+import io.resolvehub.agent.SearchHit;
 
 import java.util.Arrays;
 import java.util.Locale;

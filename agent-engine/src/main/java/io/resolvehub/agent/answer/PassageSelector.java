@@ -1,6 +1,6 @@
 package io.resolvehub.agent.answer;
 
-import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.embed.Vectors;
 
 import java.util.ArrayList;

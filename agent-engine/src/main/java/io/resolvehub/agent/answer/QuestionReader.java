@@ -1,9 +1,9 @@
 package io.resolvehub.agent.answer;
 
-import io.resolvehub.agent.index.KnowledgeIndex;
-import io.resolvehub.agent.index.SearchHit;
-import io.resolvehub.agent.index.SearchMode;
-import io.resolvehub.agent.index.SearchQuery;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchMode;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.core.TenantId;
 
 import java.util.HashMap;

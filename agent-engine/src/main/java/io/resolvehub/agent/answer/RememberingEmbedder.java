@@ -1,6 +1,6 @@
 package io.resolvehub.agent.answer;
 
-import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.Embedder;
 
 import java.util.ArrayList;
 import java.util.HashMap;

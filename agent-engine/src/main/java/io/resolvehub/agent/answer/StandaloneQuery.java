@@ -16,7 +16,7 @@ import java.util.Set;
  * @param question the user's own words (for coverage and sentence selection)
  * @param carried  the earlier user turns that were added, latest first
  */
-public record StandaloneQuery(String text, String question, List<String> carried) {
+record StandaloneQuery(String text, String question, List<String> carried) {
 
     /** A question with at least this many content words is taken as standalone. */
     static final int STANDALONE_TERMS = 10;

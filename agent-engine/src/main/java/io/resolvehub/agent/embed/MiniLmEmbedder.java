@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
+import io.resolvehub.agent.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchQuery;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.IndexedChunk;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.core.TenantId;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;

@@ -1,5 +1,7 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.core.TenantId;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;

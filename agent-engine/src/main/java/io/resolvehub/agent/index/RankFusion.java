@@ -1,5 +1,6 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.SearchHit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
  * fused because BM25 scores are unbounded and differ per query while cosines sit in a narrow band; RRF needs no
  * per-corpus normalisation and is what both backends can compute identically.
  */
-public final class RankFusion {
+final class RankFusion {
 
     /** The usual constant from Cormack et al. (2009); larger values flatten the influence of the top ranks. */
     public static final int K = 60;

@@ -1,8 +1,8 @@
 package io.resolvehub.agent.ingest;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.IndexedChunk;
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.IndexedChunk;
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.core.TenantId;
 
 import java.nio.charset.StandardCharsets;

@@ -10,7 +10,7 @@ import java.util.List;
  * @param text        plain text; list items one per line, numbered {@code "1. "} or bulleted {@code "- "}
  * @param list        whether the block is a list (split only between items)
  */
-public record Block(List<String> headingPath, String text, boolean list) {
+record Block(List<String> headingPath, String text, boolean list) {
 
     public Block {
         headingPath = List.copyOf(headingPath);

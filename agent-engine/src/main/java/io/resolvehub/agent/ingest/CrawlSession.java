@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

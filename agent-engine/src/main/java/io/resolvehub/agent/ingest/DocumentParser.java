@@ -1,5 +1,7 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
+
 /** Turns one document's content into a {@link ParsedDocument}. Implementations are stateless and thread-safe. */
 public interface DocumentParser {
 

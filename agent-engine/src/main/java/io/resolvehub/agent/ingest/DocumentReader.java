@@ -1,10 +1,12 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeSource;
 import java.util.List;
 import java.util.Map;
 
 /** Produces the documents of a source at ingestion time: the kept upload, the pasted text, or fetched web pages. */
-public interface DocumentReader {
+interface DocumentReader {
 
     /**
      * @param known the documents indexed last time, so a web reader can send conditional requests

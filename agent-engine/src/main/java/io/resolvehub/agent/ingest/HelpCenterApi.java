@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

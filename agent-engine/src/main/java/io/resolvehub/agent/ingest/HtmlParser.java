@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * HTML through jsoup: navigation, scripts, styles and page chrome are dropped; headings build the heading path;
  * {@code <ol>} items become numbered steps kept in one block.
  */
-public final class HtmlParser implements DocumentParser {
+final class HtmlParser implements DocumentParser {
 
     private static final String CHROME = "script, style, noscript, nav, header, footer, aside, form, iframe, svg, template, "
             + "[role=navigation], [aria-hidden=true], .nav, .navbar, .sidebar, .breadcrumb, .breadcrumbs, .cookie-banner";

@@ -1,5 +1,9 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceProgress;
+import io.resolvehub.agent.SourceType;
+
 /**
  * Records how far one source's indexing is in the sources table, where any hub instance's page reads it: pages done
  * of pages read for a source of many documents, passages embedded of the document's passages otherwise. Writes when

@@ -1,7 +1,10 @@
 package io.resolvehub.agent.ingest;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

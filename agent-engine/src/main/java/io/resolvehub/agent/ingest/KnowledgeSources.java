@@ -1,5 +1,9 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceProgress;
+import io.resolvehub.agent.SourceStatus;
+import io.resolvehub.agent.SourceType;
 import io.resolvehub.core.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;

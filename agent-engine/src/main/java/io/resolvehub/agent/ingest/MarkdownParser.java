@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Markdown through flexmark: headings build the heading path, lists stay whole, formatting marks are dropped. */
-public final class MarkdownParser implements DocumentParser {
+final class MarkdownParser implements DocumentParser {
 
     private final Parser parser = Parser.builder().build();
 

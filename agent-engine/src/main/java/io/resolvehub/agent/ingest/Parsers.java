@@ -1,5 +1,7 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+
 /** The parser for each file format. */
 public final class Parsers {
 

@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -11,7 +12,7 @@ import java.io.IOException;
  * PDF through PDFBox: the text of each page, then read like plain text. Refuses, with a readable reason, PDFs that are
  * encrypted, corrupt, longer than {@code maxPages}, or that hold no extractable text (scans).
  */
-public final class PdfParser implements DocumentParser {
+final class PdfParser implements DocumentParser {
 
     private final int maxPages;
     private final PlainTextParser text = new PlainTextParser();

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Plain text (and PDF text): paragraphs are separated by blank lines; consecutive numbered or bulleted lines form one
  * list block; a short line without final punctuation followed by a paragraph is taken as a heading.
  */
-public final class PlainTextParser implements DocumentParser {
+final class PlainTextParser implements DocumentParser {
 
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(\\d{1,3}[.)]|[-*•])\\s+.*");
     private static final Pattern NUMBERED = Pattern.compile("^\\s*\\d{1,3}[.)]\\s+.*");

@@ -1,5 +1,7 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+
 /**
  * One document a source yields for indexing.
  *
@@ -8,7 +10,7 @@ package io.resolvehub.agent.ingest;
  * @param etag      the server's ETag, if any, for the next conditional fetch
  * @param unchanged the server answered 304 Not Modified: keep the indexed chunks
  */
-public record SourceDocument(String docKey, String title, String url, byte[] content, FileFormat format, String etag,
+record SourceDocument(String docKey, String title, String url, byte[] content, FileFormat format, String etag,
                              boolean unchanged) {
 
     public static SourceDocument unchanged(String docKey, String url, String etag) {

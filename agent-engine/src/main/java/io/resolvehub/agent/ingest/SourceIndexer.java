@@ -1,8 +1,10 @@
 package io.resolvehub.agent.ingest;
 
-import io.resolvehub.agent.embed.Embedder;
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeIndex;
 
+import io.resolvehub.agent.KnowledgeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;

@@ -1,5 +1,9 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.ingest.CrawlSession.Fetched;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

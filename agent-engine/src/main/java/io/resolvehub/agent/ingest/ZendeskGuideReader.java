@@ -1,5 +1,8 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -1,6 +1,6 @@
 package io.resolvehub.agent.llm;
 
-import io.resolvehub.agent.answer.TextTerms;
+import io.resolvehub.agent.TextTerms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * words (stemmed) in the passages it relies on, and every number in it must appear there verbatim. A model that
  * invents "90 days" or a feature the docs never mention fails; a faithful paraphrase passes.
  */
-public final class GroundingCheck {
+final class GroundingCheck {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,:]\\d+)*");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");

@@ -1,6 +1,6 @@
 package io.resolvehub.agent.person;
 
-import io.resolvehub.agent.embed.Embedder;
+import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.core.PersonRequestDetector;
 

@@ -1,6 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.TestAgent;
+import io.resolvehub.agent.VoiceSettings;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.ChatTurn;

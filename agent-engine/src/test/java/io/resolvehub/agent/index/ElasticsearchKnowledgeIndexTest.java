@@ -1,5 +1,6 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.KnowledgeIndex;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The index contract against a real Elasticsearch 8.19; each test gets its own index. */

@@ -1,5 +1,10 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.IndexedChunk;
+import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.SearchHit;
+import io.resolvehub.agent.SearchMode;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.TestAgent;
 import io.resolvehub.core.TenantId;
 import org.junit.jupiter.api.AfterEach;

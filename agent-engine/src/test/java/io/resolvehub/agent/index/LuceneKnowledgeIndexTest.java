@@ -1,5 +1,6 @@
 package io.resolvehub.agent.index;
 
+import io.resolvehub.agent.KnowledgeIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

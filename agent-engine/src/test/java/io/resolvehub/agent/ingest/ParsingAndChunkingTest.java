@@ -1,5 +1,7 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.IngestionException;
 import io.resolvehub.agent.TestAgent;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.IngestionException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

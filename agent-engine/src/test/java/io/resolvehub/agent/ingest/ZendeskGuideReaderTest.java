@@ -2,6 +2,11 @@ package io.resolvehub.agent.ingest;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.resolvehub.agent.FileFormat;
+import io.resolvehub.agent.IngestionException;
+import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceStatus;
+import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.TestAgent;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;

@@ -1,4 +1,4 @@
-package io.resolvehub.agent.index;
+package io.resolvehub.agent;
 
 import io.resolvehub.core.TenantId;
 

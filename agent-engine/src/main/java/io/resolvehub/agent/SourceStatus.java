@@ -1,4 +1,4 @@
-package io.resolvehub.agent.ingest;
+package io.resolvehub.agent;
 
 import java.util.Locale;
 

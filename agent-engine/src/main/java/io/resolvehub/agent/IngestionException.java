@@ -1,4 +1,4 @@
-package io.resolvehub.agent.ingest;
+package io.resolvehub.agent;
 
 /**
  * A document that cannot be ingested, with a message a person can act on ("the PDF is encrypted…"). It becomes the

@@ -1,5 +1,6 @@
-package io.resolvehub.agent.index;
+package io.resolvehub.agent;
 
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.core.TenantId;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.resolvehub.agent.answer;
+package io.resolvehub.agent;
 
 import io.resolvehub.core.TenantId;
 import org.springframework.jdbc.core.simple.JdbcClient;

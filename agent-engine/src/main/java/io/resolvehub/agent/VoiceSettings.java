@@ -1,4 +1,4 @@
-package io.resolvehub.agent.answer;
+package io.resolvehub.agent;
 
 /**
  * A tenant's brand voice ({@code /voice}): the greeting and sign-off frame every answer; the name and tone are

@@ -1,4 +1,4 @@
-package io.resolvehub.agent.index;
+package io.resolvehub.agent;
 
 /** Which retriever(s) answer a search: BM25 alone, the vector alone, or both fused. */
 public enum SearchMode {

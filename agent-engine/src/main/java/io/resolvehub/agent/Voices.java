@@ -1,5 +1,6 @@
-package io.resolvehub.agent.answer;
+package io.resolvehub.agent;
 
+import io.resolvehub.agent.VoiceSettings;
 import io.resolvehub.core.TenantId;
 
 /** Looks up a tenant's voice; {@link VoiceSettings#DEFAULT} when it set none. */

@@ -1,4 +1,4 @@
-package io.resolvehub.agent.ingest;
+package io.resolvehub.agent;
 
 /**
  * How far a source's indexing has come: {@code done} of {@code total} units, counted in pages for a source of many
@@ -16,7 +16,8 @@ public record SourceProgress(int done, int total, Unit unit) {
         }
     }
 
-    static Unit unitOf(SourceType type) {
+    /** Pages for a source of many documents, passages for a single document. */
+    public static Unit unitOf(SourceType type) {
         return type.manyDocuments() ? Unit.PAGES : Unit.PASSAGES;
     }
 

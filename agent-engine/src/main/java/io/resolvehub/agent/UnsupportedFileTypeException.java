@@ -1,4 +1,4 @@
-package io.resolvehub.agent.ingest;
+package io.resolvehub.agent;
 
 /** An upload whose name and media type name no format the hub reads (the REST layer answers 415). */
 public class UnsupportedFileTypeException extends RuntimeException {
