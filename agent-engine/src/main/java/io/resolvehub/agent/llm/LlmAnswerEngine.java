@@ -58,6 +58,10 @@ public final class LlmAnswerEngine implements AnswerEngine {
     @Override
     public Answer answer(AnswerRequest request) {
         ExtractiveAnswerEngine.Retrieval retrieval = extractive.retrieve(request);
+        // Needed before the model is asked, not thrown away: its decision says whether to ask the model at all, its
+        // confidence (which rests on the excerpt it chose) is the generated answer's and picks the passages the model
+        // reads, and it is the reply whenever the model's answer is discarded. Only its text goes unused when the
+        // model's answer stands.
         Answer fallback = extractive.answer(request, retrieval);
         if (fallback.decision() != Decision.ANSWER) {
             return fallback;   // no knowledge or ambiguous: the model would only guess

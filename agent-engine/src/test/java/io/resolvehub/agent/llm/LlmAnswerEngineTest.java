@@ -68,6 +68,16 @@ class LlmAnswerEngineTest {
                 .contains("[1] Refund policy");
     }
 
+    /** The extractive answer computed first is the generated one's confidence, which the hand-off policy judges. */
+    @Test
+    void aGeneratedAnswerCarriesTheExtractiveAnswersConfidence() {
+        openAi.script.set(new FakeOpenAiServer.Reply("Your refund goes back to the original card within 14 days of the cancellation [1]."));
+        Answer generated = ask(engine(Duration.ofSeconds(10)));
+        Answer extractive = agent.engine.answer(new AnswerRequest(ACME, QUESTION, List.of()));
+        assertThat(generated.text()).isNotEqualTo(extractive.text());
+        assertThat(generated.confidence()).isEqualTo(extractive.confidence());
+    }
+
     @Test
     void aHallucinatedAnswerIsRejectedForTheExtractiveOne() {
         openAi.script.set(new FakeOpenAiServer.Reply("Refunds take 90 days and you also get a free gift card worth 50 dollars [1]."));
