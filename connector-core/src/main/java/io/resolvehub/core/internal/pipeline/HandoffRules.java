@@ -12,7 +12,7 @@ import io.resolvehub.core.internal.conversation.ConversationRecord;
  * {@code maxAiTurns}. The earlier checks (a human phrase, the coin hold) run before the agent is asked, in
  * {@link ConversationPipeline}. What the user reads in a clarifying question or hand-off is {@link UserNotices}'s.
  */
-public final class HandoffRules {
+final class HandoffRules {
 
     private final UserNotices notices;
 
