@@ -1,14 +1,14 @@
 package io.resolvehub;
 
-import io.resolvehub.agent.KnowledgeBase;
-import io.resolvehub.agent.TextTerms;
 import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.LlmProperties;
 import io.resolvehub.agent.SearchHit;
 import io.resolvehub.agent.SearchMode;
 import io.resolvehub.agent.SearchQuery;
-import io.resolvehub.agent.llm.LlmProperties;
-import io.resolvehub.agent.llm.TopicLabelModel;
+import io.resolvehub.agent.TextTerms;
+import io.resolvehub.agent.TopicLabelModel;
 import io.resolvehub.billing.EntryType;
 import io.resolvehub.billing.Ledger;
 import io.resolvehub.billing.TenantPricing;

@@ -13,7 +13,6 @@ import io.resolvehub.agent.ingest.WebReader;
 import io.resolvehub.agent.ingest.ZendeskGuideReader;
 import io.resolvehub.agent.llm.ChatModels;
 import io.resolvehub.agent.llm.LlmAnswerEngine;
-import io.resolvehub.agent.llm.LlmProperties;
 import io.resolvehub.agent.person.PersonRequestsByMeaning;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.DataDirectory;

@@ -1,7 +1,7 @@
 package io.resolvehub.agent;
 
-import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.LoopbackSite.Response;
+import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.Chunker;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;

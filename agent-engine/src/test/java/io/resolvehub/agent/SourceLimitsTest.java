@@ -1,6 +1,5 @@
 package io.resolvehub.agent;
 
-import io.resolvehub.agent.ingest.KnowledgeSource;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,7 @@ class SourceLimitsTest {
             KnowledgeBase knowledge = new KnowledgeBase(agent.sources, agent.index, agent.ingestor, new SourceLimits(3, 100, 1_000_000, 10_000_000));
             KnowledgeSource first = knowledge.addText(ACME, "Refunds", "Refunds are issued within 14 days.");
             knowledge.addText(ACME, "Shipping", "Orders ship within two working days.");
-            knowledge.addWeb(ACME, io.resolvehub.agent.ingest.SourceType.URL, "http://127.0.0.1:9/help", null);
+            knowledge.addWeb(ACME, io.resolvehub.agent.SourceType.URL, "http://127.0.0.1:9/help", null);
 
             assertThatThrownBy(() -> knowledge.addText(ACME, "Returns", "Returns are free within 30 days."))
                     .isInstanceOf(SourceLimitException.class)
@@ -75,7 +74,7 @@ class SourceLimitsTest {
                     .isInstanceOf(SourceLimitException.class);
             assertThat(knowledge.list(ACME)).hasSize(2);
             // a web source keeps no content: it is bounded by the count and the crawl limits, not by bytes
-            assertThat(knowledge.addWeb(ACME, io.resolvehub.agent.ingest.SourceType.URL, "http://127.0.0.1:9/help", null).id())
+            assertThat(knowledge.addWeb(ACME, io.resolvehub.agent.SourceType.URL, "http://127.0.0.1:9/help", null).id())
                     .isNotBlank();
             assertThat(knowledge.addText(GLOBEX, "Payroll", "Payroll runs monthly.").id()).isNotBlank();
             agent.awaitIdle();

@@ -1,12 +1,12 @@
 package io.resolvehub.eval;
 
-import io.resolvehub.agent.answer.ConfidenceModel;
-import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
-import io.resolvehub.agent.VoiceSettings;
-import io.resolvehub.agent.embed.MiniLmEmbedder;
-import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
 import io.resolvehub.agent.IndexedChunk;
 import io.resolvehub.agent.KnowledgeIndex;
+import io.resolvehub.agent.VoiceSettings;
+import io.resolvehub.agent.answer.ConfidenceModel;
+import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
+import io.resolvehub.agent.embed.MiniLmEmbedder;
+import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.core.AnswerRequest;

@@ -1,8 +1,8 @@
 package io.resolvehub.eval;
 
+import io.resolvehub.agent.VoiceSettings;
 import io.resolvehub.agent.answer.ConfidenceModel;
 import io.resolvehub.agent.answer.ExtractiveAnswerEngine;
-import io.resolvehub.agent.VoiceSettings;
 import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.person.PersonRequestsByMeaning;

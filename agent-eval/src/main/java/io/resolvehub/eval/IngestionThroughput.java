@@ -1,11 +1,11 @@
 package io.resolvehub.eval;
 
+import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.ingest.BatchedDocumentWriter;
 import io.resolvehub.agent.ingest.Chunk;
 import io.resolvehub.agent.ingest.Chunker;
-import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.Parsers;
 import tools.jackson.databind.JsonNode;

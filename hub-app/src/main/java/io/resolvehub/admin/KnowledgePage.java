@@ -1,8 +1,8 @@
 package io.resolvehub.admin;
 
+import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
-import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.KnowledgeSource;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;

@@ -3,8 +3,8 @@ package io.resolvehub.admin;
 import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.SearchHit;
-import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.SearchMode;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.core.TenantId;
 import org.springframework.stereotype.Component;
 

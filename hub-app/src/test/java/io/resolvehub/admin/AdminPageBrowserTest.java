@@ -2,13 +2,13 @@ package io.resolvehub.admin;
 
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.agent.KnowledgeSource;
-import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
+import io.resolvehub.agent.ingest.KnowledgeSources;
+import io.resolvehub.api.ApiClient;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.process.FakeSlackWebApi;
 import io.resolvehub.process.SlackEvents;
-import io.resolvehub.api.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.Embedder;
-import io.resolvehub.agent.VoiceSettings;
-import io.resolvehub.agent.Voices;
-import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.SearchHit;
 import io.resolvehub.agent.SearchMode;
 import io.resolvehub.agent.SearchQuery;
+import io.resolvehub.agent.VoiceSettings;
+import io.resolvehub.agent.Voices;
+import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.AnswerRequest;

@@ -4,6 +4,7 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
+import io.resolvehub.agent.LlmProperties;
 import java.util.Locale;
 
 /** Builds the LangChain4j chat model of {@code hub.llm.provider}; fails fast naming the missing setting. */

@@ -1,10 +1,10 @@
 package io.resolvehub.agent.ingest;
 
-import io.resolvehub.agent.TestAgent;
-import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.agent.SearchHit;
 import io.resolvehub.agent.SearchMode;
 import io.resolvehub.agent.SearchQuery;
+import io.resolvehub.agent.TestAgent;
+import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.core.TenantId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

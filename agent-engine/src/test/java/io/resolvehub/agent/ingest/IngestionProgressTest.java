@@ -1,12 +1,12 @@
 package io.resolvehub.agent.ingest;
 
+import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.KnowledgeSource;
 import io.resolvehub.agent.SourceProgress;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.TestAgent;
-import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;

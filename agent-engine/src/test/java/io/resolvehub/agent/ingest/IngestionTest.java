@@ -1,11 +1,11 @@
 package io.resolvehub.agent.ingest;
 
 import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SearchMode;
+import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.TestAgent;
-import io.resolvehub.agent.SearchMode;
-import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.UnsupportedFileTypeException;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;

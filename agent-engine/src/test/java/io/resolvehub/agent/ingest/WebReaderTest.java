@@ -2,8 +2,8 @@ package io.resolvehub.agent.ingest;
 
 import io.resolvehub.agent.IngestionException;
 import io.resolvehub.agent.KnowledgeSource;
-import io.resolvehub.agent.LoopbackSite;
 import io.resolvehub.agent.LoopbackSite.Response;
+import io.resolvehub.agent.LoopbackSite;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.TestAgent;

@@ -14,25 +14,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * An in-process OpenAI-compatible server ({@code POST /v1/chat/completions}) that answers with a scripted reply,
  * fails with a status, or stalls: driven through LangChain4j's real OpenAI client.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
-    sealed interface Script permits Reply, Fail, Stall {
+    public sealed interface Script permits Reply, Fail, Stall {
     }
 
-    record Reply(String content) implements Script {
+    public record Reply(String content) implements Script {
     }
 
-    record Fail(int status) implements Script {
+    public record Fail(int status) implements Script {
     }
 
-    record Stall(long millis) implements Script {
+    public record Stall(long millis) implements Script {
     }
 
     private final HttpServer server;
-    final AtomicReference<Script> script = new AtomicReference<>(new Reply("NO_ANSWER"));
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final AtomicReference<Script> script = new AtomicReference<>(new Reply("NO_ANSWER"));
+    public final List<String> requests = new CopyOnWriteArrayList<>();
 
-    FakeOpenAiServer() {
+    public FakeOpenAiServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -76,7 +76,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 

@@ -1,5 +1,6 @@
 package io.resolvehub.agent.llm;
 
+import io.resolvehub.agent.LlmProperties;
 import io.resolvehub.agent.TestAgent;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;

@@ -1,15 +1,15 @@
 package io.resolvehub.api.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.IngestionBusyException;
 import io.resolvehub.agent.KnowledgeBase;
-import io.resolvehub.agent.FileFormat;
 import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceLimitException;
 import io.resolvehub.agent.SourceProgress;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
 import io.resolvehub.agent.UnsupportedFileTypeException;
-import io.resolvehub.agent.SourceLimitException;
 import io.resolvehub.api.ApiException;
 import io.resolvehub.api.TenantAccess;
 import io.resolvehub.core.TenantId;

@@ -1,9 +1,10 @@
-package io.resolvehub.agent.llm;
+package io.resolvehub.agent;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
+import io.resolvehub.agent.llm.ChatModels;
 
 import java.util.List;
 import java.util.Optional;

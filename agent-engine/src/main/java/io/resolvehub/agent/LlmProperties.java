@@ -1,4 +1,4 @@
-package io.resolvehub.agent.llm;
+package io.resolvehub.agent;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,5 +1,6 @@
-package io.resolvehub.agent.llm;
+package io.resolvehub.agent;
 
+import io.resolvehub.agent.llm.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
