@@ -1,5 +1,6 @@
 package io.resolvehub;
 
+import io.resolvehub.admin.MailProperties;
 import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.KnowledgeIndex;
@@ -22,7 +23,6 @@ import io.resolvehub.insights.QuestionEmbedder;
 import io.resolvehub.insights.TopicLabeller;
 import io.resolvehub.insights.WordStems;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -72,8 +72,8 @@ class InsightsWiring {
     @Bean
     DigestSender digestSender(ChannelAccounts accounts, ObjectProvider<ChannelConnectorFactory> factories,
                               ObjectProvider<JavaMailSender> mail,
-                              @Value("${hub.mail.from:ResolveHub <resolvehub@localhost>}") String from) {
-        return new DigestChannels(accounts, factories, mail, from);
+                              MailProperties mailProperties) {
+        return new DigestChannels(accounts, factories, mail, mailProperties.from());
     }
 
     @Bean
