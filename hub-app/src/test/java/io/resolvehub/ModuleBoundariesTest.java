@@ -50,6 +50,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void noBenchmarkOrEvaluationShipsInTheHub() {
+        ModuleRules.NO_BENCHMARK_OR_EVALUATION_IN_PRODUCTION.check(classes);
+    }
+
+    @Test
     void coreApiHasNoSpringOrSdkTypes() {
         ModuleRules.CORE_API_HAS_NO_SPRING_OR_SDK_TYPES.check(classes);
     }

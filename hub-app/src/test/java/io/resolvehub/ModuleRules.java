@@ -86,6 +86,14 @@ final class ModuleRules {
                     .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(AGENT_API))))
             .as("other modules use agent-engine through its API package " + AGENT_API + " only");
 
+    /**
+     * Benchmarks and evaluations are test code or agent-eval's (a module the hub does not depend on), never in the
+     * production jar: the classes the hub ships hold none.
+     */
+    static final ArchRule NO_BENCHMARK_OR_EVALUATION_IN_PRODUCTION = noClasses().that().resideInAPackage("io.resolvehub..")
+            .should().haveSimpleNameEndingWith("Benchmark").orShould().haveSimpleNameEndingWith("Evaluation")
+            .as("no benchmark or evaluation code ships in the hub");
+
     /** Core's implementations are reached through its API packages and beans only. */
     static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage("io.resolvehub.core.internal..");

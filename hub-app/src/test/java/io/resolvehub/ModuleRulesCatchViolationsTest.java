@@ -8,6 +8,7 @@ import io.resolvehub.api.boundaryviolation.ApiUsingTheIngestor;
 import io.resolvehub.api.boundaryviolation.ApiUsingTheSlackSdk;
 import io.resolvehub.billing.boundaryviolation.PublicBillingInternal;
 import io.resolvehub.boundaryviolations.ClassOutsideAnyModule;
+import io.resolvehub.boundaryviolations.ShippedBenchmark;
 import io.resolvehub.core.boundaryviolation.CoreCallingTheBillingModule;
 import io.resolvehub.core.channel.ChannelApiWithSpringType;
 import io.resolvehub.slack.boundaryviolation.SlackReachingIntoCoreInternals;
@@ -72,6 +73,11 @@ class ModuleRulesCatchViolationsTest {
     void aModuleUsingAgentEngineInternalsIsCaught() {
         assertCaught(ModuleRules.AGENT_IS_USED_THROUGH_ITS_API, ApiUsingTheIngestor.class,
                 "io.resolvehub.agent.ingest.Ingestor");
+    }
+
+    @Test
+    void aBenchmarkAmongTheShippedClassesIsCaught() {
+        assertCaught(ModuleRules.NO_BENCHMARK_OR_EVALUATION_IN_PRODUCTION, ShippedBenchmark.class, "ShippedBenchmark");
     }
 
     @Test
