@@ -1,7 +1,7 @@
 package io.resolvehub.agent.isolation;
 
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.TestAgent;
-import io.resolvehub.agent.index.KnowledgeIndex;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.Citation;

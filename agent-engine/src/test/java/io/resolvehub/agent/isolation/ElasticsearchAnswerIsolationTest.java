@@ -1,8 +1,8 @@
 package io.resolvehub.agent.isolation;
 
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.index.ElasticsearchKnowledgeIndex;
 import io.resolvehub.agent.index.ElasticsearchServer;
-import io.resolvehub.agent.index.KnowledgeIndex;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,6 +1,6 @@
 package io.resolvehub.agent.isolation;
 
-import io.resolvehub.agent.index.KnowledgeIndex;
+import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.index.LuceneKnowledgeIndex;
 
 import java.nio.file.Path;
