@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * An in-process Zendesk Support API ({@code /api/v2}) on loopback for the real Zendesk Java Client: tickets, their
  * comments, users, ticket updates and creation (with {@code Idempotency-Key} and {@code external_id} look-up). Objects
  * start from the recorded samples in {@code src/test/resources/zendesk/api/} and change as Zendesk would change them.
- * Every request is recorded.
+ * Every request is recorded. Public for hub-app's cluster test, which runs the packaged hub against it (this module's
+ * test-jar).
  */
-final class FakeZendeskApi implements AutoCloseable {
+public final class FakeZendeskApi implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** The agent the API token belongs to. */
@@ -62,7 +63,7 @@ final class FakeZendeskApi implements AutoCloseable {
     private final Map<String, Long> idempotencyKeys = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(50_000);
 
-    FakeZendeskApi() {
+    public FakeZendeskApi() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -74,7 +75,7 @@ final class FakeZendeskApi implements AutoCloseable {
     }
 
     /** The account URL a tenant configures (the client appends {@code /api/v2}). */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -97,7 +98,7 @@ final class FakeZendeskApi implements AutoCloseable {
         }
     }
 
-    void addUser(long id, String name, String email, String role) {
+    public void addUser(long id, String name, String email, String role) {
         ObjectNode user = sampleObject("api/user.json", "user");
         user.put("id", id).put("name", name).put("email", email).put("role", role)
                 .put("url", url() + "/api/v2/users/" + id + ".json");
@@ -105,7 +106,7 @@ final class FakeZendeskApi implements AutoCloseable {
     }
 
     /** A ticket as Zendesk holds it after the requester wrote in: the sample ticket with its first comment. */
-    void addTicket(long id, long requesterId, String subject, String description) {
+    public void addTicket(long id, long requesterId, String subject, String description) {
         ObjectNode ticket = sampleObject("api/ticket.json", "ticket");
         ticket.put("id", id).put("url", url() + "/api/v2/tickets/" + id + ".json").put("subject", subject)
                 .put("raw_subject", subject).put("description", description)
@@ -116,7 +117,7 @@ final class FakeZendeskApi implements AutoCloseable {
     }
 
     /** A comment written on the ticket by someone other than the hub (the requester, an agent). */
-    long addComment(long ticketId, long authorId, String body, boolean isPublic) {
+    public long addComment(long ticketId, long authorId, String body, boolean isPublic) {
         try {
             ObjectNode comment = (ObjectNode) JSON.readTree(sample("api/comment.json"));
             long id = ids.incrementAndGet();
@@ -135,19 +136,19 @@ final class FakeZendeskApi implements AutoCloseable {
         }
     }
 
-    void setStatus(long ticketId, String status) {
+    public void setStatus(long ticketId, String status) {
         tickets.get(ticketId).put("status", status);
     }
 
-    JsonNode ticket(long id) {
+    public JsonNode ticket(long id) {
         return tickets.get(id).deepCopy();
     }
 
-    List<JsonNode> comments(long ticketId) {
+    public List<JsonNode> comments(long ticketId) {
         return List.copyOf(comments.get(ticketId));
     }
 
-    List<String> tags(long ticketId) {
+    public List<String> tags(long ticketId) {
         List<String> tags = new ArrayList<>();
         tickets.get(ticketId).path("tags").forEach(t -> tags.add(t.asText()));
         return tags;
@@ -163,7 +164,7 @@ final class FakeZendeskApi implements AutoCloseable {
                 .map(Call::ticket).toList();
     }
 
-    List<JsonNode> createdTickets() {
+    public List<JsonNode> createdTickets() {
         return calls.stream().filter(c -> c.method().equals("POST") && c.path().equals("/api/v2/tickets.json"))
                 .map(Call::ticket).toList();
     }

@@ -22,7 +22,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -130,7 +129,9 @@ final class ZendeskPipelineHub implements AutoCloseable {
         zendesk.close();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // Not a @Configuration: this module's test-jar is on hub-app's test classpath, where the hub's component scan
+    // of io.resolvehub would pick a @Configuration up. Given to the builder as a source, its @Bean methods and
+    // imports work the same (lite mode, as proxyBeanMethods = false was).
     @ImportAutoConfiguration({ConnectorCoreAutoConfiguration.class, ZendeskAutoConfiguration.class})
     static class Hub {
         @Bean

@@ -24,11 +24,13 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final ApiClient api;
 
     private HubProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.api = new ApiClient(port);
     }
 
     static HubProcess start(Path dataDir, String name, String... arguments) {
@@ -62,8 +64,9 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
+    /** One client per instance: each has its own connection pool and selector thread. */
     ApiClient api() {
-        return new ApiClient(port);
+        return api;
     }
 
     int port() {
