@@ -55,11 +55,17 @@ final class ClusterDatabase {
         return single("select count(*) from inbound_events where tenant_id = ? and attempts > 1");
     }
 
-    long conversationsWithStatus(String status) {
-        List<Long> count = new ArrayList<>();
-        query("select count(*) from conversations where tenant_id = ? and status = '" + status + "'",
-                rs -> count.add(rs.getLong(1)));
-        return count.getFirst();
+    long openConversations() {
+        return single("select count(*) from conversations where tenant_id = ? and status = 'open'");
+    }
+
+    /** Conversations by how they ended: their status, with the hand-off reason or resolution kind. */
+    Map<String, Long> conversationOutcomes() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        query("select status || coalesce(' ' || handoff_reason, '') || coalesce(' ' || resolution_kind, ''), count(*)"
+                        + " from conversations where tenant_id = ? group by 1 order by 1",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
     }
 
     List<Charge> charges() {
