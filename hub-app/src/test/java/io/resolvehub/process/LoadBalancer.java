@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * What stands between the platforms and the hub instances: each delivery goes to the instance it is meant for while
- * that one is up; an instance that fails a send and then its health check is taken out of rotation, and a delivery that was not
- * acknowledged (the connection failed, or 503) is sent again to another instance, as the platform redelivers it.
+ * that one is up; an instance that fails a send and then its health check is taken out of rotation, and a delivery
+ * that was not acknowledged (the connection failed, or 503) is sent again to another instance, as the platform
+ * redelivers it.
  */
 final class LoadBalancer {
 
