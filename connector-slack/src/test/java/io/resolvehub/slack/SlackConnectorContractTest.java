@@ -9,7 +9,7 @@ import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.ConversationRef;
-import io.resolvehub.core.testing.ChannelConnectorContract;
+import io.resolvehub.core.testing.PlatformConnectorContract;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The channel contract every connector passes, run against the Slack connector and the fake Slack Web API. */
-class SlackConnectorContractTest extends ChannelConnectorContract {
+/** The delivery contract every channel passes and the platform part, run against the Slack connector and the fake Slack Web API. */
+class SlackConnectorContractTest extends PlatformConnectorContract {
 
     private final FakeSlackApi slack = new FakeSlackApi();
     private final SlackConnectorFactory factory = factory(slack);

@@ -14,7 +14,7 @@ import io.resolvehub.core.channel.ConversationRef;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
 import io.resolvehub.core.channel.Report;
-import io.resolvehub.core.testing.ChannelConnectorContract;
+import io.resolvehub.core.testing.PlatformConnectorContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +25,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The channel contract every connector passes, run against the Teams connector and the fake Bot Framework. */
-class TeamsConnectorContractTest extends ChannelConnectorContract {
+/** The delivery contract every channel passes and the platform part, run against the Teams connector and the fake Bot Framework. */
+class TeamsConnectorContractTest extends PlatformConnectorContract {
 
     static final String CONVERSATION = "19:d4b1f0c2e8a54b3e9f6a7c8d9e0f1a2b@thread.tacv2;messageid=1764411500123";
     static final String ESCALATION = "19:e5c0ffee0000111122223333aaaabbbb@thread.tacv2";

@@ -7,7 +7,7 @@ import io.resolvehub.core.UserRef;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.ConversationRef;
-import io.resolvehub.core.testing.ChannelConnectorContract;
+import io.resolvehub.core.testing.PlatformConnectorContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The channel contract every connector passes, run against the Zendesk connector and the fake Zendesk API. */
-class ZendeskConnectorContractTest extends ChannelConnectorContract {
+/** The delivery contract every channel passes and the platform part, run against the Zendesk connector and the fake Zendesk API. */
+class ZendeskConnectorContractTest extends PlatformConnectorContract {
 
     private static final long TICKET = 35436L;
     private static final FakeZendeskApi zendesk = new FakeZendeskApi();

@@ -8,7 +8,7 @@ import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.ChannelException;
 import io.resolvehub.core.channel.ChannelSettings;
 import io.resolvehub.core.channel.ConversationRef;
-import io.resolvehub.core.testing.ChannelConnectorContract;
+import io.resolvehub.core.testing.PlatformConnectorContract;
 import io.resolvehub.core.testing.FakeChannel;
 
 import java.time.Duration;
@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the channel contract against the in-memory {@link FakeChannel}, so the suite itself is exercised in core (and
+ * Runs the platform channel contract (and with it the delivery contract) against the in-memory {@link FakeChannel}, so the suite itself is exercised in core (and
  * the fake the pipeline tests rely on keeps the contract). The "platform" renders a post as its text, the cited
  * titles and URLs, and the control ids.
  */
-class FakeChannelContractTest extends ChannelConnectorContract {
+class FakeChannelContractTest extends PlatformConnectorContract {
 
     private final FakeChannel channel = new FakeChannel(new ChannelType("fake"));
 
