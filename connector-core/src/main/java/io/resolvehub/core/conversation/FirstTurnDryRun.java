@@ -5,13 +5,9 @@ import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.PersonRequestDetector;
 import io.resolvehub.core.TenantId;
-import io.resolvehub.core.TenantVoice;
-import io.resolvehub.core.internal.pipeline.PolicyDryRun;
-import io.resolvehub.core.internal.pipeline.UserNotices;
-import io.resolvehub.core.internal.policy.PersonRequests;
+import io.resolvehub.core.internal.pipeline.Pipeline;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the hub would reply to a conversation's first message, without a conversation: the tenant's hand-off policy
@@ -32,12 +28,6 @@ public interface FirstTurnDryRun {
      * no circuit breaker; a throwing engine still gives an {@code engine_error} hand-off): for evaluations.
      */
     static FirstTurnDryRun of(HandoffPolicy policy, AnswerEngine engine, PersonRequestDetector detector) {
-        return new PolicyDryRun(tenant -> policy, request -> {
-            try {
-                return Optional.ofNullable(engine.answer(request));
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }, new PersonRequests(detector), new UserNotices(TenantVoice.plain()));
+        return Pipeline.unguardedDryRun(policy, engine, detector);
     }
 }

@@ -8,12 +8,13 @@ import io.resolvehub.core.TenantVoice;
 import io.resolvehub.core.channel.ChannelConnectorFactory;
 import io.resolvehub.core.channel.TicketDeskProvider;
 import io.resolvehub.core.conversation.FirstTurnDryRun;
+import io.resolvehub.core.conversation.HumanDesk;
+import io.resolvehub.core.conversation.WebConversations;
 import io.resolvehub.core.internal.channel.ChannelCalls;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.channel.HubInboxDesk;
 import io.resolvehub.core.internal.channel.JdbcChannelAccounts;
 import io.resolvehub.core.internal.channel.TicketDesks;
-import io.resolvehub.core.internal.web.WebChannelConnector;
 import io.resolvehub.core.internal.conversation.ConversationStateMachine;
 import io.resolvehub.core.internal.conversation.Conversations;
 import io.resolvehub.core.internal.conversation.JdbcConversationInbox;
@@ -23,19 +24,12 @@ import io.resolvehub.core.internal.intake.InboundEvents;
 import io.resolvehub.core.internal.intake.InboundWorkers;
 import io.resolvehub.core.internal.intake.JdbcInboundIntake;
 import io.resolvehub.core.internal.intake.WorkSignal;
-import io.resolvehub.core.internal.pipeline.ChangeNotices;
-import io.resolvehub.core.internal.pipeline.ConversationPipeline;
-import io.resolvehub.core.internal.pipeline.DefaultHumanDesk;
-import io.resolvehub.core.internal.pipeline.GuardedAnswerEngine;
-import io.resolvehub.core.internal.pipeline.HandoffDelivery;
-import io.resolvehub.core.internal.pipeline.PolicyDryRun;
-import io.resolvehub.core.internal.pipeline.ReplyDelivery;
-import io.resolvehub.core.internal.pipeline.UserNotices;
+import io.resolvehub.core.internal.pipeline.Pipeline;
 import io.resolvehub.core.internal.policy.JdbcHandoffPolicies;
 import io.resolvehub.core.internal.policy.PersonRequests;
 import io.resolvehub.core.internal.resolution.AssumedResolutions;
 import io.resolvehub.core.internal.resolution.ResolutionScheduler;
-import io.resolvehub.core.internal.web.DefaultWebConversations;
+import io.resolvehub.core.internal.web.WebChannel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -101,16 +95,13 @@ public final class ConversationCore implements AutoCloseable {
     private final JdbcChannelAccounts channelAccounts;
     private final JdbcHandoffPolicies policies;
     private final ChannelConnectors connectors;
-    private final GuardedAnswerEngine engine;
-    private final ConversationPipeline pipeline;
-    private final PolicyDryRun dryRun;
+    private final Pipeline pipeline;
     private final InboundWorkers workers;
     private final AssumedResolutions assumedResolutions;
     private final ResolutionScheduler resolutionScheduler;
-    private final DefaultWebConversations web;
+    private final WebConversations web;
     private final JdbcConversationInbox inbox;
     private final HubInboxDesk hubInbox;
-    private final DefaultHumanDesk humanDesk;
 
     public ConversationCore(Dependencies d, PipelineProperties pipelineProps, ResolutionProperties resolutionProps) {
         JdbcClient jdbc = JdbcClient.create(d.dataSource());
@@ -123,22 +114,18 @@ public final class ConversationCore implements AutoCloseable {
         intake = new JdbcInboundIntake(events, signal, clock);
         channelAccounts = new JdbcChannelAccounts(jdbc, tx, new SecretBox(d.masterKey()), d.connectorFactories(), clock);
         policies = new JdbcHandoffPolicies(jdbc, tx, clock);
-        connectors = new ChannelConnectors(d.connectorFactories(), channelAccounts, new WebChannelConnector());
+        connectors = new ChannelConnectors(d.connectorFactories(), channelAccounts, WebChannel.connector());
         hubInbox = new HubInboxDesk(jdbc, clock);
         TicketDesks desks = new TicketDesks(d.deskProviders(), hubInbox);
         ChannelCalls calls = new ChannelCalls(pipelineProps.channelRetryAttempts(), pipelineProps.channelRetryBackoff(),
                 pipelineProps.channelMaxInlineWait());
         ConversationStateMachine states = new ConversationStateMachine(conversations, transcripts, d.publisher(),
                 resolutionProps.reopenWindow(), clock);
-        engine = new GuardedAnswerEngine(d.answerEngine(), pipelineProps.engineTimeout());
-        PersonRequests personRequests = new PersonRequests(d.personRequests());
-        UserNotices notices = new UserNotices(d.voice());
-        dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests, notices);
-        pipeline = new ConversationPipeline(conversations, transcripts, states, policies, personRequests, d.coinMeter(), engine,
-                new ReplyDelivery(connectors, calls, transcripts, clock),
-                new HandoffDelivery(connectors, desks, calls, conversations, transcripts, notices, tx, clock),
-                notices, d.publisher(), tx, clock);
-        workers = new InboundWorkers(events, new ChangeNotices(pipeline, connectors, calls, intake, conversations), signal, new InboundWorkers.Settings(pipelineProps.workers(),
+        pipeline = new Pipeline(new Pipeline.Records(conversations, transcripts, states),
+                new Pipeline.Channels(connectors, desks, calls, intake), policies,
+                new PersonRequests(d.personRequests()), d.coinMeter(), d.answerEngine(), pipelineProps.engineTimeout(),
+                d.voice(), d.publisher(), tx, clock);
+        workers = new InboundWorkers(events, pipeline.events(), signal, new InboundWorkers.Settings(pipelineProps.workers(),
                 pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
                 pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
         assumedResolutions = new AssumedResolutions(conversations, events, states, tx,
@@ -146,14 +133,13 @@ public final class ConversationCore implements AutoCloseable {
         Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
                 : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
         resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval, d.recurringJobs());
-        web = new DefaultWebConversations(events, workers, conversations, transcripts, signal, tx,
+        web = WebChannel.conversations(events, workers, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
-        humanDesk = new DefaultHumanDesk(conversations, transcripts, states, connectors, calls, tx, clock);
     }
 
     public FirstTurnDryRun dryRun() {
-        return dryRun;
+        return pipeline.dryRun();
     }
 
     /** Starts the workers (which pick up unfinished events of earlier runs) and the resolution timer. */
@@ -170,14 +156,14 @@ public final class ConversationCore implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        engine.close();
+        pipeline.close();
         connectors.close();
     }
 
     public JdbcInboundIntake intake() { return intake; }
     public JdbcChannelAccounts channelAccounts() { return channelAccounts; }
     public JdbcHandoffPolicies handoffPolicies() { return policies; }
-    public DefaultWebConversations webConversations() { return web; }
+    public WebConversations webConversations() { return web; }
     public JdbcConversationInbox inbox() { return inbox; }
     public ChannelConnectors connectors() { return connectors; }
     public InboundWorkers workers() { return workers; }
@@ -185,7 +171,6 @@ public final class ConversationCore implements AutoCloseable {
     public Conversations conversations() { return conversations; }
     public Transcripts transcripts() { return transcripts; }
     public AssumedResolutions assumedResolutions() { return assumedResolutions; }
-    public ConversationPipeline pipeline() { return pipeline; }
     public HubInboxDesk hubInbox() { return hubInbox; }
-    public DefaultHumanDesk humanDesk() { return humanDesk; }
+    public HumanDesk humanDesk() { return pipeline.humanDesk(); }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * was read names the platform's state, so two notices of one change, or a notice read again after a crash, make one
  * event. Every other event goes straight to the pipeline.
  */
-public class ChangeNotices implements EventHandler {
+class ChangeNotices implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
 

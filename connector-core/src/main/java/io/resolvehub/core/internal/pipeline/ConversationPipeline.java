@@ -44,7 +44,7 @@ import static io.resolvehub.core.ConversationStatus.OPEN;
  * assistant turn is keyed by the inbound event, so an event re-run after a crash re-posts an undelivered reply instead
  * of asking the agent again.
  */
-public class ConversationPipeline implements EventHandler {
+class ConversationPipeline implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationPipeline.class);
 

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * The inbox desk over the same state machine and connectors as the pipeline. A reply is stored first (in its own
  * transaction) and then posted, so a platform failure leaves it in the transcript as undelivered rather than lost.
  */
-public class DefaultHumanDesk implements HumanDesk {
+class DefaultHumanDesk implements HumanDesk {
 
     private final Conversations conversations;
     private final Transcripts transcripts;

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * The {@link AnswerEngine} behind a Resilience4j time limiter and circuit breaker. Any failure (exception, timeout,
  * open circuit, a null answer) comes back as empty: the pipeline then hands off with {@code engine_error}.
  */
-public class GuardedAnswerEngine implements AutoCloseable {
+class GuardedAnswerEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedAnswerEngine.class);
 

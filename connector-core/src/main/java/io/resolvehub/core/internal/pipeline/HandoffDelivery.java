@@ -24,7 +24,7 @@ import java.util.Map;
  * desk (with the whole transcript) and tells the user in place; then the ticket is stored on the conversation and the
  * notice, naming the ticket, becomes the assistant turn's final text.
  */
-public class HandoffDelivery {
+class HandoffDelivery {
 
     private final ChannelConnectors connectors;
     private final TicketDesks desks;

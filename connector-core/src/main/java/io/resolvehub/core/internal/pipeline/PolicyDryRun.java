@@ -19,7 +19,7 @@ import java.util.function.Function;
  * through {@link HandoffRules} as for a conversation with no turns yet. The coin hold is not taken (nothing is billed),
  * so a tenant without coins still sees what its agent would say.
  */
-public final class PolicyDryRun implements FirstTurnDryRun {
+final class PolicyDryRun implements FirstTurnDryRun {
 
     private final Function<TenantId, HandoffPolicy> policies;
     private final Function<AnswerRequest, Optional<Answer>> engine;

@@ -24,7 +24,7 @@ import java.util.Map;
  * Posts a recorded answer or clarifying question through the tenant's connector, then marks it delivered; also asks
  * the connector for a thread's earlier messages before its first answer.
  */
-public class ReplyDelivery {
+class ReplyDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyDelivery.class);
 

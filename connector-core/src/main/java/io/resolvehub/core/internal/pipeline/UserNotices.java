@@ -15,7 +15,7 @@ import java.util.Locale;
  * each framed in the tenant's voice. A failing agent is told as the {@code engine_error} hand-off notice, whichever
  * layer noticed the failure.
  */
-public final class UserNotices {
+final class UserNotices {
 
     /** Asked instead of a low-confidence answer when the policy says {@code clarifyFirst}. */
     static final String CLARIFY = "I want to be sure I point you to the right answer. Could you tell me a bit "

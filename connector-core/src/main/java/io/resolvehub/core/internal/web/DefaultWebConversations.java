@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * the event waits its turn in the queue and the caller is woken when this instance finishes it; a reply another
  * instance produced is found by one read at the deadline.
  */
-public class DefaultWebConversations implements WebConversations {
+class DefaultWebConversations implements WebConversations {
 
     private final InboundEvents events;
     private final InboundWorkers workers;

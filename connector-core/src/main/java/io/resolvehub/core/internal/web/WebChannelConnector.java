@@ -12,7 +12,7 @@ import io.resolvehub.core.channel.TicketRef;
  * which the REST call that is the event's worker ({@link DefaultWebConversations}) returns. A hand-off opens the
  * ticket at the chosen desk.
  */
-public class WebChannelConnector implements ChannelConnector {
+class WebChannelConnector implements ChannelConnector {
 
     @Override
     public DeliveryReceipt send(OutboundMessage message) {
