@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleBoundariesTest {
 
     private static JavaClasses classes;
+    private static JavaClasses otherModulesTests;
 
     @BeforeAll
     static void importClasses() {
@@ -47,6 +52,40 @@ class ModuleBoundariesTest {
     @Test
     void coreInternalsStayInCore() {
         ModuleRules.CORE_INTERNALS_STAY_IN_CORE.check(classes);
+    }
+
+    /**
+     * The test classes of every module hub-app depends on but connector-core, and hub-app's own (the deliberate
+     * violations aside), as the reactor compiled them next to this module: a build of hub-app with {@code -am} compiles
+     * them all before hub-app's tests run.
+     */
+    private static JavaClasses otherModulesTests() {
+        if (otherModulesTests == null) {
+            List<Path> dirs = Stream.of("agent-engine", "billing", "insights", "connector-slack", "connector-teams",
+                    "connector-zendesk", "hub-app").map(module -> Path.of("..", module, "target", "test-classes")).toList();
+            assertThat(dirs).as("compiled test classes (build with -am)").allSatisfy(dir -> assertThat(dir).isDirectory());
+            JavaClasses tests = new ClassFileImporter()
+                    .withImportOption(location -> !location.contains("/boundaryviolation"))
+                    .importPaths(dirs);
+            for (Path dir : dirs) {
+                String path = dir.toAbsolutePath().normalize().toString();
+                assertThat(tests.stream().anyMatch(c -> c.getSource().map(s -> s.getUri().getPath().startsWith(path))
+                        .orElse(false))).as("test classes imported from " + path).isTrue();
+            }
+            otherModulesTests = tests;
+        }
+        return otherModulesTests;
+    }
+
+    @Test
+    void testsOutsideCoreUseNoCoreInternals() {
+        ModuleRules.TESTS_USE_NO_CORE_INTERNALS.check(otherModulesTests());
+    }
+
+    /** A platform's SDK stays in its connector's tests too (hub-app's tests sign Slack requests without it). */
+    @Test
+    void platformSdksStayInTheirConnectorsTests() {
+        ModuleRules.SDKS_STAY_IN_THEIR_MODULE.check(otherModulesTests());
     }
 
     @Test

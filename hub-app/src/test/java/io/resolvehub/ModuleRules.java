@@ -98,6 +98,15 @@ final class ModuleRules {
     static final ArchRule CORE_INTERNALS_STAY_IN_CORE = noClasses().that().resideOutsideOfPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage("io.resolvehub.core.internal..");
 
+    /**
+     * The same boundary for test code: a test of another module reaches core through its API, as that module's code
+     * does (core's own tests may use its internals; a test that needs one belongs in connector-core). Checked over the
+     * other modules' test classes whatever package they are in, since a test can sit in any package.
+     */
+    static final ArchRule TESTS_USE_NO_CORE_INTERNALS = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("io.resolvehub.core.internal..")
+            .as("no test outside connector-core uses io.resolvehub.core.internal");
+
     /** The channel-neutral API a connector codes against carries no framework or platform types. */
     static final ArchRule CORE_API_HAS_NO_SPRING_OR_SDK_TYPES = noClasses()
             .that().resideInAnyPackage("io.resolvehub.core", "io.resolvehub.core.channel", "io.resolvehub.core.event")

@@ -59,6 +59,12 @@ class ModuleRulesCatchViolationsTest {
     }
 
     @Test
+    void aTestUsingCoreInternalsIsCaught() {
+        assertCaught(ModuleRules.TESTS_USE_NO_CORE_INTERNALS, SlackReachingIntoCoreInternals.class,
+                "io.resolvehub.core.internal.conversation.Conversations");
+    }
+
+    @Test
     void aSpringTypeInTheCoreApiIsCaught() {
         assertCaught(ModuleRules.CORE_API_HAS_NO_SPRING_OR_SDK_TYPES, ChannelApiWithSpringType.class,
                 "org.springframework.context.ApplicationContext");

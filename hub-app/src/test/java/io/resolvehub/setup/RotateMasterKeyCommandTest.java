@@ -3,19 +3,16 @@ package io.resolvehub.setup;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
-import io.resolvehub.core.internal.channel.JdbcChannelAccounts;
-import io.resolvehub.core.internal.crypto.SecretBox;
+import io.resolvehub.core.keys.StoredChannelAccounts;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -141,10 +137,8 @@ class RotateMasterKeyCommandTest {
         return JdbcClient.create(ds).sql("select settings from channel_accounts").query(String.class).single();
     }
 
-    private static JdbcChannelAccounts accounts(DataSource ds, String base64Key) {
-        return new JdbcChannelAccounts(JdbcClient.create(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)),
-                new SecretBox(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES")),
-                List::of, Clock.systemUTC());
+    private static ChannelAccounts accounts(DataSource ds, String base64Key) {
+        return StoredChannelAccounts.openWith(ds, base64Key);
     }
 
     private static String key(int fill) {
