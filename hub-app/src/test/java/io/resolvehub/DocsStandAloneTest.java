@@ -28,7 +28,7 @@ class DocsStandAloneTest {
 
     @Test
     void noDocumentOrSourceCitesAFileOutsideTheRepository() {
-        Path root = root();
+        Path root = Repository.root();
         Map<String, String> citing = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(DocsStandAloneTest::isChecked).toList()) {
@@ -57,13 +57,5 @@ class DocsStandAloneTest {
         List<String> skipped = List.of("/target/", "/.git/", "/node_modules/", "/eval-sets/");
         return Files.isRegularFile(file) && skipped.stream().noneMatch(path::contains)
                 && Stream.of(".md", ".java", ".html", ".yml", ".yaml", ".properties", ".xml").anyMatch(path::endsWith);
-    }
-
-    /** The repository: tests run in hub-app's directory. */
-    private static Path root() {
-        Path here = Path.of("").toAbsolutePath();
-        Path root = Files.exists(here.resolve("hub-app")) ? here : here.getParent();
-        assertThat(root.resolve("docs")).as("the repository's docs").isDirectory();
-        return root;
     }
 }
