@@ -27,8 +27,7 @@ import io.resolvehub.core.internal.intake.WorkSignal;
 import io.resolvehub.core.internal.pipeline.Pipeline;
 import io.resolvehub.core.internal.policy.JdbcHandoffPolicies;
 import io.resolvehub.core.internal.policy.PersonRequests;
-import io.resolvehub.core.internal.resolution.AssumedResolutions;
-import io.resolvehub.core.internal.resolution.ResolutionScheduler;
+import io.resolvehub.core.internal.resolution.ResolutionTimer;
 import io.resolvehub.core.internal.web.WebChannel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -97,8 +95,7 @@ public final class ConversationCore implements AutoCloseable {
     private final ChannelConnectors connectors;
     private final Pipeline pipeline;
     private final InboundWorkers workers;
-    private final AssumedResolutions assumedResolutions;
-    private final ResolutionScheduler resolutionScheduler;
+    private final ResolutionTimer resolutionTimer;
     private final WebConversations web;
     private final JdbcConversationInbox inbox;
     private final HubInboxDesk hubInbox;
@@ -128,11 +125,8 @@ public final class ConversationCore implements AutoCloseable {
         workers = new InboundWorkers(events, pipeline.events(), signal, new InboundWorkers.Settings(pipelineProps.workers(),
                 pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
                 pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
-        assumedResolutions = new AssumedResolutions(conversations, events, states, tx,
-                resolutionProps.silenceWindow(), clock);
-        Duration interval = resolutionProps.checkInterval() != null ? resolutionProps.checkInterval()
-                : ResolutionScheduler.defaultInterval(resolutionProps.silenceWindow());
-        resolutionScheduler = new ResolutionScheduler(d.dataSource(), assumedResolutions, interval, d.recurringJobs());
+        resolutionTimer = new ResolutionTimer(d.dataSource(), conversations, events, states, tx, resolutionProps,
+                d.recurringJobs(), clock);
         web = WebChannel.conversations(events, workers, conversations, transcripts, signal, tx,
                 pipelineProps.webReplyTimeout(), clock);
         inbox = new JdbcConversationInbox(jdbc, transcripts);
@@ -145,11 +139,11 @@ public final class ConversationCore implements AutoCloseable {
     /** Starts the workers (which pick up unfinished events of earlier runs) and the resolution timer. */
     public void start() {
         workers.start();
-        resolutionScheduler.start();
+        resolutionTimer.start();
     }
 
     public void stop() {
-        resolutionScheduler.stop();
+        resolutionTimer.stop();
         workers.stop();
     }
 
@@ -170,7 +164,7 @@ public final class ConversationCore implements AutoCloseable {
     public InboundEvents inboundEvents() { return events; }
     public Conversations conversations() { return conversations; }
     public Transcripts transcripts() { return transcripts; }
-    public AssumedResolutions assumedResolutions() { return assumedResolutions; }
+    public ResolutionTimer resolutionTimer() { return resolutionTimer; }
     public HubInboxDesk hubInbox() { return hubInbox; }
     public HumanDesk humanDesk() { return pipeline.humanDesk(); }
 }

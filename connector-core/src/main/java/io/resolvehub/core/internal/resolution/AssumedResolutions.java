@@ -23,7 +23,7 @@ import static io.resolvehub.core.ConversationStatus.OPEN;
  * releases its hold). Run by db-scheduler ({@link ResolutionScheduler}) once across the cluster; each conversation is
  * re-checked under its row lock, so a racing message or a second sweep changes nothing.
  */
-public class AssumedResolutions {
+class AssumedResolutions {
 
     private static final Logger log = LoggerFactory.getLogger(AssumedResolutions.class);
     private static final int BATCH = 200;

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * scheduler runs the {@link RecurringJob}s of other modules; they are looked up at {@link #start()}, so their beans may
  * be created after this one.
  */
-public class ResolutionScheduler implements AutoCloseable {
+class ResolutionScheduler implements AutoCloseable {
 
     public static final String TASK = "assumed-resolution-sweep";
 

@@ -52,11 +52,11 @@ class AssumedResolutionTest {
         say("t", "And as CSV?");
 
         f.clock.advance(Duration.ofHours(23));
-        assertThat(hub.assumedResolutions().sweep()).isZero();
+        assertThat(hub.resolutionTimer().sweepNow()).isZero();
 
         f.clock.advance(Duration.ofHours(2));
-        assertThat(hub.assumedResolutions().sweep()).isEqualTo(1);
-        assertThat(hub.assumedResolutions().sweep()).isZero();
+        assertThat(hub.resolutionTimer().sweepNow()).isEqualTo(1);
+        assertThat(hub.resolutionTimer().sweepNow()).isZero();
 
         assertThat(f.publisher.of(ConversationResolved.class)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(ResolutionKind.ASSUMED);
@@ -73,7 +73,7 @@ class AssumedResolutionTest {
         say("t", "it is broken");
 
         f.clock.advance(Duration.ofHours(25));
-        hub.assumedResolutions().sweep();
+        hub.resolutionTimer().sweepNow();
 
         assertThat(f.publisher.of(ConversationResolved.class)).isEmpty();
         assertThat(f.publisher.of(ConversationClosedUnresolved.class)).hasSize(1);
@@ -89,7 +89,7 @@ class AssumedResolutionTest {
         hub.intake().accept(message("t", "it did not show up"));
 
         f.clock.advance(Duration.ofHours(25));
-        hub.assumedResolutions().sweep();
+        hub.resolutionTimer().sweepNow();
 
         assertThat(f.publisher.of(ConversationResolved.class)).isEmpty();
     }
@@ -100,7 +100,7 @@ class AssumedResolutionTest {
         start(db);
         say("t", "How do I export?");
         f.clock.advance(Duration.ofHours(25));
-        hub.assumedResolutions().sweep();
+        hub.resolutionTimer().sweepNow();
 
         f.clock.advance(Duration.ofHours(10));
         say("t", "It still fails, let me talk to a human");
@@ -117,7 +117,7 @@ class AssumedResolutionTest {
         start(db);
         say("t", "How do I export?");
         f.clock.advance(Duration.ofHours(25));
-        hub.assumedResolutions().sweep();
+        hub.resolutionTimer().sweepNow();
 
         f.clock.advance(Duration.ofHours(73));
         say("t", "talk to a human");
