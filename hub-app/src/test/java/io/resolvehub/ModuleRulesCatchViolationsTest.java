@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.resolvehub.api.boundaryviolation.ApiUsingTheBotFramework;
 import io.resolvehub.api.boundaryviolation.ApiUsingTheIngestor;
 import io.resolvehub.api.boundaryviolation.ApiUsingTheSlackSdk;
+import io.resolvehub.api.boundaryviolation.ApiUsingTheZendeskClient;
 import io.resolvehub.billing.boundaryviolation.PublicBillingInternal;
 import io.resolvehub.boundaryviolations.ClassOutsideAnyModule;
 import io.resolvehub.boundaryviolations.ShippedBenchmark;
@@ -73,6 +75,10 @@ class ModuleRulesCatchViolationsTest {
     @Test
     void aPlatformSdkOutsideItsConnectorIsCaught() {
         assertCaught(ModuleRules.SDKS_STAY_IN_THEIR_MODULE, ApiUsingTheSlackSdk.class, "com.slack.api.model.Message");
+        assertCaught(ModuleRules.SDKS_STAY_IN_THEIR_MODULE, ApiUsingTheBotFramework.class,
+                "com.microsoft.bot.schema.Activity");
+        assertCaught(ModuleRules.SDKS_STAY_IN_THEIR_MODULE, ApiUsingTheZendeskClient.class,
+                "org.zendesk.client.v2.model.Ticket");
     }
 
     @Test
