@@ -1,7 +1,9 @@
 package io.resolvehub.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.InboundKind;
 import io.resolvehub.core.InboundMessage;
@@ -40,7 +42,9 @@ final class ZendeskWebhook implements InboundEndpoint<ZendeskWebhook.Delivery> {
     static final String INVOCATION_ID = "X-Zendesk-Webhook-Invocation-Id";
 
     private static final Logger log = LoggerFactory.getLogger(ZendeskWebhook.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict about what follows the object: a signed body with trailing garbage is not the event Zendesk sends. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final int CLEANUP_EVERY = 500;
 
     /** A signed invocation about one ticket of one tenant. */

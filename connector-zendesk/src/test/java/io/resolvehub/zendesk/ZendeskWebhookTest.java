@@ -357,6 +357,22 @@ class ZendeskWebhookTest {
         assertThat(deliver(body, headers).status()).isEqualTo(400);
     }
 
+    /** The security probe's lax input: a signed ticket event followed by garbage was acknowledged and stored. */
+    @Test
+    void aSignedBodyWithTrailingGarbageIsABadRequestAndNothingIsStored() {
+        long ticket = newTicket();
+        zendesk.forgetCalls();
+        String body = ZendeskFixtures.body(ticket) + " trailing garbage";
+        Map<String, String> headers = ZendeskFixtures.signedHeaders(WEBHOOK_SECRET, body, "inv-trailing", Instant.now());
+
+        InboundResponse response = deliver(body, headers);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(intake.accepted()).isEmpty();
+        assertThat(invocationsStored("inv-trailing")).isZero();
+        assertThat(zendesk.calls()).isEmpty();
+    }
+
     private void tag(long ticket, String tag) {
         // as an agent or another hub process would: through the API
         io.resolvehub.core.channel.ChannelSettings settings = ZendeskFixtures.settings(zendesk);
