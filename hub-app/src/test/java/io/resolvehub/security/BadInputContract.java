@@ -117,6 +117,29 @@ abstract class BadInputContract {
         assertThat(api.get("/api/v1/tenants/default/sources").body()).isEqualTo("[]");
     }
 
+    /** Found by the acceptance probe: Spring read YAML into the same records with Jackson 2, past every strict check. */
+    @Test
+    void aYamlBodyIsRefusedBeforeItIsReadAndNothingIsStored() {
+        String voiceBefore = api.get("/api/v1/tenants/default/voice").body();
+
+        HttpResponse<String> tenant = api.send(api.request("/api/v1/tenants").header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString("id: yamlco\nname: \"A\\0B\\e[31m\"")).build());
+        HttpResponse<String> voice = api.send(api.request("/api/v1/tenants/default/voice")
+                .header("Content-Type", "application/x-yaml; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString("assistantName: \"Ann\\0\"\ntone: friendly")).build());
+
+        assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(415);
+        assertThat(tenant.body()).contains("send JSON with Content-Type: application/json");
+        assertThat(voice.statusCode()).as(voice.body()).isEqualTo(415);
+        assertThat(api.get("/api/v1/tenants/yamlco").statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/tenants/default/voice").body()).isEqualTo(voiceBefore);
+        HttpResponse<String> json = api.send(api.request("/api/v1/tenants/default/voice")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"assistantName\":\"Ann\",\"tone\":\"friendly\"}")).build());
+        assertThat(json.statusCode()).as("JSON with a charset is still taken: " + json.body()).isEqualTo(200);
+        api.putJson("/api/v1/tenants/default/voice", voiceBefore);
+    }
+
     /** Both contexts run with {@code hub.agent.sources.max-per-tenant=2} and {@code max-bytes-per-tenant=64B}. */
     @Test
     void aSourcePastTheTenantsCapsIsRefusedWithWhatToDoAndNothingIsAdded() {
