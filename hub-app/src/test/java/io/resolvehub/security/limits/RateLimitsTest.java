@@ -2,8 +2,11 @@ package io.resolvehub.security.limits;
 
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
+import io.resolvehub.security.AdminSignIn;
+import io.resolvehub.security.AdminUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -11,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -25,6 +29,8 @@ class RateLimitsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    AdminUsers admins;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -69,6 +75,23 @@ class RateLimitsTest {
         HttpResponse<String> refused = api.postJson("/api/v1/tenants/acme/sources", "{\"type\":\"text\"}");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+    }
+
+    /** The probe's 30 wrong passwords then the right one, spread over user names so no lockout stops them first. */
+    @Test
+    void signInAttemptsOverTheLimitPerSourceIpGet429EvenWithTheRightPassword() {
+        admins.create("many@hub.example", "correct horse battery staple");
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 3; i++) {
+            assertThat(AdminSignIn.attempt(http, port, "guess" + i + "@hub.example", "wrong").statusCode()).isEqualTo(302);
+        }
+
+        HttpResponse<String> right = AdminSignIn.attempt(http, port, "many@hub.example", "correct horse battery staple");
+
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.headers().firstValue("Set-Cookie").orElse("")).doesNotContain("JSESSIONID");
+        assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(right.body()).contains("sign-in attempts per source IP");
     }
 
     @Test
