@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -138,6 +139,22 @@ abstract class BadInputContract {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"assistantName\":\"Ann\",\"tone\":\"friendly\"}")).build());
         assertThat(json.statusCode()).as("JSON with a charset is still taken: " + json.body()).isEqualTo(200);
         api.putJson("/api/v1/tenants/default/voice", voiceBefore);
+    }
+
+    /** Found by the acceptance probe: Tomcat failed to decode the parameter when it was first read, and that was a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/tenants/default/conversations?channel=%ff",
+            "/api/v1/tenants/default/conversations?status=%e0%a4&limit=5", "/api/v1/tenants/default/audit?%ff=1",
+            "/api/v1/tenants/default/conversations?channel=%00", "/actuator/health?probe=%ff"})
+    void aQueryStringThatIsNotUtf8OrHoldsAControlCharacterIsABadRequest(String pathAndQuery) {
+        HttpResponse<String> response = api.get(pathAndQuery);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("The query string").contains("percent-encode parameters as UTF-8")
+                .doesNotContain("java.").doesNotContain("tomcat");
+        assertThat(api.get("/api/v1/tenants/default/conversations?channel=web&status=open").statusCode())
+                .as("a well-formed query still works").isEqualTo(200);
     }
 
     /** Both contexts run with {@code hub.agent.sources.max-per-tenant=2} and {@code max-bytes-per-tenant=64B}. */
