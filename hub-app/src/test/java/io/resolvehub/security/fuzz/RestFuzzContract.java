@@ -4,6 +4,7 @@ import io.resolvehub.agent.KnowledgeBase;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.testing.MalformedInputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
