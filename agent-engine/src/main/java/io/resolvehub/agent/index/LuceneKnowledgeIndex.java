@@ -56,7 +56,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final LuceneRetrievers retrievers = new LuceneRetrievers(analyzer);
-    private final FSDirectory directory;
+    private final OwnerOnlyDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneVocabulary vocabulary = new LuceneVocabulary(TENANT, SEARCH);
@@ -64,11 +64,12 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     public LuceneKnowledgeIndex(Path path) {
         try {
             Files.createDirectories(path);
-            directory = FSDirectory.open(path);
+            directory = new OwnerOnlyDirectory(FSDirectory.open(path));
             IndexWriterConfig config = new IndexWriterConfig(analyzer);
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, config);
+            directory.narrow(IndexWriter.WRITE_LOCK_NAME);
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the Lucene index at " + path, e);
