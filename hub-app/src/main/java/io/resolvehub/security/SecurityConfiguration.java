@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what: {@code /api/v1/**} needs the admin session or the bearer token, and so does starting a Slack
@@ -19,6 +20,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration
 class SecurityConfiguration {
+
+    /** A form posted without the page's CSRF token (or from a session that has since ended): not a missing right. */
+    static final String CSRF_REFUSED = "The form's security token is missing or has expired: reload the page and try "
+            + "again. Nothing was changed.";
+
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -60,7 +66,8 @@ class SecurityConfiguration {
                                 request -> request.getRequestURI().startsWith("/api/"))
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
-                                        "This account may not use the API.", request.getRequestURI()),
+                                        e instanceof CsrfException ? CSRF_REFUSED : "This account may not use the API.",
+                                        request.getRequestURI()),
                                 request -> request.getRequestURI().startsWith("/api/")));
         return http.build();
     }

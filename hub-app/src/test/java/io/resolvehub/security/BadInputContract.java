@@ -187,6 +187,24 @@ abstract class BadInputContract {
         assertThat(withToken.statusCode()).isBetween(400, 499);
     }
 
+    /** Found by the acceptance probe: a post without the form's token was told its account "may not use the API". */
+    @Test
+    void aPostWithoutTheFormsTokenIsToldToReloadThePage() {
+        HttpResponse<String> anonymous = api.send(api.anonymous("/error").POST(HttpRequest.BodyPublishers.noBody()).build());
+        admins.create("reload@hub.example", PASSWORD);
+        String session = AdminSignIn.signIn(http, port, "reload@hub.example", PASSWORD);
+        HttpResponse<String> signedIn = AdminSignIn.send(http, HttpRequest.newBuilder(URI.create(base() + "/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=not-the-token")).build());
+
+        for (HttpResponse<String> response : java.util.List.of(anonymous, signedIn)) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("security token is missing or has expired: reload the page")
+                    .doesNotContain("may not use the API");
+        }
+        assertThat(page("/t/default/", session).statusCode()).as("still signed in").isEqualTo(200);
+    }
+
     @Test
     void signingOutEndsTheSession() {
         admins.create("signout@hub.example", PASSWORD);
