@@ -1,5 +1,6 @@
 package io.resolvehub.teams;
 
+import io.resolvehub.core.ConversationId;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,35 @@ class TeamsPipelineEndToEndTest {
                 .satisfies(escalation -> assertThat(escalation.body()).contains("user_request", "#HUB-",
                         "https://teams.microsoft.com/l/message/19%3Ad4b1f0c2e8a54b3e9f6a7c8d9e0f1a2b%40thread.tacv2/1764411500123"));
         await().atMost(Duration.ofSeconds(20)).until(() -> "escalated".equals(hub.status(CHANNEL_THREAD)));
+    }
+
+    /**
+     * The inbox desk's reply to a Teams hand-off goes to the customer's own reply chain (not a new thread, not the
+     * escalation channel), says who on the support team wrote it, and carries no AI feedback buttons.
+     */
+    @Test
+    void aPersonsReplyFromTheInboxGoesToTheCustomersReplyChainMarkedAsAPersons() {
+        String root = "1764411600777";
+        String thread = CHANNEL_THREAD.replace("1764411500123", root);
+        String mention = TeamsHub.activity("channel_mention", bf).replace("1764411500123", root)
+                .replace("how do I export my notes to PDF?", "I want to talk to a human please");
+        assertThat(hub.post(mention).statusCode()).isEqualTo(200);
+        String chain = thread + "/activities/" + root;
+        assertThat(awaitPosts(chain, 1).getFirst().body()).contains("#HUB-");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "escalated".equals(hub.status(thread)));
+        String id = hub.jdbc().sql("select id from conversations where thread_key = ?").param(thread)
+                .query(String.class).single();
+
+        hub.desk().reply(TeamsHub.TENANT, new ConversationId(id), "Jordan", "I have exported your notes to PDF for you.");
+
+        List<FakeBotFramework.ConnectorCall> inChain = awaitPosts(chain, 2);
+        assertThat(inChain).as("the hand-off notice, then the person's reply, both in the customer's reply chain").hasSize(2);
+        assertThat(inChain.getLast().body()).contains("Jordan (support team): I have exported your notes to PDF for you.")
+                .doesNotContain("hubAction");
+        assertThat(bf.posts("/amer/v3/conversations/" + TeamsPipelineHub.ESCALATION).stream()
+                .filter(p -> p.body().contains("exported your notes"))).as("not posted to the escalation channel").isEmpty();
+        assertThat(hub.jdbc().sql("select count(*) from conversation_turns t where t.conversation_id = ? and t.role = 'human' and t.delivered_at is not null")
+                .param(id).query(Integer.class).single()).as("kept in the transcript as a person's turn, delivered").isEqualTo(1);
     }
 
     @Test

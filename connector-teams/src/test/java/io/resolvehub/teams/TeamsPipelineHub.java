@@ -5,6 +5,7 @@ import io.resolvehub.core.ChannelType;
 import io.resolvehub.core.Citation;
 import io.resolvehub.core.channel.ChannelAccounts;
 import io.resolvehub.core.channel.ChannelSettings;
+import io.resolvehub.core.conversation.HumanDesk;
 import io.resolvehub.core.autoconfigure.ConnectorCoreAutoConfiguration;
 import io.resolvehub.core.testing.TestDatabase;
 import io.resolvehub.core.testing.ScriptedAnswerEngine;
@@ -72,6 +73,11 @@ final class TeamsPipelineHub implements AutoCloseable {
         context.getBean(ChannelAccounts.class).save(TeamsHub.TENANT, ChannelType.TEAMS, TeamsHub.TEAMS_TENANT_ID,
                 new ChannelSettings(Map.of(TeamsConnectorFactory.TEAMS_TENANT_ID, TeamsHub.TEAMS_TENANT_ID,
                         TeamsConnectorFactory.ESCALATION_CONVERSATION_ID, ESCALATION)));
+    }
+
+    /** The inbox desk a person answers a hand-off from (the admin page and REST {@code /replies} use it). */
+    HumanDesk desk() {
+        return context.getBean(HumanDesk.class);
     }
 
     JdbcClient jdbc() {
