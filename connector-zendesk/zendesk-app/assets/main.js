@@ -2,7 +2,8 @@
    say whether the AI answered (ai_answered) or handed the ticket to the team (ai_escalated). With a read-only tenant
    token of the hub, the ticket's conversation is read from the hub (GET /api/v1/tenants/{t}/conversations/by-ticket/
    zendesk/{ticket id}: the conversation held in the ticket, or the Slack or Teams conversation handed off into it) to
-   show the AI's status, each AI turn's confidence, the cited sources and the coin events. */
+   show the AI's status, each AI turn's confidence, the cited sources and the coin events. Exercised in a real browser
+   by hub-app's AdminPageBrowserTest, with Zendesk's SDK and request proxy stood in. */
 (function () {
   var client = ZAFClient.init();
   var text = function (id, value) { document.getElementById(id).textContent = value; };
@@ -16,7 +17,10 @@
     var turns = (detail.turns || []).filter(function (t) { return t.role === 'assistant' && t.confidence != null; });
     document.getElementById('details').hidden = false;
     text('confidence-label', 'Confidence');
-    text('confidence', turns.map(function (t) { return Math.round(t.confidence * 100) + '%'; }).join(', ') || '—');
+    // each with what the AI did on that turn: a hand-off a customer asked for carries no confidence in an answer
+    text('confidence', turns.map(function (t) {
+      return Math.round(t.confidence * 100) + '%' + (t.decision ? ' ' + t.decision : '');
+    }).join(', ') || '—');
     text('sources-label', 'Sources');
     var list = document.getElementById('sources');
     turns.forEach(function (t) {
@@ -40,14 +44,18 @@
       : 'The AI has not taken part in this ticket.';
     text('status', status);
     client.invoke('resize', { width: '100%', height: '220px' });
-    if (!settings.apiToken) {
-      return;
-    }
+    // The API token is a secure setting: Zendesk never gives its value to the app's JavaScript (settings.apiToken is
+    // always empty here) and puts it into the request on its proxy, so the hub is always asked and says if it is missing.
     var base = settings.hubUrl.replace(/\/$/, '') + '/api/v1/tenants/' + encodeURIComponent(settings.tenant);
     client.request({ url: base + '/conversations/by-ticket/zendesk/' + encodeURIComponent(ticketId), type: 'GET',
       secure: true, headers: { Authorization: 'Bearer {{setting.apiToken}}' } }).then(show).catch(function (error) {
       if (error && error.status === 404) {
         return; // the AI took no part in this ticket: the tags already say so
+      }
+      if (error && (error.status === 401 || error.status === 403)) {
+        text('status', status + ' The hub refused the app\'s API token: an admin of this Zendesk sets a read-only token'
+          + ' of tenant ' + settings.tenant + ' (Users page of the hub) in the app\'s settings.');
+        return;
       }
       text('status', status + ' The hub could not be reached.');
     });

@@ -18,11 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -66,6 +68,10 @@ class AdminPageBrowserTest {
     @Autowired
     KnowledgeSources sources;
 
+    @Autowired
+    DataSource dataSource;
+    private JdbcClient jdbc;
+
     private Browser browser;
     private ApiClient api;
 
@@ -73,6 +79,7 @@ class AdminPageBrowserTest {
     void start() {
         api = new ApiClient(port);
         browser = new Browser(port);
+        jdbc = JdbcClient.create(dataSource);
     }
 
     @AfterAll
@@ -141,6 +148,14 @@ class AdminPageBrowserTest {
         assertThat(browser.find("#connect-slack").getText()).contains("hub.slack.client-id");
         assertThat(browser.find("#connect-teams").getText()).contains("hub.teams.app-id");
         assertThat(browser.has("a[href^='/slack/install']")).isFalse();
+        // and the links themselves, followed from the README or a bookmark, say the same instead of a bare 404
+        browser.open("/slack/install?tenant=empty-co");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not configured");
+        assertThat(browser.find("main").getText()).contains("hub.slack.client-id").contains("bot token on the Channels page");
+        browser.screenshot("slack-install-unconfigured");
+        browser.open("/teams/app-package.zip");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not configured");
+        assertThat(browser.find("main").getText()).contains("hub.teams.app-id").contains("hub.teams.app-password");
         browser.open("/t/no-such-tenant/billing");
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
     }
@@ -415,6 +430,60 @@ class AdminPageBrowserTest {
                 .matches("\\d{4}-\\d\\d-\\d\\d: [1-9]\\d* coins?");
         assertThat(bars.getLast().getAttribute("style")).containsPattern("height:\\s*[1-9]\\d*%");
         browser.screenshot("overview-chart");
+    }
+
+    /**
+     * The Zendesk sidebar app (its own page and script, in the browser as Zendesk frames it) for a ticket the AI took
+     * part in: the AI's status, each answer's confidence, the cited articles and the coins, read from the hub with a
+     * read-only tenant token; for a ticket it took no part in, the tags alone; without the token, what to set.
+     */
+    @Test
+    void theZendeskSidebarShowsWhatTheAiDidOnATicket() throws IOException {
+        assertThat(api.postJson("/api/v1/tenants/default/topups", "{\"coins\":100,\"reference\":\"sidebar-test\"}")
+                .statusCode()).isBetween(200, 201);
+        String id = JSON.readTree(api.postJson("/api/v1/tenants/default/conversations", "{\"user\":\"robin\"}").body())
+                .get("id").stringValue();
+        String base = "/api/v1/tenants/default/conversations/" + id;
+        JsonNode answered = JSON.readTree(api.postJson(base + "/messages", "{\"text\":\"How do I reset my password?\"}").body());
+        assertThat(answered.at("/reply/decision").stringValue()).isEqualTo("answer");
+        String cited = answered.at("/reply/citations/0/title").stringValue();
+        assertThat(JSON.readTree(api.postJson(base + "/messages", "{\"text\":\"I want to talk to a human please\"}")
+                .body()).get("status").stringValue()).isEqualTo("escalated");
+        // this tenant's tickets go to Zendesk: the hand-off is ticket 35436 there (the desk itself is tested in
+        // connector-zendesk; the sidebar only reads the hub's record of it)
+        String ticket = String.valueOf(35_436 + System.nanoTime() % 1_000_000);
+        jdbc.sql("update conversations set ticket_system = 'zendesk', ticket_id = ? where id = ?").params(ticket, id).update();
+        String token = JSON.readTree(api.postJson("/api/v1/tenants/default/tokens", "{\"name\":\"sidebar-" + ticket + "\"}")
+                .body()).get("token").stringValue();
+
+        try (ZendeskSidebarFrame zendesk = new ZendeskSidebarFrame("http://127.0.0.1:" + port + "/", "default", token)) {
+            zendesk.ticket(ticket, "ai_escalated");
+            openSidebar(zendesk);
+            assertThat(browser.find("#status").getText()).isEqualTo("Handed to your team (user request), web conversation.");
+            assertThat(browser.find("#details").isDisplayed()).isTrue();
+            assertThat(browser.find("#confidence").getText()).as("the answer's, then the hand-off's")
+                    .matches("\\d{1,3}% answer, \\d{1,3}% handoff");
+            assertThat(browser.find("#sources li").getText()).isEqualTo(cited);
+            assertThat(browser.find("#coins").getText()).contains("hold").contains("release");
+            browser.screenshot("zendesk-sidebar");
+
+            zendesk.ticket("999" + ticket, "ai_answered");
+            openSidebar(zendesk);
+            assertThat(browser.find("#status").getText()).as("no such conversation: the tags say it")
+                    .isEqualTo("The AI answered this ticket.");
+            assertThat(browser.find("#details").isDisplayed()).isFalse();
+
+            zendesk.apiToken(null);
+            zendesk.ticket(ticket, "ai_escalated");
+            openSidebar(zendesk);
+            assertThat(browser.find("#status").getText()).contains("The hub refused the app's API token")
+                    .contains("read-only token of tenant default");
+        }
+    }
+
+    private void openSidebar(ZendeskSidebarFrame zendesk) {
+        browser.driver.get(zendesk.url());
+        browser.waitUntil(() -> browser.has("html[data-zaf-settled]"));
     }
 
     @Test
