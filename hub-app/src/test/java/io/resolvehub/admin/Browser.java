@@ -27,6 +27,8 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** How long a navigation or a condition may take: generous for a slow, loaded CI machine; waits end when met. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
     private final String base;
@@ -78,7 +80,7 @@ final class Browser implements AutoCloseable {
         WebElement page = find("html");
         find(css).click();
         // Chromium reports a node of the unloaded page either as stale or as "not in the document": both mean it is gone.
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, PATIENCE).until(d -> {
             try {
                 page.isEnabled();
                 return false;
@@ -88,9 +90,9 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Waits (up to 10 s) for a navigation the last click started to land. */
+    /** Waits (up to 30 s) until the condition holds: a navigation landed, a live part of the page updated. */
     void waitUntil(java.util.function.BooleanSupplier condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, PATIENCE).until(d -> condition.getAsBoolean());
     }
 
     void width(int pixels) {
