@@ -14,6 +14,7 @@ import io.resolvehub.core.conversation.ConversationNotFoundException;
 import io.resolvehub.core.conversation.ConversationStateConflict;
 import io.resolvehub.core.conversation.HumanDesk;
 import io.resolvehub.core.conversation.HumanDesk.CloseOutcome;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,7 +78,7 @@ class InboxPage {
 
     @PostMapping("/{conversation}/reply")
     String reply(@PathVariable String tenant, @PathVariable String conversation, @RequestParam(defaultValue = "") String text,
-                 Principal who, Model model, RedirectAttributes redirect) {
+                 Principal who, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         TenantId id = access.require(tenant);
         String problem = text.isBlank() ? "Write the reply the customer should get."
                 : text.length() > MAX_REPLY ? "Keep the reply under " + MAX_REPLY + " characters." : null;
@@ -88,6 +89,12 @@ class InboxPage {
                 return "redirect:/t/" + tenant + "/inbox/" + conversation;
             } catch (ChannelException e) {
                 problem = "The channel did not take the reply (" + e.getMessage() + "); it is kept in the transcript. Try again.";
+            } catch (ConversationStateConflict e) {
+                // another person closed it or handed it back meanwhile: say so next to the draft, which is kept
+                response.setStatus(HttpServletResponse.SC_CONFLICT);
+                problem = e.getMessage() + " Your reply was not sent.";
+            } catch (ConversationNotFoundException e) {
+                throw ApiException.notFound("This tenant has no conversation '" + conversation + "'.");
             }
         }
         model.addAttribute("errors", Map.of("text", problem));

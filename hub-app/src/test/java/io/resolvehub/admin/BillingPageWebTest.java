@@ -4,7 +4,6 @@ import io.resolvehub.api.WebSlice;
 import io.resolvehub.billing.Balance;
 import io.resolvehub.billing.BillingException;
 import io.resolvehub.billing.BillingProperties;
-import io.resolvehub.billing.Pricing;
 import io.resolvehub.billing.Settlements;
 import io.resolvehub.billing.TopUpResult;
 import io.resolvehub.billing.TopUps;
@@ -55,9 +54,7 @@ class BillingPageWebTest extends WebSlice {
     BillingProperties properties;
 
     @BeforeEach
-    void acmeHasCoinsAndNoUsage() {
-        when(ledger.balance(ACME)).thenReturn(new Balance(500, 0));
-        when(pricing.get(ACME)).thenReturn(new Pricing(1, 1, 5, 50));
+    void acmeHasNoUsage() {
         when(properties.zone()).thenReturn(ZoneOffset.UTC);
         when(usage.usage(any(), any(), any())).thenReturn(new UsageReports.Report(LocalDate.EPOCH, LocalDate.EPOCH,
                 List.of(), new UsageReports.Row(null, null, 0, 0, 0, 0)));

@@ -1,8 +1,6 @@
 package io.resolvehub.admin;
 
 import io.resolvehub.api.WebSlice;
-import io.resolvehub.billing.Balance;
-import io.resolvehub.billing.Pricing;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.conversation.HandoffPolicies;
 import io.resolvehub.core.conversation.HandoffPolicy;
@@ -43,10 +41,8 @@ class RulesPageWebTest extends WebSlice {
     HandoffPolicies policies;
 
     @BeforeEach
-    void acmeHasTheDefaultPolicyAndCoins() {
+    void acmeHasTheDefaultPolicy() {
         when(policies.get(ACME)).thenReturn(HandoffPolicy.defaults());
-        when(ledger.balance(ACME)).thenReturn(new Balance(500, 0));
-        when(pricing.get(ACME)).thenReturn(new Pricing(1, 1, 5, 50));
     }
 
     private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {

@@ -1,7 +1,9 @@
 package io.resolvehub.api;
 
+import io.resolvehub.billing.Balance;
 import io.resolvehub.billing.Ledger;
 import io.resolvehub.billing.LowBalanceAlerts;
+import io.resolvehub.billing.Pricing;
 import io.resolvehub.billing.TenantPricing;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.tenant.Tenant;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -34,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * What a web slice test of a controller shares (the subclass names its controller with {@code @WebMvcTest}): the
- * tenants {@code acme} and {@code other-co} exist, and the admin of {@code acme} only is signed in. The security
+ * tenants {@code acme} and {@code other-co} exist, each with 500 coins, and the admin of {@code acme} only is signed in. The security
  * filter chain is left out (it is tested whole in the full-application tests); the grants it would set are set here,
  * so the tenant in the URL is checked as in production. The other web parts the slice loads (the admin page's model,
  * the audit trail) get stand-ins for what they are built with.
@@ -66,6 +69,9 @@ public abstract class WebSlice {
         for (String id : new String[]{"acme", "other-co"}) {
             when(tenants.find(new TenantId(id))).thenReturn(Optional.of(new Tenant(new TenantId(id), id, Instant.EPOCH)));
         }
+        // what every admin page shows around its content: the balance, below the alert level or not
+        when(ledger.balance(any())).thenReturn(new Balance(500, 0));
+        when(pricing.get(any())).thenReturn(new Pricing(1, 1, 5, 50));
         SecurityContextHolder.getContext().setAuthentication(ACME_LEAD);
     }
 
