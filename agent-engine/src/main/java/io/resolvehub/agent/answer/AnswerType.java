@@ -1,6 +1,8 @@
 package io.resolvehub.agent.answer;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -84,12 +86,31 @@ enum AnswerType {
 
     /** Whether {@code text} holds a value of this type (always, for {@link #ANY}). */
     boolean carriedBy(String text) {
+        return carriedBy(text, Set.of());
+    }
+
+    /**
+     * Whether {@code text} holds a value of this type that the question does not name itself: asked "who has played Chad
+     * on Days of Our Lives?", a sentence naming "Days of Our Lives" names the topic, one naming "Billy Flynn" the answer.
+     *
+     * @param named the content words of the question and the turns carried into it ({@link QuestionTerms#named()})
+     */
+    boolean carriedBy(String text, Set<String> named) {
         if (carried == null) {
             return true;
         }
         // the numbers of a numbered list are not values: "2. Choose the ENEX format" holds no quantity
         String values = LIST_NUMBER.matcher(text).replaceAll("");
-        boolean caseMatters = this == PERSON || this == PLACE;
-        return carried.matcher(caseMatters ? values : values.toLowerCase(Locale.ROOT)).find();
+        if (this != PERSON && this != PLACE) {
+            return carried.matcher(values.toLowerCase(Locale.ROOT)).find();
+        }
+        Matcher names = carried.matcher(values);
+        while (names.find()) {
+            Set<String> words = Terms.of(names.group());
+            if (words.isEmpty() || !named.containsAll(words)) {
+                return true;   // a new name, or a sign of a place that is no word ("Settings > Billing")
+            }
+        }
+        return false;
     }
 }

@@ -91,7 +91,7 @@ public record ConfidenceModel(double intercept, double[] weights) {
         double similarity = Double.isNaN(hit.similarity()) ? 0 : hit.similarity();
         boolean agree = hit.bm25Rank() > 0 && hit.bm25Rank() <= 5 && hit.vectorRank() > 0 && hit.vectorRank() <= 5;
         return new Signals(similarity, coverage, agree ? 1 : 0, shape.yesNo() ? 1 : 0, shape.followUp() ? 1 : 0,
-                terms.unknownShare(), coverage, shape.type().carriedBy(hit.text()) ? 0 : 1, similarity);
+                terms.unknownShare(), coverage, shape.type().carriedBy(hit.text(), terms.named()) ? 0 : 1, similarity);
     }
 
     /** A passage's title, headings and text: what its words are looked for in. */

@@ -2,6 +2,7 @@ package io.resolvehub.agent.answer;
 
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -56,16 +57,17 @@ record Excerpt(String text, List<String> answering) {
      * @param matches how much of the question each of those units names, in typical question words (same order)
      * @param type    the kind of value the question asks for: when what is picked holds none, a sentence that holds one
      *                is the preferred companion
+     * @param named   the words the question says ({@link AnswerType#carriedBy(String, Set)})
      */
-    static Excerpt around(List<Unit> units, Unit chosen, double[] matches, AnswerType type) {
+    static Excerpt around(List<Unit> units, Unit chosen, double[] matches, AnswerType type, Set<String> named) {
         NavigableSet<Integer> picked = context(units, chosen);
         int companion = -1;
-        if (!type.carriedBy(render(units, picked))) {
+        if (!type.carriedBy(render(units, picked), named)) {
             // "how long do I have to restore it?" answered by the steps to restore: the sentence that holds the duration
-            companion = companion(units, matches, picked, type);
+            companion = companion(units, matches, picked, type, named);
         }
         if (companion < 0) {
-            companion = companion(units, matches, picked, AnswerType.ANY);
+            companion = companion(units, matches, picked, AnswerType.ANY, named);
         }
         if (companion >= 0) {
             picked.addAll(context(units, units.get(companion)));
@@ -128,11 +130,11 @@ record Excerpt(String text, List<String> answering) {
      * ("Plans at a glance") says nothing. Only a sentence holding a value of {@code type} ({@link AnswerType#ANY}: any), which then needs to name only one
      * word of the question.
      */
-    private static int companion(List<Unit> units, double[] matches, NavigableSet<Integer> picked, AnswerType type) {
+    private static int companion(List<Unit> units, double[] matches, NavigableSet<Integer> picked, AnswerType type, Set<String> named) {
         int best = -1;
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
-            boolean statement = prose(unit) && SAYS.matcher(unit.text()).find() && type.carriedBy(unit.text());
+            boolean statement = prose(unit) && SAYS.matcher(unit.text()).find() && type.carriedBy(unit.text(), named);
             // the value asked for is itself evidence: then naming any word of the question is enough
             boolean enough = type == AnswerType.ANY ? matches[i] >= COMPANION_MATCH : matches[i] > 0;
             if (!picked.contains(i) && statement && enough && (best < 0 || matches[i] > matches[best])) {

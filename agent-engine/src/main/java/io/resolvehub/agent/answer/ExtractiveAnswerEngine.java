@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -142,10 +143,11 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                     .forEach(candidates::add);
         }
         AnswerType type = retrieval.shape().type();
-        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text()))) {
+        Set<String> named = retrieval.terms().named();
+        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text(), named))) {
             // "how many backup codes do I get?" is answered by the value: the section of the same article that holds one
             retrieval.passages().stream().limit(5)
-                    .filter(p -> type.carriedBy(p.hit().text()) && sameArticle(p.hit(), best.hit()))
+                    .filter(p -> type.carriedBy(p.hit().text(), named) && sameArticle(p.hit(), best.hit()))
                     .findFirst().ifPresent(candidates::add);
         }
         // Without carried turns the retrieval vector is the question's own; a follow-up's own words are embedded once, for
@@ -158,7 +160,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
-        ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt),
+        ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt, named),
                 excerptSimilarity(questionVector, heading(source.hit()), selection.quote().answering(), thisAnswer));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());

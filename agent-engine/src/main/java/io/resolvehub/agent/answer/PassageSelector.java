@@ -89,6 +89,7 @@ final class PassageSelector {
     static Selection select(List<String> passages, List<String> headings, QuestionTerms terms, String question, AnswerType type,
                             boolean procedural, float[] questionVector, Embedder embedder) {
         Set<String> ownTerms = terms.own();
+        Set<String> named = terms.named();
         List<List<Unit>> perPassage = new ArrayList<>();
         List<Unit> all = new ArrayList<>();
         for (int p = 0; p < passages.size(); p++) {
@@ -124,7 +125,7 @@ final class PassageSelector {
             wordsSaid[i] = ownTerms.stream().filter(t -> terms.found(t, said)).mapToDouble(terms::weight).sum() / typicalWeight;
             double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
                     + carriedWeight * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
-            if (type != AnswerType.ANY && type.carriedBy(candidate.text())) {
+            if (type != AnswerType.ANY && type.carriedBy(candidate.text(), named)) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
             }
             if (candidate.tableHeader() != null && ownTerms.stream().anyMatch(t -> terms.found(t, Terms.of(firstCell(candidate))))) {
@@ -167,7 +168,7 @@ final class PassageSelector {
         Unit chosen = all.get(best);
         int first = all.indexOf(perPassage.get(chosen.passage()).getFirst());
         double[] passageMatches = Arrays.copyOfRange(wordsSaid, first, first + perPassage.get(chosen.passage()).size());
-        return new Selection(Excerpt.around(perPassage.get(chosen.passage()), chosen, passageMatches, type), chosen.passage());
+        return new Selection(Excerpt.around(perPassage.get(chosen.passage()), chosen, passageMatches, type, named), chosen.passage());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.resolvehub.agent.answer;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,13 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
         }
         Set<String> alt = alternatives.get(term);
         return alt != null && !alt.isEmpty() && present.containsAll(alt);
+    }
+
+    /** The words the conversation has already said, latest message and carried turns: a name among them is no answer. */
+    Set<String> named() {
+        Set<String> named = new HashSet<>(own);
+        named.addAll(carried);
+        return named;
     }
 
     double weight(String term) {

@@ -19,7 +19,14 @@ record Unit(String text, boolean steps, boolean bullet, String tableHeader, int 
     /** "Pro | $8 per member / month | 2 GB uploads", as the parsers write table rows. */
     private static final Pattern TABLE_ROW = Pattern.compile(".+ \\| .+");
     private static final Pattern MARKDOWN_RULE = Pattern.compile("^[\\s|:-]+$");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\"'(\\[]?[A-Z0-9])");
+    /**
+     * A sentence ends at ".", "!" or "?" before a capital or a digit, but not after an initial or a one-letter short form
+     * ("Robert E. Lee", "M.G. Slayton", "e.g. Settings", "from c. 500 BC") or a title or short form that is followed by
+     * a name ("Dr. Smith", "Gen. Lee", "Settings vs. Profile"): cutting there quotes half a sentence.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])(?<!\\b\\p{L}\\.)"
+            + "(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Maj|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr|Vol|vs|lit|approx|incl|ca)\\.)"
+            + "\\s+(?=[\"'(\\[]?[A-Z0-9])");
 
     /** The units of one passage, in order. */
     static List<Unit> cut(String passage, int passageIndex) {

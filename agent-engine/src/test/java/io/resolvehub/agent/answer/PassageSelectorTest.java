@@ -244,6 +244,17 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aNameTheQuestionSaysItselfIsItsTopicNotItsAnswer() {
+        Set<String> named = Terms.of("who wrote the Release Notes for Google Calendar sync?");
+
+        assertThat(AnswerType.of("who wrote the Release Notes for Google Calendar sync?")).isEqualTo(AnswerType.PERSON);
+        assertThat(AnswerType.PERSON.carriedBy("Our Release Notes cover the Google Calendar sync.", named)).isFalse();
+        assertThat(AnswerType.PERSON.carriedBy("The Release Notes were written by Dana Whitfield.", named)).isTrue();
+        assertThat(AnswerType.PLACE.carriedBy("Sync runs in the background.", Terms.of("where is sync"))).isFalse();
+        assertThat(AnswerType.PLACE.carriedBy("Find it under Settings > Sync.", Terms.of("where is sync"))).isTrue();
+    }
+
+    @Test
     void readsTheKindOfValueAQuestionAsksFor() {
         assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
