@@ -37,14 +37,15 @@ final class QuestionReader {
             Map.entry("dl", "download"), Map.entry("ul", "upload"), Map.entry("mins", "minutes"), Map.entry("hrs", "hours"),
             Map.entry("yr", "year"), Map.entry("mo", "month"), Map.entry("biz", "business"), Map.entry("w/", "with"));
     /**
-     * Words a question uses whatever it is about ("how long do refunds *take*"): documents need not use them, so their
-     * absence says nothing about whether the documents answer.
+     * Words a question uses whatever it is about ("how long do refunds *take*", "is the link still *good*"): documents
+     * need not use them, so their absence says little about whether the documents answer: they are never unknown, and
+     * count little in a passage's coverage of the question ({@link QuestionTerms#generic()}).
      */
     private static final Set<String> GENERIC = Terms.of(String.join(" ", List.of("take takes took taking work works worked happen",
             "happens happened mean means make makes made go goes going went come comes see find look keep give put say",
             "long much many often soon possible way thing best good right wrong actually really exactly usually still",
             "ever never always someone something anyone anything everyone everything time times day days old new",
-            "start stop try tried trying problem issue question work show tell send sent")));
+            "start stop try tried trying problem issue question work show tell send sent early late big large far")));
     private static final Pattern SHORT_FORM = Pattern.compile("\\b(?:[A-Z][A-Z0-9]{1,5}|[0-9][A-Za-z]{1,4}|[A-Za-z]{1,4}[0-9])\\b");
     private static final int DEFINITION_HITS = 3;
 
@@ -97,7 +98,9 @@ final class QuestionReader {
             }
             weights.put(term, Math.log(1 + (double) chunks / (1 + df)));
         }
-        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown);
+        Set<String> generic = new LinkedHashSet<>(counted);
+        generic.retainAll(GENERIC);
+        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic);
         return new Reading(terms, addition.toString().strip());
     }
 

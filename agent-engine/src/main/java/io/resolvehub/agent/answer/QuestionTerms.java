@@ -14,13 +14,19 @@ import java.util.Set;
  *                     either form counts as present
  * @param weights      inverse chunk frequency of each own term in the tenant's knowledge (rare words tell more)
  * @param unknown      own terms that no chunk of the tenant holds, in any form
+ * @param generic      counted terms any question uses whatever it is about ("how *long*", "is it still *good*"): a
+ *                     passage need not use them to answer, so they count {@value #GENERIC_SHARE} of their weight in its
+ *                     coverage (a help center that seldom writes "good" must not make "how long is the reset link good
+ *                     for?" look half unanswered by "Reset links are valid for 45 minutes.")
  */
 record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, Map<String, Set<String>> alternatives,
-                     Map<String, Double> weights, Set<String> unknown) {
+                     Map<String, Double> weights, Set<String> unknown, Set<String> generic) {
+
+    private static final double GENERIC_SHARE = 0.25;
 
     /** Terms as written, every one weighing the same (no knowledge to weigh them by). */
     static QuestionTerms plain(Set<String> own, Set<String> carried) {
-        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of());
+        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of());
     }
 
     /** Whether {@code term} (or one of its alternatives) is among {@code present}. */
@@ -48,8 +54,9 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
         double total = 0;
         double found = 0;
         for (String term : counted) {
-            total += weight(term);
-            found += found(term, present) ? weight(term) : 0;
+            double evidence = generic.contains(term) ? GENERIC_SHARE * weight(term) : weight(term);
+            total += evidence;
+            found += found(term, present) ? evidence : 0;
         }
         return total == 0 ? 0 : found / total;
     }
