@@ -2,8 +2,8 @@
  * The conversation pipeline behind the core SPI. How an event flows:
  * <ol>
  *   <li>{@code intake}: a connector calls {@link io.resolvehub.core.InboundIntake#accept}; one INSERT into
- *       {@code inbound_events} (unique channel + platform event id) and the platform may be acknowledged. Virtual-thread
- *       {@code InboundWorkers} on every instance claim events (oldest unfinished event of each thread only, so a
+ *       {@code inbound_events} (unique channel + platform event id) and the platform may be acknowledged. Platform-thread
+ *       {@code InboundWorkers} (never on the request threads' virtual-thread carriers) on every instance claim events (oldest unfinished event of each thread only, so a
  *       thread's events run one at a time and in order), renew their leases while working, retry failures with
  *       backoff and dead-letter after {@code hub.pipeline.max-attempts}.</li>
  *   <li>{@code pipeline.ConversationPipeline}: per event, a transaction records the user's turn and applies the checks

@@ -14,7 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Virtual-thread workers that claim inbound events from the database and hand them to the {@link EventHandler}.
+ * Workers that claim inbound events from the database and hand them to the {@link EventHandler}.
+ * <p>
+ * They are platform threads on purpose. The web server's requests (every platform's acknowledgement) run on virtual
+ * threads, which share one carrier per core and are never pre-empted: a virtual-thread worker busy in the model, the
+ * index or a native call kept a carrier until it blocked, so on two cores two answering workers left no carrier for
+ * the intake and acknowledgements waited hundreds of milliseconds behind answers. The operating system pre-empts
+ * platform threads, and favours a thread that wakes from waiting, so a request's carrier gets a core within a time
+ * slice however busy the workers are.
  * Failures are retried with exponential backoff (at least a platform's {@code Retry-After}); after
  * {@code maxAttempts} the event is dead-lettered. Unfinished events of a previous run are found by the same claim
  * query on start (leases of a crashed instance expire).
@@ -51,7 +58,7 @@ public class InboundWorkers implements AutoCloseable {
             return;
         }
         for (int i = 0; i < settings.workers(); i++) {
-            threads.add(Thread.ofVirtual().name("inbound-worker-" + i).start(this::loop));
+            threads.add(Thread.ofPlatform().daemon().name("inbound-worker-" + i).start(this::loop));
         }
         if (settings.workers() > 0) {
             threads.add(Thread.ofVirtual().name("inbound-lease-keeper").start(this::keepLeases));

@@ -27,7 +27,14 @@ class GuardedAnswerEngine implements AutoCloseable {
     private final AnswerEngine engine;
     private final TimeLimiter timeLimiter;
     private final CircuitBreaker circuitBreaker;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Platform threads, not virtual ones: answering is CPU work (the model, the index) and a virtual thread doing it
+     * holds one of the carriers the web server's requests need until it is done (see {@code InboundWorkers}). One
+     * thread per call, so a call the time limiter gave up on never holds up the next; the callers (the workers)
+     * bound how many run at once.
+     */
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("answer-engine-", 0).factory());
 
     public GuardedAnswerEngine(AnswerEngine engine, Duration timeout) {
         this.engine = engine;

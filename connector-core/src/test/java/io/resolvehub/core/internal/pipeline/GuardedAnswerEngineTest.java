@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,19 @@ class GuardedAnswerEngineTest {
         try (GuardedAnswerEngine guarded = new GuardedAnswerEngine(request -> answer, Duration.ofSeconds(5))) {
             assertThat(guarded.answer(QUESTION)).contains(answer);
         }
+    }
+
+    /** Answering is CPU work: on a virtual thread it would hold a carrier the web server's acknowledgements need. */
+    @Test
+    void theEngineRunsOnAnOperatingSystemThreadNotOnTheRequestThreadsCarriers() {
+        AtomicBoolean virtual = new AtomicBoolean(true);
+        try (GuardedAnswerEngine guarded = new GuardedAnswerEngine(request -> {
+            virtual.set(Thread.currentThread().isVirtual());
+            return Answer.answer("Open Export.", 0.9, List.of());
+        }, Duration.ofSeconds(5))) {
+            assertThat(guarded.answer(QUESTION)).isPresent();
+        }
+        assertThat(virtual).isFalse();
     }
 
     @Test
