@@ -1,6 +1,7 @@
 package io.resolvehub.insights;
 
 import io.resolvehub.core.TenantId;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -8,7 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code insight_questions} table: one opening question per conversation, its vector, topic and outcome. */
 class InsightQuestions {
@@ -115,6 +118,19 @@ class InsightQuestions {
                 .params(tenant.value(), ts(from), ts(to))
                 .query(InsightQuestions::asked)
                 .list();
+    }
+
+    /**
+     * How many of the tenant's questions asked in {@code [from, to)} each topic has (questions without a topic left
+     * out): the previous period of a report needs only its counts, not its questions.
+     */
+    Map<Long, Integer> countsByTopic(TenantId tenant, Instant from, Instant to) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT topic_id, COUNT(*) FROM insight_questions WHERE tenant_id = ? AND asked_at >= ? AND asked_at < ?"
+                        + " AND topic_id IS NOT NULL GROUP BY topic_id")
+                .params(tenant.value(), ts(from), ts(to))
+                .query((RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getInt(2)));
+        return counts;
     }
 
     private static AskedQuestion asked(ResultSet rs, int row) throws SQLException {

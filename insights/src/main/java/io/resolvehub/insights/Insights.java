@@ -61,15 +61,8 @@ public class Insights {
     public InsightsReport report(TenantId tenant, Instant from, Instant to) {
         assigner.assignPending(tenant);
         Instant previousFrom = from.minus(Duration.between(from, to));
-        List<AskedQuestion> current = new ArrayList<>();
-        Map<Long, Integer> previousCounts = new HashMap<>();
-        for (AskedQuestion q : questions.askedBetween(tenant, previousFrom, to)) {
-            if (q.askedAt().isBefore(from)) {
-                previousCounts.merge(q.topicId(), 1, Integer::sum);
-            } else {
-                current.add(q);
-            }
-        }
+        List<AskedQuestion> current = questions.askedBetween(tenant, from, to);
+        Map<Long, Integer> previousCounts = questions.countsByTopic(tenant, previousFrom, from);
         Map<Long, List<AskedQuestion>> byTopic = new LinkedHashMap<>();
         current.stream().filter(q -> q.topicId() != null).forEach(q -> byTopic.computeIfAbsent(q.topicId(), id -> new ArrayList<>()).add(q));
         TopicLabels labels = new TopicLabels(stems, current.stream().map(AskedQuestion::question).toList());
