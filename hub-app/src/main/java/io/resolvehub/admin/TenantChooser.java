@@ -1,5 +1,6 @@
 package io.resolvehub.admin;
 
+import io.resolvehub.api.ApiException;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.tenant.Tenant;
 import io.resolvehub.core.tenant.TenantDirectory;
@@ -48,8 +49,11 @@ class TenantChooser {
     @PostMapping("/tenants")
     String create(@RequestParam String id, @RequestParam(required = false) String name, Model model,
                   RedirectAttributes redirect) {
-        String problem = !TenantGrants.isOwner() ? "Only the hub's owner creates tenants."
-                : !TenantId.isValid(id) ? "Use 2-40 lower-case letters, digits and dashes, e.g. acme."
+        if (!TenantGrants.isOwner()) {
+            // the form is the owner's only, so a refusal shown in it would not be shown at all: a 403 page says why
+            throw ApiException.forbidden("Only the hub's owner creates tenants.");
+        }
+        String problem = !TenantId.isValid(id) ? "Use 2-40 lower-case letters, digits and dashes, e.g. acme."
                 : tenants.find(new TenantId(id)).isPresent() ? "Tenant '" + id + "' already exists; choose another id."
                 : null;
         if (problem != null) {
