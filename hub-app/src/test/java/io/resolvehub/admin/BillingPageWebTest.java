@@ -11,11 +11,7 @@ import io.resolvehub.billing.UsageReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,17 +54,6 @@ class BillingPageWebTest extends WebSlice {
         when(properties.zone()).thenReturn(ZoneOffset.UTC);
         when(usage.usage(any(), any(), any())).thenReturn(new UsageReports.Report(LocalDate.EPOCH, LocalDate.EPOCH,
                 List.of(), new UsageReports.Row(null, null, 0, 0, 0, 0)));
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
-    }
-
-    private static MockHttpServletRequestBuilder form(String path, String... pairs) {
-        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
-        for (int i = 0; i < pairs.length; i += 2) request.param(pairs[i], pairs[i + 1]);
-        return request;
     }
 
     @Test

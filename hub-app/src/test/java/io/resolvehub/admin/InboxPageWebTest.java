@@ -17,9 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
@@ -68,11 +66,6 @@ class InboxPageWebTest extends WebSlice {
         InboxItem item = new InboxItem(new ConversationId("c-1"), new ChannelType("web"), UserRef.anonymous(),
                 status, 0.3, HandoffReason.USER_REQUEST, new TicketRef("hub", "HUB-7", null), null, 1, at, at, 0, null);
         when(inbox.find(ACME, new ConversationId("c-1"))).thenReturn(Optional.of(new ConversationDetail(item, List.of(), List.of())));
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
     }
 
     private static MockHttpServletRequestBuilder reply(String text) {

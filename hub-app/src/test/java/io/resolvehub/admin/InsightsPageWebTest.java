@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
@@ -58,11 +56,6 @@ class InsightsPageWebTest extends WebSlice {
                 List.of(new InsightsReport.Gap(2, "Single sign-on", 2, List.of("do you support okta?"), null))));
         when(digests.settings(ACME)).thenReturn(DigestSettings.defaults());
         when(digests.save(any(), any())).thenAnswer(call -> call.getArgument(1, DigestSettings.class).validated());
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
     }
 
     private static MockHttpServletRequestBuilder digest(String tenant, String channel, String target) {

@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
@@ -45,11 +44,6 @@ class KnowledgePageWebTest extends WebSlice {
     KnowledgeBase knowledge;
     @MockitoBean
     PassageSearch passages;
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
-    }
 
     private static MockHttpServletRequestBuilder web(String tenant, String type, String url) {
         return post("/t/" + tenant + "/knowledge/web").contentType(MediaType.APPLICATION_FORM_URLENCODED)

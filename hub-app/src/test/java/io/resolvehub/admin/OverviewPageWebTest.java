@@ -8,11 +8,7 @@ import io.resolvehub.core.conversation.ConversationInbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,11 +43,6 @@ class OverviewPageWebTest extends WebSlice {
         when(properties.zone()).thenReturn(ZoneOffset.UTC);
         when(usage.usage(any(), any(), any())).thenReturn(new UsageReports.Report(LocalDate.EPOCH, LocalDate.EPOCH,
                 List.of(), new UsageReports.Row(null, null, 9, 17, 1, 2)));
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
     }
 
     @Test

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.List;
@@ -43,11 +41,6 @@ class RulesPageWebTest extends WebSlice {
     @BeforeEach
     void acmeHasTheDefaultPolicy() {
         when(policies.get(ACME)).thenReturn(HandoffPolicy.defaults());
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
     }
 
     private static MockHttpServletRequestBuilder submit(String threshold, String turns, String phrases) {

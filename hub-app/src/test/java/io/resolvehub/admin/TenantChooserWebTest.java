@@ -10,8 +10,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Instant;
@@ -43,11 +41,6 @@ class TenantChooserWebTest extends WebSlice {
     void theHubHasAcmeAndOtherCo() {
         when(tenants.all()).thenReturn(List.of(new Tenant(ACME, "Acme Inc", Instant.EPOCH),
                 new Tenant(new TenantId("other-co"), "Other Co", Instant.EPOCH)));
-    }
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
     }
 
     private static MockHttpServletRequestBuilder create(String id) {

@@ -7,9 +7,7 @@ import io.resolvehub.core.conversation.FirstTurnDryRun;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.List;
@@ -33,11 +31,6 @@ class TryItPageWebTest extends WebSlice {
 
     @MockitoBean
     FirstTurnDryRun dryRun;
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
-    }
 
     private static MockHttpServletRequestBuilder ask(String tenant, String question) {
         return post("/t/" + tenant + "/try").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("question", question);

@@ -5,14 +5,10 @@ import io.resolvehub.security.AdminUsers;
 import io.resolvehub.security.TenantTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.Optional;
 
@@ -43,17 +39,6 @@ class UsersPageWebTest extends WebSlice {
     AdminUsers users;
     @MockitoBean
     TenantTokens tokens;
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
-    }
-
-    private static MockHttpServletRequestBuilder form(String path, String... pairs) {
-        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
-        for (int i = 0; i < pairs.length; i += 2) request.param(pairs[i], pairs[i + 1]);
-        return request;
-    }
 
     @Test
     void onlyTheOwnerAddsUsersAndABadNameCreatesNoOne() throws Exception {

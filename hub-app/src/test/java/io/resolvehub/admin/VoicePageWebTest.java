@@ -6,9 +6,7 @@ import io.resolvehub.api.WebSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.allOf;
@@ -34,11 +32,6 @@ class VoicePageWebTest extends WebSlice {
 
     @MockitoBean
     VoiceSettingsRepository voices;
-
-    private ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
-                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
-    }
 
     private static MockHttpServletRequestBuilder submit(String tenant, String name, String tone) {
         return post("/t/" + tenant + "/voice").contentType(MediaType.APPLICATION_FORM_URLENCODED)

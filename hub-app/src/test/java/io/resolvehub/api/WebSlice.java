@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -87,6 +89,21 @@ public abstract class WebSlice {
 
     protected ResultActions send(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.principal(ACME_LEAD));
+    }
+
+    /** An admin page as acme's admin opens it in a browser: HTML, and a CSRF token for the page's forms to carry. */
+    protected ResultActions open(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.principal(ACME_LEAD).accept(MediaType.TEXT_HTML)
+                .requestAttr("_csrf", new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "test-token")));
+    }
+
+    /** A page's form posted with these name / value pairs. */
+    protected static MockHttpServletRequestBuilder form(String path, String... pairs) {
+        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        for (int i = 0; i < pairs.length; i += 2) {
+            request.param(pairs[i], pairs[i + 1]);
+        }
+        return request;
     }
 
     /** An RFC 9457 problem with this status whose {@code detail} says {@code detail}. */
