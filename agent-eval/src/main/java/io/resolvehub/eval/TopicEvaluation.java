@@ -4,8 +4,6 @@ import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.insights.TopicClustering;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,8 +13,7 @@ import java.util.Locale;
  * the adjusted Rand index and purity, and for the paraphrase set whether each need stays in one topic and unrelated
  * questions stay apart (docs/evaluation.md, "Topics").
  *
- * <p>Arguments: {@code --mtrag DIR} (the mtrag_cloud folder), {@code --paraphrases FILE}
- * ({@code eval-sets/topic-paraphrases/questions.md}), {@code --thresholds 0.4,0.45,…}.
+ * <p>Arguments: {@link TopicSets}.
  */
 public final class TopicEvaluation {
 
@@ -24,31 +21,13 @@ public final class TopicEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        Path mtrag = null;
-        Path paraphrases = null;
-        List<Double> thresholds = List.of(0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7);
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--mtrag" -> mtrag = Path.of(args[i + 1]);
-                case "--paraphrases" -> paraphrases = Path.of(args[i + 1]);
-                case "--thresholds" -> thresholds = java.util.Arrays.stream(args[i + 1].split(","))
-                        .map(Double::parseDouble).toList();
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+        TopicSets input = TopicSets.fromArgs(args, List.of(0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7));
         try (MiniLmEmbedder embedder = new MiniLmEmbedder(8)) {
-            List<LabelledQuestions> sets = new ArrayList<>();
-            if (paraphrases != null) {
-                sets.add(LabelledQuestions.paraphrases(paraphrases));
-            }
-            if (mtrag != null) {
-                sets.add(LabelledQuestions.mtrag(mtrag));
-            }
             System.out.println("| set | questions | labels | threshold | topics | adjusted Rand index | purity | needs kept whole | unrelated kept apart |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (LabelledQuestions set : sets) {
+            for (LabelledQuestions set : input.sets()) {
                 List<float[]> vectors = embedder.embedAll(set.texts());
-                for (double threshold : thresholds) {
+                for (double threshold : input.thresholds()) {
                     TopicClustering clustering = new TopicClustering(threshold);
                     int[] topics = vectors.stream().mapToInt(clustering::assign).toArray();
                     ClusterAgreement agreement = new ClusterAgreement(set.labels(), topics);

@@ -5,7 +5,6 @@ import io.resolvehub.agent.embed.MiniLmEmbedder;
 import io.resolvehub.insights.TopicClustering;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ import java.util.stream.IntStream;
  * average linkage (mean similarity to the topic's members); complete linkage (least similarity to any member). Each
  * question still joins the best topic reaching the threshold, in the order asked, or starts one.
  *
- * <p>Arguments as {@link TopicEvaluation}.
+ * <p>Arguments: {@link TopicSets}.
  */
 public final class TopicGroupingAlternatives {
 
@@ -34,29 +33,11 @@ public final class TopicGroupingAlternatives {
     }
 
     public static void main(String[] args) throws IOException {
-        Path mtrag = null;
-        Path paraphrases = null;
-        List<Double> thresholds = List.of(0.3, 0.35, 0.4, 0.45, 0.5);
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--mtrag" -> mtrag = Path.of(args[i + 1]);
-                case "--paraphrases" -> paraphrases = Path.of(args[i + 1]);
-                case "--thresholds" -> thresholds = java.util.Arrays.stream(args[i + 1].split(","))
-                        .map(Double::parseDouble).toList();
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        List<LabelledQuestions> sets = new ArrayList<>();
-        if (paraphrases != null) {
-            sets.add(LabelledQuestions.paraphrases(paraphrases));
-        }
-        if (mtrag != null) {
-            sets.add(LabelledQuestions.mtrag(mtrag));
-        }
+        TopicSets input = TopicSets.fromArgs(args, List.of(0.3, 0.35, 0.4, 0.45, 0.5));
         try (MiniLmEmbedder embedder = new MiniLmEmbedder(8)) {
             System.out.println("| set | embedded | joins by | threshold | topics | adjusted Rand index | purity | needs kept whole | unrelated kept apart |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (LabelledQuestions set : sets) {
+            for (LabelledQuestions set : input.sets()) {
                 List<float[]> whole = embedder.embedAll(set.texts());
                 List<float[]> content = embedder.embedAll(words(set.texts(), true));
                 List<float[]> phrasing = embedder.embedAll(words(set.texts(), false));
@@ -65,7 +46,7 @@ public final class TopicGroupingAlternatives {
                 for (var embedded : List.of(new Embedded("question", whole), new Embedded("content words", content),
                         new Embedded("question − phrasing", deprojected))) {
                     for (String linkage : List.of("centroid", "average", "complete", "centroid and nearest ≥ 0.5", "centroid and nearest ≥ 0.55")) {
-                        for (double threshold : thresholds) {
+                        for (double threshold : input.thresholds()) {
                             int[] topics = group(embedded.vectors(), threshold, linkage);
                             ClusterAgreement agreement = new ClusterAgreement(set.labels(), topics);
                             System.out.printf(Locale.ROOT, "| %s | %s | %s | %.2f | %d | %.3f | %.3f | %s | %s |%n",
