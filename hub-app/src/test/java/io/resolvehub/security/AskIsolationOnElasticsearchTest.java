@@ -2,12 +2,14 @@ package io.resolvehub.security;
 
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.agent.index.ElasticsearchServer;
+import io.resolvehub.agent.isolation.TwoHelpCenters;
 import io.resolvehub.api.ApiClient;
 import io.resolvehub.core.TenantId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,14 +70,8 @@ class AskIsolationOnElasticsearchTest {
         for (String tenant : new String[]{"acme", "globex"}) {
             assertThat(owner.postJson("/api/v1/tenants", "{\"id\":\"" + tenant + "\"}").statusCode()).isEqualTo(201);
         }
-        acmeSources.add(addText("acme", "Refunds", "Refunds are issued within 14 days of purchase. Ask the billing "
-                + "team for a refund from Settings, Billing."));
-        acmeSources.add(addText("acme", "Export your notes", "Export a notebook as Markdown or PDF from the notebook "
-                + "menu. Exports include attachments."));
-        globexSources.add(addText("globex", "Refunds", "Refunds are issued within 45 days of purchase. Globex refunds "
-                + "need form GX-7 signed by a manager."));
-        globexSources.add(addText("globex", "Zorblax payroll portal", "To reset the Zorblax payroll portal, call "
-                + "extension 4242 and give your badge number. Payslips appear on the portal each month."));
+        TwoHelpCenters.ACME.forEach(article -> acmeSources.add(addText("acme", article.title(), article.text())));
+        TwoHelpCenters.GLOBEX.forEach(article -> globexSources.add(addText("globex", article.title(), article.text())));
         for (String id : acmeSources) {
             awaitReady("acme", id);
         }
@@ -89,12 +85,7 @@ class AskIsolationOnElasticsearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "How do I reset the Zorblax payroll portal?",
-            "zorblax payrol portl extenson",
-            "what extension do I call for payslips?",
-            "form GX-7 manager signature",
-            "refunds 45 days"})
+    @MethodSource("io.resolvehub.agent.isolation.TwoHelpCenters#inGlobexsWords")
     void acmesAskInGlobexsWordsNeverCitesOrQuotesGlobex(String question) {
         HttpResponse<String> response = ask(acmeSession, "acme", question);
 

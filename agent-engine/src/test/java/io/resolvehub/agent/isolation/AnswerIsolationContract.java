@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
@@ -45,16 +46,10 @@ public abstract class AnswerIsolationContract {
     void twoHelpCenters() {
         agent = new TestAgent(TestDatabase.H2.freshDataSource("classpath:db/migration/core", "classpath:db/migration/agent"),
                 dir, createIndex(dir));
-        acmeSources = Set.of(
-                agent.knowledge.addText(ACME, "Refunds", "Refunds are issued within 14 days of purchase. Ask the "
-                        + "billing team for a refund from Settings, Billing.").id(),
-                agent.knowledge.addText(ACME, "Export your notes", "Export a notebook as Markdown or PDF from the "
-                        + "notebook menu. Exports include attachments.").id());
-        globexSources = Set.of(
-                agent.knowledge.addText(GLOBEX, "Refunds", "Refunds are issued within 45 days of purchase. Globex "
-                        + "refunds need form GX-7 signed by a manager.").id(),
-                agent.knowledge.addText(GLOBEX, "Zorblax payroll portal", "To reset the Zorblax payroll portal, call "
-                        + "extension 4242 and give your badge number. Payslips appear on the portal each month.").id());
+        acmeSources = TwoHelpCenters.ACME.stream().map(a -> agent.knowledge.addText(ACME, a.title(), a.text()).id())
+                .collect(Collectors.toSet());
+        globexSources = TwoHelpCenters.GLOBEX.stream().map(a -> agent.knowledge.addText(GLOBEX, a.title(), a.text()).id())
+                .collect(Collectors.toSet());
         agent.awaitIdle();
     }
 
@@ -72,12 +67,7 @@ public abstract class AnswerIsolationContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "How do I reset the Zorblax payroll portal?",
-            "zorblax payrol portl extenson",
-            "what extension do I call for payslips?",
-            "form GX-7 manager signature",
-            "refunds 45 days"})
+    @MethodSource("io.resolvehub.agent.isolation.TwoHelpCenters#inGlobexsWords")
     void aTenantAskedInTheOtherTenantsWordsGetsNothingOfTheirs(String question) {
         Answer answer = ask(ACME, question);
 
