@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *   <li>Steps come with the sentence that introduces them ("To reset your password:").</li>
  *   <li>A table row comes with its header row, which names the columns.</li>
  *   <li>A sentence comes with the one before it when it leans on it ("It expires after…"), with the one after it
- *   when that one leans on it, and with what it introduces when it ends in a colon (steps, a code line, a list).</li>
+ *   when that one leans on it or when it says too little alone ("No."), and with what it introduces when it ends in a colon (steps, a code line, a list).</li>
  *   <li>The passage's next best sentence for the question joins when it fits: the value asked for often sits a sentence
  *   or two from the sentence that names the topic (docs/evaluation.md measures what it does). When the question asks
  *   for a kind of value that what is quoted lacks, the sentence holding one is preferred. Units that are not next to
@@ -32,6 +32,8 @@ record Excerpt(String text, List<String> answering) {
     private static final int COMPANION_WORDS = 90;
     /** ...and only when it names at least one typical word of the question (a rare word counts more, see {@link QuestionTerms#weight}). */
     private static final double COMPANION_MATCH = 1.0;
+    /** A sentence this short ("No.", "Yes, on Pro.") is quoted with the one after it. */
+    private static final int BARE_WORDS = 3;
     /** A statement ends so; a heading line or the introduction of a list does not. */
     private static final Pattern SAYS = Pattern.compile("[.!?][\"')\\]]*$");
     private static final Pattern LEANS_BACK = Pattern.compile("^(?:it|its|this|that|these|those|they|their|he|his|she|her|"
@@ -109,7 +111,9 @@ record Excerpt(String text, List<String> answering) {
                 Unit next = units.get(at + 1);
                 // "Send the token in the Authorization header:" is read with what it introduces: steps, a code line, a list
                 boolean introduces = chosen.text().endsWith(":");
-                boolean continues = prose(next) && !chosen.bullet() && LEANS_BACK.matcher(next.text()).matches()
+                // "No." or "Yes, on Pro." says little alone: the sentence after it says why or how
+                boolean bare = words(chosen.text()) <= BARE_WORDS;
+                boolean continues = prose(next) && !chosen.bullet() && (bare || LEANS_BACK.matcher(next.text()).matches())
                         && words(units, picked) + words(next.text()) <= CONTEXT_WORDS;
                 if (introduces || continues) {
                     picked.add(at + 1);

@@ -71,19 +71,55 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, reading.terms(), shape);
             scored.add(new Scored(hit, signals, confidence.confidence(signals)));
         }
-        return new Retrieval(query, vector, reading.terms(), shape, scored);
+        return new Retrieval(query, vector, reading.terms(), shape, scored, definition(reading.definition(), scored, vector, reading.terms(), shape));
+    }
+
+    /**
+     * The passage defining the short form a question asks about, scored like any retrieved passage: the retrieved one
+     * when retrieval found it too, else scored here (one model call, only for such a question).
+     */
+    private Definition definition(QuestionReader.Definition asked, List<Scored> retrieved, float[] vector, QuestionTerms terms,
+                                  ConfidenceModel.QuestionShape shape) {
+        if (asked == null) {
+            return null;
+        }
+        SearchHit defining = asked.passage();
+        for (Scored s : retrieved) {
+            if (s.hit().chunkId().equals(defining.chunkId())) {
+                return new Definition(asked.form(), asked.longForm(), s);
+            }
+        }
+        SearchHit hit = new SearchHit(defining.chunkId(), defining.sourceId(), defining.docKey(), defining.title(), defining.url(),
+                defining.headingPath(), defining.text(), defining.score(), Vectors.dot(vector, embedder.embed(defining.text())),
+                defining.bm25Rank(), 0);
+        ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms, shape);
+        return new Definition(asked.form(), asked.longForm(), new Scored(hit, signals, confidence.confidence(signals)));
+    }
+
+    /** A short form a question asks the meaning of, its long form, and the passage that defines it. */
+    public record Definition(String form, String longForm, Scored passage) {
     }
 
     /** A retrieved passage with its confidence signals. */
     public record Scored(SearchHit hit, ConfidenceModel.Signals signals, double confidence) {
     }
 
-    /** What retrieval found for a question. */
+    /**
+     * What retrieval found for a question.
+     *
+     * @param definition when the question asks what a short form means, the passage that defines it (else null)
+     */
     public record Retrieval(StandaloneQuery query, float[] vector, QuestionTerms terms, ConfidenceModel.QuestionShape shape,
-                            List<Scored> passages) {
+                            List<Scored> passages, Definition definition) {
 
-        /** The most confident of the top three passages (ties keep the retriever's order); null when none. */
+        /**
+         * The passage to answer from: the definition asked for, else the most confident of the top three passages (ties
+         * keep the retriever's order); null when none.
+         */
         public Scored best() {
+            if (definition != null) {
+                return definition.passage();
+            }
             Scored best = null;
             for (int i = 0; i < Math.min(3, passages.size()); i++) {
                 if (best == null || passages.get(i).confidence() > best.confidence() + 0.05) {
@@ -116,7 +152,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             return new Assessment(Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), best.confidence(), HandoffReason.NO_KNOWLEDGE),
                     best.signals(), best.hit());
         }
-        List<Scored> topics = ambiguousTopics(retrieval, best);
+        List<Scored> topics = retrieval.definition() != null ? List.of() : ambiguousTopics(retrieval, best);
         if (topics.size() > 1) {
             StringBuilder text = new StringBuilder("I can help with that. Which of these do you mean?");
             List<Citation> citations = new ArrayList<>();
@@ -128,7 +164,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         }
         List<Scored> candidates = new ArrayList<>();
         candidates.add(best);
-        for (Scored s : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
+        // a definition asked for is quoted from the passage that gives it, not from one that merely uses the short form
+        for (Scored s : retrieval.definition() != null ? List.<Scored>of() : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
             boolean duplicate = candidates.stream().anyMatch(c -> c.hit().text().equals(s.hit().text()));
             if (!duplicate && s.confidence() >= best.confidence() - 0.15 && candidates.size() < 4) {
                 candidates.add(s);
@@ -154,9 +191,12 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         // the tie-break and the confidence both, and a unit the tie-break read is not read again for the confidence.
         Embedder thisAnswer = new RememberingEmbedder(embedder);
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : thisAnswer.embed(retrieval.query().question());
-        PassageSelector.Selection selection = PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
-                candidates.stream().map(c -> heading(c.hit())).toList(),
-                retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, thisAnswer);
+        Definition definition = retrieval.definition();
+        PassageSelector.Selection selection = definition != null
+                ? PassageSelector.definitionIn(best.hit().text(), definition.form(), definition.longForm())
+                : PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
+                        candidates.stream().map(c -> heading(c.hit())).toList(),
+                        retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, thisAnswer);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));

@@ -172,6 +172,23 @@ final class PassageSelector {
     }
 
     /**
+     * The unit of {@code passage} that defines {@code form} as {@code longForm} ("**QES** (qualified electronic
+     * signature): …"), with its context; the passage's first unit naming the short form if none says both.
+     */
+    static Selection definitionIn(String passage, String form, String longForm) {
+        List<Unit> units = Unit.cut(passage, 0);
+        if (units.isEmpty()) {
+            return new Selection(Excerpt.of(passage.strip()), 0);
+        }
+        Pattern shortForm = Pattern.compile("\\b" + Pattern.quote(form) + "\\b", Pattern.CASE_INSENSITIVE);
+        String longLower = longForm.toLowerCase(Locale.ROOT);
+        Unit chosen = units.stream().filter(u -> shortForm.matcher(u.text()).find() && u.text().toLowerCase(Locale.ROOT).contains(longLower))
+                .findFirst()
+                .orElse(units.stream().filter(u -> shortForm.matcher(u.text()).find()).findFirst().orElse(units.getFirst()));
+        return new Selection(Excerpt.around(units, chosen, new double[units.size()], AnswerType.ANY, Set.of()), 0);
+    }
+
+    /**
      * Settles a tie between units the question's words match about equally well by their meaning: one model call for
      * the contenders and, for a follow-up, the question itself, each read up to {@value #RESCORE_TOKENS} tokens, so the
      * cost of an answer stays bounded however long or dense the passages are.

@@ -35,7 +35,9 @@ final class QuestionReader {
             Map.entry("pic", "picture"), Map.entry("pics", "pictures"), Map.entry("docs", "documents"), Map.entry("doc", "document"),
             Map.entry("app", "application"), Map.entry("num", "number"), Map.entry("addr", "address"), Map.entry("approx", "approximately"),
             Map.entry("dl", "download"), Map.entry("ul", "upload"), Map.entry("mins", "minutes"), Map.entry("hrs", "hours"),
-            Map.entry("yr", "year"), Map.entry("mo", "month"), Map.entry("biz", "business"), Map.entry("w/", "with"));
+            Map.entry("yr", "year"), Map.entry("mo", "month"), Map.entry("biz", "business"), Map.entry("w/", "with"),
+            Map.entry("ppl", "people"), Map.entry("max", "maximum"), Map.entry("u", "you"), Map.entry("ur", "your"),
+            Map.entry("amex", "american express"), Map.entry("qty", "quantity"), Map.entry("w/o", "without"));
     /**
      * Words a question uses whatever it is about ("how long do refunds *take*", "is the link still *good*"): documents
      * need not use them, so their absence says little about whether the documents answer: they are never unknown, and
@@ -47,7 +49,7 @@ final class QuestionReader {
             "ever never always someone something anyone anything everyone everything time times day days old new",
             "start stop try tried trying problem issue question work show tell send sent early late big large far")));
     private static final Pattern SHORT_FORM = Pattern.compile("\\b(?:[A-Z][A-Z0-9]{1,5}|[0-9][A-Za-z]{1,4}|[A-Za-z]{1,4}[0-9])\\b");
-    private static final int DEFINITION_HITS = 3;
+    private static final int DEFINITION_HITS = 5;
 
     private final KnowledgeIndex index;
 
@@ -55,8 +57,11 @@ final class QuestionReader {
         this.index = index;
     }
 
-    /** The question's terms, and the extra words retrieval should search for (corrections, long forms). */
-    record Reading(QuestionTerms terms, String searchAddition) {
+    /**
+     * The question's terms, the extra words retrieval should search for (corrections, long forms), and, when the question
+     * asks what a short form the documents define means ("what is a QES?"), the passage that defines it (else null).
+     */
+    record Reading(QuestionTerms terms, String searchAddition, Definition definition) {
     }
 
     Reading read(TenantId tenant, StandaloneQuery query) {
@@ -72,7 +77,8 @@ final class QuestionReader {
         Set<String> counted = own.size() >= 2 ? own : union(own, carried);
         Map<String, Long> frequencies = new HashMap<>(index.chunkFrequencies(tenant, counted));
         Map<String, Set<String>> alternatives = new HashMap<>();
-        for (Map.Entry<String, String> form : shortForms(tenant, query.question(), frequencies).entrySet()) {
+        Map<String, Definition> defined = new LinkedHashMap<>();
+        for (Map.Entry<String, String> form : shortForms(tenant, query.question(), frequencies, defined).entrySet()) {
             Set<String> shortStems = Terms.of(form.getKey());
             Set<String> longStems = Terms.of(form.getValue());
             if (shortStems.size() == 1 && !longStems.isEmpty()) {
@@ -101,14 +107,21 @@ final class QuestionReader {
         Set<String> generic = new LinkedHashSet<>(counted);
         generic.retainAll(GENERIC);
         QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic);
-        return new Reading(terms, addition.toString().strip());
+        Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return new Reading(terms, addition.toString().strip(), asked);
+    }
+
+    /** A short form ("QES"), its long form ("qualified electronic signature") and the passage that gives it. */
+    record Definition(String form, String longForm, SearchHit passage) {
     }
 
     /**
      * Short forms in the question with their long form: the one the tenant's documents define, else a common one when
      * the documents never use the short form itself.
      */
-    private Map<String, String> shortForms(TenantId tenant, String question, Map<String, Long> frequencies) {
+    private Map<String, String> shortForms(TenantId tenant, String question, Map<String, Long> frequencies,
+                                           Map<String, Definition> defined) {
         Map<String, String> forms = new LinkedHashMap<>();
         for (String word : question.split("[^\\p{L}\\p{N}/]+")) {
             String common = COMMON_SHORT_FORMS.get(word.toLowerCase(java.util.Locale.ROOT));
@@ -121,39 +134,64 @@ final class QuestionReader {
         Matcher m = SHORT_FORM.matcher(question);
         while (m.find()) {
             String form = m.group();
-            String defined = definition(tenant, form);
-            if (defined != null) {
-                forms.put(form, defined);
+            Definition definition = definition(tenant, form);
+            if (definition != null) {
+                forms.put(form, definition.longForm());
+                defined.put(form, definition);
             }
         }
         return forms;
     }
 
     /** The long form the tenant's documents give a short form, as "single sign-on (SSO)" or "SSO (single sign-on)". */
-    private String definition(TenantId tenant, String form) {
+    private Definition definition(TenantId tenant, String form) {
         String quoted = Pattern.quote(form);
         Pattern before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){0,5}[\\p{L}][\\p{L}'-]*)\\s*\\(\\s*" + quoted + "s?\\s*\\)",
                 Pattern.CASE_INSENSITIVE);
         Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}][\\p{L}' -]{3,60}?)[).,;\\n]",
                 Pattern.CASE_INSENSITIVE);
         List<SearchHit> hits = index.search(new SearchQuery(tenant, form, null, DEFINITION_HITS, SearchMode.BM25));
+        // An entry that opens with the short form ("TOIL (time off in lieu): …", a glossary's way) defines it best; an
+        // article that spells it out in passing ("time off in lieu (TOIL)") is the next best.
+        for (SearchHit hit : hits) {
+            Matcher a = after.matcher(hit.text());
+            while (a.find()) {
+                if (opensLine(hit.text(), a.start()) && byInitials(a.group(1), form) != null) {
+                    return new Definition(form, a.group(1).strip(), hit);
+                }
+            }
+        }
         for (SearchHit hit : hits) {
             Matcher b = before.matcher(hit.text());
             if (b.find()) {
                 String initialsMatch = byInitials(b.group(1), form);
                 if (initialsMatch != null) {
-                    return initialsMatch;
+                    return new Definition(form, initialsMatch, hit);
                 }
             }
             Matcher a = after.matcher(hit.text());
             if (a.find() && byInitials(a.group(1), form) != null) {
-                return a.group(1).strip();
+                return new Definition(form, a.group(1).strip(), hit);
             }
         }
         return null;
     }
 
-    /** The shortest tail of {@code words} whose initials spell the short form's letters ("two-factor authentication" for 2FA). */
+    /** Whether nothing but markup ("- ", "**") precedes {@code at} on its line. */
+    private static boolean opensLine(String text, int at) {
+        for (int i = at - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The shortest tail of {@code words} that spells the short form: by the words' initials ("two-factor authentication"
+     * for 2FA), else with letters inside words too, in order, the first one starting a word ("timestamp authority" for
+     * TSA, "DomainKeys Identified Mail" for DKIM; the rule of Schwartz and Hearst's abbreviation finder).
+     */
     static String byInitials(String words, String form) {
         String letters = form.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
         String[] parts = words.strip().split("\\s+");
@@ -170,7 +208,36 @@ final class QuestionReader {
                 return String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
             }
         }
+        for (int start = parts.length - 1; start >= 0 && parts.length - start <= letters.length(); start--) {
+            String tail = String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
+            if (spelledWithin(tail.toLowerCase(java.util.Locale.ROOT), letters)) {
+                return tail;
+            }
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code letters} occur in {@code phrase} in order, the first one starting it and every word giving at least
+     * one.
+     */
+    private static boolean spelledWithin(String phrase, String letters) {
+        String[] words = phrase.split("[\\s-]+");
+        return !letters.isEmpty() && !words[0].isEmpty() && words[0].charAt(0) == letters.charAt(0)
+                && spells(words, letters, 1, 0, 1, true);
+    }
+
+    /** Whether {@code letters} from {@code l} on can be found from character {@code i} of word {@code w} on. */
+    private static boolean spells(String[] words, String letters, int l, int w, int i, boolean wordGaveOne) {
+        if (l == letters.length()) {
+            return w == words.length - 1 && wordGaveOne;
+        }
+        for (int j = words[w].indexOf(letters.charAt(l), i); j >= 0; j = words[w].indexOf(letters.charAt(l), j + 1)) {
+            if (spells(words, letters, l + 1, w, j + 1, true)) {
+                return true;
+            }
+        }
+        return wordGaveOne && w + 1 < words.length && spells(words, letters, l, w + 1, 0, false);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -313,4 +313,27 @@ class PassageSelectorTest {
         assertThat(selection.excerpt()).contains("Put the key in the X-Ledger-Key header:\nX-Ledger-Key: lk_live_9a8b7c")
                 .doesNotContain("shown once");
     }
+
+    @Test
+    void aBareYesOrNoIsQuotedWithTheSentenceThatSaysWhy() {
+        String question = "can I merge two workspaces into one";
+        String faqEntry = "No. Move the documents by exporting them from one workspace and importing them into the other.";
+
+        PassageSelector.Selection selection = select(question, List.of(faqEntry), List.of("Can I merge two workspaces?"),
+                new float[]{1, 0}, SAME_MEANING);
+
+        assertThat(selection.excerpt()).isEqualTo(faqEntry);
+    }
+
+    @Test
+    void aDefinitionIsQuotedFromTheEntryThatDefinesTheShortForm() {
+        String glossary = "Certificate of completion: the PDF that records who signed and when.\n"
+                + "QES (qualified electronic signature): the highest level of electronic signature under eIDAS.\n"
+                + "TSA (timestamp authority): an independent service that certifies when a document existed.";
+
+        PassageSelector.Selection selection = PassageSelector.definitionIn(glossary, "TSA", "timestamp authority");
+
+        assertThat(selection.excerpt()).isEqualTo("TSA (timestamp authority): an independent service that certifies when a "
+                + "document existed.");
+    }
 }

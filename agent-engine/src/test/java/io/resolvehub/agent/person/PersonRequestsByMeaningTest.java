@@ -42,7 +42,8 @@ class PersonRequestsByMeaningTest {
             "need to speak w/ someone asap",
             "I'd prefer to discuss this with a specialist",
             "put me in touch with billing",
-            "can I talk to whoever handles refunds"})
+            "can I talk to whoever handles refunds",
+            "could a member of your staff look at order ORD-7Q2K-93XF for me?"})
     void recognisesARequestForAPersonHoweverItIsPhrased(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isTrue();
     }
