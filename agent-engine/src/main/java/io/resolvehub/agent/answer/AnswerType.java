@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 enum AnswerType {
 
-    DURATION(Pattern.compile("\\bhow long\\b|\\bhow soon\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
+    DURATION(Pattern.compile("\\bhow long\\b|\\bhow soon\\b|\\bhow (?:fast|quickly)\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
             + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
             Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:(?:business|working|calendar|full)\\s+)?"
                     + "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"

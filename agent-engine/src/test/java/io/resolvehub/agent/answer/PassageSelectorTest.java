@@ -257,6 +257,7 @@ class PassageSelectorTest {
     @Test
     void readsTheKindOfValueAQuestionAsksFor() {
         assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
+        assertThat(AnswerType.of("how fast does my server have to respond")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
         assertThat(AnswerType.of("what's the max file size for uploads")).isEqualTo(AnswerType.QUANTITY);
         assertThat(AnswerType.of("when was the company founded")).isEqualTo(AnswerType.YEAR);
