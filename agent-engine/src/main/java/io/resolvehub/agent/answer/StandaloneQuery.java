@@ -1,5 +1,6 @@
 package io.resolvehub.agent.answer;
 
+import io.resolvehub.agent.UserReferences;
 import io.resolvehub.core.ChatTurn;
 
 import java.util.ArrayList;
@@ -23,14 +24,16 @@ record StandaloneQuery(String text, String question, List<String> carried) {
     /** At most this many earlier user turns are carried. */
     static final int MAX_CARRIED = 2;
 
-    public static StandaloneQuery of(String question, List<ChatTurn> history) {
+    public static StandaloneQuery of(String message, List<ChatTurn> history) {
+        // "(ref 20417)" or "ticket #58213" says which case, not what is asked ({@link UserReferences})
+        String question = UserReferences.strip(message);
         Set<String> own = Terms.of(question);
         List<String> carried = new ArrayList<>();
         if (own.size() < STANDALONE_TERMS) {
             for (int i = history.size() - 1; i >= 0 && carried.size() < MAX_CARRIED; i--) {
                 ChatTurn turn = history.get(i);
                 if (turn.role() == ChatTurn.Role.USER && !turn.text().isBlank()) {
-                    carried.add(turn.text().strip());
+                    carried.add(UserReferences.strip(turn.text()));
                     if (carried.size() == 1 && Terms.of(turn.text()).size() + own.size() >= STANDALONE_TERMS) {
                         break;   // one earlier turn gives enough context
                     }

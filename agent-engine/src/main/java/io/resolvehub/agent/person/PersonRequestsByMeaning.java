@@ -1,6 +1,7 @@
 package io.resolvehub.agent.person;
 
 import io.resolvehub.agent.Embedder;
+import io.resolvehub.agent.UserReferences;
 import io.resolvehub.agent.embed.Vectors;
 import io.resolvehub.core.PersonRequestDetector;
 
@@ -46,12 +47,6 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
     private static final Pattern OWN_PEOPLE = Pattern.compile("\\b(?:in|from|of|on) my (?:workspace|team|org|organization|"
             + "company|project|account|channel|group)\\b|\\bteammate|\\bcolleague|\\bmember");
 
-    /**
-     * A reference the user quotes ("ENV-7Q2K-93XF", "ticket 58213", "#4411"): it says which case, not what is asked, and
-     * a code the model has never seen pulls the message's meaning away from the request around it.
-     */
-    private static final Pattern REFERENCE = Pattern.compile("#?\\b(?=[\\w-]*\\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\\b|#?\\b\\d{3,}\\b");
-
     private final Embedder embedder;
     private final List<float[]> requests;
     private final List<float[]> nearMisses;
@@ -71,7 +66,8 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
         if (IN_SO_MANY_WORDS.matcher(lower).find() && !OWN_PEOPLE.matcher(lower).find()) {
             return true;
         }
-        double[] closeness = closeness(REFERENCE.matcher(text).replaceAll("").replaceAll("\\s{2,}", " ").strip());
+        // "look at envelope ENV-7Q2K-93XF": a code the model has never seen pulls the request's meaning away
+        double[] closeness = closeness(UserReferences.strip(text));
         double request = closeness[0];
         double nearMiss = closeness[1];
         boolean cue = CUE.matcher(lower).find();

@@ -80,6 +80,16 @@ class ExtractiveAnswerEngineTest {
     }
 
     @Test
+    void theUsersOwnReferenceDoesNotMakeAQuestionLookUnanswered() {
+        Answer plain = ask(LUMEN, "how do I reset my password");
+        Answer withReference = ask(LUMEN, "how do I reset my password? (ref 20417)");
+
+        assertThat(withReference.decision()).isEqualTo(plain.decision());
+        assertThat(withReference.text()).isEqualTo(plain.text());
+        assertThat(withReference.confidence()).isCloseTo(plain.confidence(), org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
     void answersInTheTenantsVoice() {
         TenantId voiced = new TenantId("voiced");
         agent.voices.put(voiced, new VoiceSettings("Lumi", "warm", "Hi there!", "— Lumi from Lumen Notes"));
