@@ -17,7 +17,7 @@ public final class UserReferences {
      * "ORD-55812", "#4411", but not "SHA-256" or "COVID-19").
      */
     private static final Pattern CODE = Pattern.compile("(?<![\\w-])(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])"
-            + "[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![\\w-])|(?<!\\w)#\\d+\\b");
+            + "[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+(?![\\w-])|(?<!\\w)#\\d{3,}\\b");
     /** A number after a word that introduces a reference ("ticket 58213", "ref: 20417", "order no. 1182"). */
     private static final Pattern INTRODUCED = Pattern.compile("\\b(ref|reference|ticket|case|order|invoice|envelope|"
             + "booking|request|account|customer|transaction)(?:\\s*(?:no\\.?|number|nr\\.?|id))?\\s*[:#]?\\s*\\d[\\w-]*",

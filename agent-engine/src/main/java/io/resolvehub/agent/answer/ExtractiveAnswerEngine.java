@@ -15,9 +15,7 @@ import io.resolvehub.core.Citation;
 import io.resolvehub.core.HandoffReason;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -78,7 +76,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
      * The passage defining the short form a question asks about, scored like any retrieved passage: the retrieved one
      * when retrieval found it too, else scored here (one model call, only for such a question).
      */
-    private Definition definition(QuestionReader.Definition asked, List<Scored> retrieved, float[] vector, QuestionTerms terms,
+    private Definition definition(ShortFormDefinitions.Definition asked, List<Scored> retrieved, float[] vector, QuestionTerms terms,
                                   ConfidenceModel.QuestionShape shape) {
         if (asked == null) {
             return null;
@@ -152,12 +150,12 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             return new Assessment(Answer.handoff(voice.frame(NO_KNOWLEDGE_TEXT), best.confidence(), HandoffReason.NO_KNOWLEDGE),
                     best.signals(), best.hit());
         }
-        List<Scored> topics = retrieval.definition() != null ? List.of() : ambiguousTopics(retrieval, best);
+        List<Scored> topics = retrieval.definition() != null ? List.of() : AmbiguousTopics.of(retrieval, best);
         if (topics.size() > 1) {
             StringBuilder text = new StringBuilder("I can help with that. Which of these do you mean?");
             List<Citation> citations = new ArrayList<>();
             for (Scored topic : topics) {
-                text.append("\n- ").append(topic(topic.hit()));
+                text.append("\n- ").append(AmbiguousTopics.topic(topic.hit()));
                 citations.add(citation(topic.hit(), topic.hit().text()));
             }
             return new Assessment(Answer.clarify(voice.frame(text.toString()), best.confidence(), citations), best.signals(), best.hit());
@@ -237,31 +235,6 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
 
     private static String heading(SearchHit hit) {
         return hit.headingPath().isEmpty() ? "" : hit.headingPath().getLast();
-    }
-
-    /**
-     * Different topics that match a one-word question about equally well ("password" → "Reset a forgotten password",
-     * "Password requirements"): then the agent asks instead of guessing. A topic is a document's section (title and
-     * heading). Follow-ups and fuller questions are never treated as ambiguous: they say what they are about.
-     */
-    private List<Scored> ambiguousTopics(Retrieval retrieval, Scored best) {
-        if (!retrieval.query().carried().isEmpty() || retrieval.terms().own().size() > 1) {
-            return List.of();
-        }
-        Map<String, Scored> byTopic = new LinkedHashMap<>();
-        for (Scored s : retrieval.passages()) {
-            boolean close = s.confidence() >= best.confidence() - 0.1 && s.signals().similarity() >= best.signals().similarity() - 0.05;
-            if (close) {
-                byTopic.putIfAbsent(topic(s.hit()), s);
-            }
-        }
-        return byTopic.size() > 1 ? List.copyOf(byTopic.values()).subList(0, Math.min(3, byTopic.size())) : List.of();
-    }
-
-    private static String topic(SearchHit hit) {
-        String title = hit.title() == null ? "" : hit.title();
-        String heading = hit.headingPath().isEmpty() ? "" : hit.headingPath().getLast();
-        return heading.isEmpty() || heading.equals(title) ? title : title + " › " + heading;
     }
 
     private static Citation citation(SearchHit hit, String excerpt) {

@@ -1,9 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import io.resolvehub.agent.KnowledgeIndex;
-import io.resolvehub.agent.SearchHit;
-import io.resolvehub.agent.SearchMode;
-import io.resolvehub.agent.SearchQuery;
+import io.resolvehub.agent.answer.ShortFormDefinitions.Definition;
 import io.resolvehub.core.TenantId;
 
 import java.util.HashMap;
@@ -49,12 +47,13 @@ final class QuestionReader {
             "ever never always someone something anyone anything everyone everything time times day days old new",
             "start stop try tried trying problem issue question work show tell send sent early late big large far")));
     private static final Pattern SHORT_FORM = Pattern.compile("\\b(?:[A-Z][A-Z0-9]{1,5}|[0-9][A-Za-z]{1,4}|[A-Za-z]{1,4}[0-9])\\b");
-    private static final int DEFINITION_HITS = 5;
 
     private final KnowledgeIndex index;
+    private final ShortFormDefinitions definitions;
 
     QuestionReader(KnowledgeIndex index) {
         this.index = index;
+        this.definitions = new ShortFormDefinitions(index);
     }
 
     /**
@@ -112,10 +111,6 @@ final class QuestionReader {
         return new Reading(terms, addition.toString().strip(), asked);
     }
 
-    /** A short form ("QES"), its long form ("qualified electronic signature") and the passage that gives it. */
-    record Definition(String form, String longForm, SearchHit passage) {
-    }
-
     /**
      * Short forms in the question with their long form: the one the tenant's documents define, else a common one when
      * the documents never use the short form itself.
@@ -134,110 +129,13 @@ final class QuestionReader {
         Matcher m = SHORT_FORM.matcher(question);
         while (m.find()) {
             String form = m.group();
-            Definition definition = definition(tenant, form);
+            Definition definition = definitions.find(tenant, form);
             if (definition != null) {
                 forms.put(form, definition.longForm());
                 defined.put(form, definition);
             }
         }
         return forms;
-    }
-
-    /** The long form the tenant's documents give a short form, as "single sign-on (SSO)" or "SSO (single sign-on)". */
-    private Definition definition(TenantId tenant, String form) {
-        String quoted = Pattern.quote(form);
-        Pattern before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){0,5}[\\p{L}][\\p{L}'-]*)\\s*\\(\\s*" + quoted + "s?\\s*\\)",
-                Pattern.CASE_INSENSITIVE);
-        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}][\\p{L}' -]{3,60}?)[).,;\\n]",
-                Pattern.CASE_INSENSITIVE);
-        List<SearchHit> hits = index.search(new SearchQuery(tenant, form, null, DEFINITION_HITS, SearchMode.BM25));
-        // An entry that opens with the short form ("TOIL (time off in lieu): …", a glossary's way) defines it best; an
-        // article that spells it out in passing ("time off in lieu (TOIL)") is the next best.
-        for (SearchHit hit : hits) {
-            Matcher a = after.matcher(hit.text());
-            while (a.find()) {
-                if (opensLine(hit.text(), a.start()) && byInitials(a.group(1), form) != null) {
-                    return new Definition(form, a.group(1).strip(), hit);
-                }
-            }
-        }
-        for (SearchHit hit : hits) {
-            Matcher b = before.matcher(hit.text());
-            if (b.find()) {
-                String initialsMatch = byInitials(b.group(1), form);
-                if (initialsMatch != null) {
-                    return new Definition(form, initialsMatch, hit);
-                }
-            }
-            Matcher a = after.matcher(hit.text());
-            if (a.find() && byInitials(a.group(1), form) != null) {
-                return new Definition(form, a.group(1).strip(), hit);
-            }
-        }
-        return null;
-    }
-
-    /** Whether nothing but markup ("- ", "**") precedes {@code at} on its line. */
-    private static boolean opensLine(String text, int at) {
-        for (int i = at - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
-            if (Character.isLetterOrDigit(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The shortest tail of {@code words} that spells the short form: by the words' initials ("two-factor authentication"
-     * for 2FA), else with letters inside words too, in order, the first one starting a word ("timestamp authority" for
-     * TSA, "DomainKeys Identified Mail" for DKIM; the rule of Schwartz and Hearst's abbreviation finder).
-     */
-    static String byInitials(String words, String form) {
-        String letters = form.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT);
-        String[] parts = words.strip().split("\\s+");
-        for (int start = parts.length - 1; start >= 0; start--) {
-            StringBuilder initials = new StringBuilder();
-            for (int i = start; i < parts.length; i++) {
-                for (String piece : parts[i].split("-")) {
-                    if (!piece.isEmpty()) {
-                        initials.append(Character.toLowerCase(piece.charAt(0)));
-                    }
-                }
-            }
-            if (initials.toString().endsWith(letters) && initials.length() <= letters.length() + 1) {
-                return String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
-            }
-        }
-        for (int start = parts.length - 1; start >= 0 && parts.length - start <= letters.length(); start--) {
-            String tail = String.join(" ", java.util.Arrays.copyOfRange(parts, start, parts.length));
-            if (spelledWithin(tail.toLowerCase(java.util.Locale.ROOT), letters)) {
-                return tail;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Whether {@code letters} occur in {@code phrase} in order, the first one starting it and every word giving at least
-     * one.
-     */
-    private static boolean spelledWithin(String phrase, String letters) {
-        String[] words = phrase.split("[\\s-]+");
-        return !letters.isEmpty() && !words[0].isEmpty() && words[0].charAt(0) == letters.charAt(0)
-                && spells(words, letters, 1, 0, 1, true);
-    }
-
-    /** Whether {@code letters} from {@code l} on can be found from character {@code i} of word {@code w} on. */
-    private static boolean spells(String[] words, String letters, int l, int w, int i, boolean wordGaveOne) {
-        if (l == letters.length()) {
-            return w == words.length - 1 && wordGaveOne;
-        }
-        for (int j = words[w].indexOf(letters.charAt(l), i); j >= 0; j = words[w].indexOf(letters.charAt(l), j + 1)) {
-            if (spells(words, letters, l + 1, w, j + 1, true)) {
-                return true;
-            }
-        }
-        return wordGaveOne && w + 1 < words.length && spells(words, letters, l, w + 1, 0, false);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
