@@ -121,10 +121,10 @@ public final class ConversationCore implements AutoCloseable {
         pipeline = new Pipeline(new Pipeline.Records(conversations, transcripts, states),
                 new Pipeline.Channels(connectors, desks, calls, intake), policies,
                 new PersonRequests(d.personRequests()), d.coinMeter(), d.answerEngine(), pipelineProps.engineTimeout(),
-                d.voice(), d.publisher(), tx, clock);
+                pipelineProps.workerNiceness(), d.voice(), d.publisher(), tx, clock);
         workers = new InboundWorkers(events, pipeline.events(), signal, new InboundWorkers.Settings(pipelineProps.workers(),
                 pipelineProps.pollInterval(), pipelineProps.lease(), pipelineProps.maxAttempts(),
-                pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff()), clock);
+                pipelineProps.retryBackoff(), pipelineProps.maxRetryBackoff(), pipelineProps.workerNiceness()), clock);
         resolutionTimer = new ResolutionTimer(d.dataSource(), conversations, events, states, tx, resolutionProps,
                 d.recurringJobs(), clock);
         web = WebChannel.conversations(events, workers, conversations, transcripts, signal, tx,

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * {@code hub.pipeline.*}: the conversation pipeline's workers and resilience settings.
  *
- * @param workers              virtual-thread workers per instance claiming inbound events; default 4
+ * @param workers              worker threads per instance claiming inbound events; default 4
  * @param pollInterval         how often idle workers look for events stored by other instances; default PT1S
  * @param lease                how long a claimed event stays reserved without a renewal (the working instance renews it
  *                             every third of it); after a crash, its events are picked up again after this; default PT1M
@@ -23,12 +23,15 @@ import java.time.Duration;
  * @param channelRetryBackoff  first wait between attempts of one platform call, doubled per attempt; default PT0.5S
  * @param maxTurns             turns one conversation's transcript holds at most; a message after that hands the
  *                             conversation to a person (max_turns) once and is not kept, nor are later ones; default 200
+ * @param workerNiceness       how many Linux nice steps (0–19) below the hub's other threads the workers and the answer
+ *                             engine's calls run, so that acknowledgements get a core before answering does; default 10
  */
 @ConfigurationProperties("hub.pipeline")
 public record PipelineProperties(Integer workers, Duration pollInterval, Duration lease, Integer maxAttempts,
                                  Duration retryBackoff, Duration maxRetryBackoff, Duration engineTimeout,
                                  Duration webReplyTimeout, Integer channelRetryAttempts,
-                                 Duration channelMaxInlineWait, Duration channelRetryBackoff, Integer maxTurns) {
+                                 Duration channelMaxInlineWait, Duration channelRetryBackoff, Integer maxTurns,
+                                 Integer workerNiceness) {
 
     public PipelineProperties {
         workers = workers == null ? 4 : workers;
@@ -46,9 +49,14 @@ public record PipelineProperties(Integer workers, Duration pollInterval, Duratio
         if (maxTurns < 10) {
             throw new IllegalArgumentException("hub.pipeline.max-turns must be at least 10, not " + maxTurns);
         }
+        workerNiceness = workerNiceness == null ? 10 : workerNiceness;
+        if (workerNiceness < 0 || workerNiceness > 19) {
+            throw new IllegalArgumentException("hub.pipeline.worker-niceness must be from 0 (the hub's own priority) "
+                    + "to 19 nice steps below it, not " + workerNiceness);
+        }
     }
 
     public static PipelineProperties defaults() {
-        return new PipelineProperties(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PipelineProperties(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

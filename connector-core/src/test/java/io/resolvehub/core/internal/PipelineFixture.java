@@ -47,7 +47,7 @@ public final class PipelineFixture implements AutoCloseable {
     public final List<TicketDeskProvider> deskProviders = new CopyOnWriteArrayList<>();
     public PipelineProperties pipelineProperties = new PipelineProperties(2, Duration.ofMillis(50), Duration.ofSeconds(30),
             3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(10), 3,
-            Duration.ofSeconds(1), Duration.ofMillis(5), null);
+            Duration.ofSeconds(1), Duration.ofMillis(5), null, null);
     public ResolutionProperties resolutionProperties = new ResolutionProperties(Duration.ofHours(24), Duration.ofHours(72),
             Duration.ofHours(1));
     private final List<ConversationCore> instances = new ArrayList<>();

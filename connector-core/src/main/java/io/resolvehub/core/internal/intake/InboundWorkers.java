@@ -1,6 +1,7 @@
 package io.resolvehub.core.internal.intake;
 
 import io.resolvehub.core.channel.ChannelException;
+import io.resolvehub.core.internal.support.LowPriorityThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * index or a native call kept a carrier until it blocked, so on two cores two answering workers left no carrier for
  * the intake and acknowledgements waited hundreds of milliseconds behind answers. The operating system pre-empts
  * platform threads, and favours a thread that wakes from waiting, so a request's carrier gets a core within a time
- * slice however busy the workers are.
+ * slice however busy the workers are. They also run at a lower priority ({@code hub.pipeline.worker-niceness}), so
+ * that the scheduler gives the requests a core first instead of sharing it evenly with as many workers as are busy.
  * Failures are retried with exponential backoff (at least a platform's {@code Retry-After}); after
  * {@code maxAttempts} the event is dead-lettered. Unfinished events of a previous run are found by the same claim
  * query on start (leases of a crashed instance expire).
@@ -30,9 +33,9 @@ public class InboundWorkers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InboundWorkers.class);
 
-    /** Tuning, bound from {@code hub.pipeline.*}. */
+    /** Tuning, bound from {@code hub.pipeline.*}; {@code niceness} lowers the workers' priority ({@link LowPriorityThreads}). */
     public record Settings(int workers, Duration pollInterval, Duration lease, int maxAttempts, Duration retryBackoff,
-                           Duration maxRetryBackoff) {
+                           Duration maxRetryBackoff, int niceness) {
     }
 
     private final InboundEvents events;
@@ -57,8 +60,12 @@ public class InboundWorkers implements AutoCloseable {
         if (!running.compareAndSet(false, true)) {
             return;
         }
+        ThreadFactory factory = LowPriorityThreads.of(
+                Thread.ofPlatform().daemon().name("inbound-worker-", 0).factory(), settings.niceness());
         for (int i = 0; i < settings.workers(); i++) {
-            threads.add(Thread.ofPlatform().daemon().name("inbound-worker-" + i).start(this::loop));
+            Thread worker = factory.newThread(this::loop);
+            worker.start();
+            threads.add(worker);
         }
         if (settings.workers() > 0) {
             threads.add(Thread.ofVirtual().name("inbound-lease-keeper").start(this::keepLeases));

@@ -7,6 +7,7 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerEngine;
 import io.resolvehub.core.AnswerRequest;
+import io.resolvehub.core.internal.support.LowPriorityThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,19 @@ class GuardedAnswerEngine implements AutoCloseable {
      * Platform threads, not virtual ones: answering is CPU work (the model, the index) and a virtual thread doing it
      * holds one of the carriers the web server's requests need until it is done (see {@code InboundWorkers}). One
      * thread per call, so a call the time limiter gave up on never holds up the next; the callers (the workers)
-     * bound how many run at once.
+     * bound how many run at once. At the workers' lower priority ({@code hub.pipeline.worker-niceness}): a web
+     * conversation's or a dry run's caller is a request thread, but the answering it waits for is the same work.
      */
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().daemon().name("answer-engine-", 0).factory());
+    private final ExecutorService executor;
 
     public GuardedAnswerEngine(AnswerEngine engine, Duration timeout) {
+        this(engine, timeout, 0);
+    }
+
+    public GuardedAnswerEngine(AnswerEngine engine, Duration timeout, int niceness) {
         this.engine = engine;
+        this.executor = Executors.newThreadPerTaskExecutor(LowPriorityThreads.of(
+                Thread.ofPlatform().daemon().name("answer-engine-", 0).factory(), niceness));
         this.timeLimiter = TimeLimiter.of("answer-engine", TimeLimiterConfig.custom()
                 .timeoutDuration(timeout).cancelRunningFuture(true).build());
         this.circuitBreaker = CircuitBreaker.of("answer-engine", CircuitBreakerConfig.custom()

@@ -45,9 +45,9 @@ public final class Pipeline implements AutoCloseable {
     private final HumanDesk humanDesk;
 
     public Pipeline(Records records, Channels channels, HandoffPolicies policies, PersonRequests personRequests,
-                    CoinMeter coinMeter, AnswerEngine answerEngine, Duration engineTimeout, TenantVoice voice,
-                    ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
-        engine = new GuardedAnswerEngine(answerEngine, engineTimeout);
+                    CoinMeter coinMeter, AnswerEngine answerEngine, Duration engineTimeout, int answerNiceness,
+                    TenantVoice voice, ApplicationEventPublisher publisher, TransactionTemplate tx, Clock clock) {
+        engine = new GuardedAnswerEngine(answerEngine, engineTimeout, answerNiceness);
         UserNotices notices = new UserNotices(voice);
         dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests, notices);
         ConversationPipeline pipeline = new ConversationPipeline(records.conversations(), records.transcripts(),

@@ -38,7 +38,7 @@ public final class IntakeLatencyBenchmark {
         try (PipelineFixture f = new PipelineFixture(db)) {
             f.pipelineProperties = new PipelineProperties(workers, Duration.ofSeconds(1), Duration.ofMinutes(5), 5,
                     Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), 3,
-                    Duration.ofSeconds(5), Duration.ofMillis(100), null);
+                    Duration.ofSeconds(5), Duration.ofMillis(100), null, null);
             ConversationCore hub = f.newInstance();
             f.connectChat(hub);
             hub.handoffPolicies().save(PipelineFixture.ACME, new HandoffPolicy(0.5, 50, HandoffPolicy.DEFAULT_HUMAN_PHRASES, true));

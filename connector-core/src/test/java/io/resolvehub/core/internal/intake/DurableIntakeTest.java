@@ -196,7 +196,7 @@ class DurableIntakeTest {
         try (PipelineFixture f = new PipelineFixture(db)) {
             // a lease short enough to run out several times during the test, long enough for a busy machine's stalls
             f.pipelineProperties = new PipelineProperties(1, Duration.ofMillis(50), Duration.ofSeconds(3), 3,
-                    Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), null, 3, null, Duration.ofMillis(5), null);
+                    Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30), null, 3, null, Duration.ofMillis(5), null, null);
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             f.engine.script(request -> {
                 try {

@@ -361,7 +361,7 @@ class ConversationPipelineTest {
         f = new PipelineFixture(db);
         f.pipelineProperties = new io.resolvehub.core.internal.PipelineProperties(2, null, null, 3,
                 java.time.Duration.ofMillis(10), null, java.time.Duration.ofMillis(300), null, null, null,
-                java.time.Duration.ofMillis(5), null);
+                java.time.Duration.ofMillis(5), null, null);
         hub = f.newInstance();
         f.connectChat(hub);
         hub.start();
@@ -387,7 +387,7 @@ class ConversationPipelineTest {
     void aConversationAtItsTurnLimitGoesToAPersonOnceAndKeepsNothingMore(TestDatabase db) {
         f = new PipelineFixture(db);
         f.pipelineProperties = new io.resolvehub.core.internal.PipelineProperties(2, null, null, 3,
-                java.time.Duration.ofMillis(10), null, null, null, null, null, java.time.Duration.ofMillis(5), 10);
+                java.time.Duration.ofMillis(10), null, null, null, null, null, java.time.Duration.ofMillis(5), 10, null);
         hub = f.newInstance();
         f.connectChat(hub);
         hub.start();

@@ -1,0 +1,88 @@
+package io.resolvehub.core.internal.support;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The answering's lower priority is the operating system's, not Java's: read back from Linux's own record of the
+ * thread ({@code /proc/thread-self/stat}), where the hub runs in production and in CI.
+ */
+class LowPriorityThreadsTest {
+
+    @Test
+    void aThreadOfTheFactoryRunsItsTaskTheGivenStepsBelowTheThreadThatStartedIt() throws InterruptedException {
+        int before = niceOfCurrentThread();
+        AtomicInteger during = new AtomicInteger(Integer.MIN_VALUE);
+        Thread thread = LowPriorityThreads.of(Thread.ofPlatform().factory(), 7)
+                .newThread(() -> during.set(niceOfCurrentThread()));
+        thread.start();
+        thread.join();
+
+        assertThat(during.get()).isEqualTo(Math.min(19, before + 7));
+        assertThat(niceOfCurrentThread()).as("only the new thread is lowered").isEqualTo(before);
+    }
+
+    @Test
+    void theLowestPriorityIsTheFloor() throws InterruptedException {
+        AtomicInteger during = new AtomicInteger(Integer.MIN_VALUE);
+        AtomicReference<Boolean> lowered = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            lowered.set(LowPriorityThreads.lowerCurrentThread(19) && LowPriorityThreads.lowerCurrentThread(19));
+            during.set(niceOfCurrentThread());
+        });
+        thread.join();
+
+        assertThat(lowered.get()).isTrue();
+        assertThat(during.get()).isEqualTo(19);
+    }
+
+    @Test
+    void noStepsIsTheFactoryItself() {
+        ThreadFactory factory = Thread.ofPlatform().factory();
+        assertThat(LowPriorityThreads.of(factory, 0)).isSameAs(factory);
+    }
+
+    @Test
+    void stepsOutsideLinuxsRangeAreRefused() {
+        assertThatThrownBy(() -> LowPriorityThreads.of(Thread.ofPlatform().factory(), 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 to 19");
+        assertThatThrownBy(() -> LowPriorityThreads.of(Thread.ofPlatform().factory(), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A virtual thread's carrier also runs the web server's requests: lowering it would slow them down too. */
+    @Test
+    void aVirtualThreadIsNeverLowered() throws InterruptedException {
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                LowPriorityThreads.lowerCurrentThread(5);
+            } catch (Throwable e) {
+                refused.set(e);
+            }
+        }).join();
+
+        assertThat(refused.get()).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Field 19 of the calling thread's {@code stat}; the command name before it may hold spaces, so count from ')'. */
+    private static int niceOfCurrentThread() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[19 - 3]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
