@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.resolvehub.core.Answer;
 import io.resolvehub.core.AnswerRequest;
 import io.resolvehub.core.TenantId;
+import io.resolvehub.core.internal.support.NiceValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,6 +29,20 @@ class GuardedAnswerEngineTest {
         try (GuardedAnswerEngine guarded = new GuardedAnswerEngine(request -> answer, Duration.ofSeconds(5))) {
             assertThat(guarded.answer(QUESTION)).contains(answer);
         }
+    }
+
+    /** hub.pipeline.worker-niceness: the answering runs below the caller's priority, so requests get a core first. */
+    @Test
+    void theEngineRunsTheGivenNiceStepsBelowItsCaller() {
+        int caller = NiceValue.ofCurrentThread();
+        AtomicInteger during = new AtomicInteger(Integer.MIN_VALUE);
+        try (GuardedAnswerEngine guarded = new GuardedAnswerEngine(request -> {
+            during.set(NiceValue.ofCurrentThread());
+            return Answer.answer("Open Export.", 0.9, List.of());
+        }, Duration.ofSeconds(5), 4)) {
+            assertThat(guarded.answer(QUESTION)).isPresent();
+        }
+        assertThat(during.get()).isEqualTo(Math.min(19, caller + 4));
     }
 
     /** Answering is CPU work: on a virtual thread it would hold a carrier the web server's acknowledgements need. */

@@ -2,10 +2,6 @@ package io.resolvehub.core.internal.support;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,14 +71,7 @@ class LowPriorityThreadsTest {
         assertThat(refused.get()).isInstanceOf(IllegalStateException.class);
     }
 
-    /** Field 19 of the calling thread's {@code stat}; the command name before it may hold spaces, so count from ')'. */
     private static int niceOfCurrentThread() {
-        try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[19 - 3]);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return NiceValue.ofCurrentThread();
     }
 }
