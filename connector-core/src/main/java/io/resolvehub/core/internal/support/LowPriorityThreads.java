@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread, and any thread may lower its own priority (raise its nice value) without privileges, with
  * {@code setpriority(PRIO_PROCESS, 0, nice)}: {@code who = 0} is the calling thread. The scheduler then gives a thread
  * 10 steps nicer about a tenth of the CPU the others get while they want it, and lets a woken one pre-empt it; when
- * nothing else wants the CPU the low-priority thread still gets all of it. The steps count from the thread's current
- * value (a hub started with {@code nice -n 5} runs its answering at 15), up to 19. On other systems, or when native
+ * nothing else wants the CPU the low-priority thread still gets all of it. The steps count from the hub's own priority
+ * (a hub started with {@code nice -n 5} runs its answering at 15), up to 19. On other systems, or when native
  * access is not allowed, the threads keep the hub's priority (logged once).
  */
 public final class LowPriorityThreads {
@@ -55,7 +55,10 @@ public final class LowPriorityThreads {
         });
     }
 
-    /** Lowers the calling platform thread's priority by {@code steps}; false where that is not possible. */
+    /**
+     * Lowers the calling platform thread's priority to {@code steps} below the hub's (never raises it: a thread already
+     * that low stays); false where that is not possible.
+     */
     public static boolean lowerCurrentThread(int steps) {
         check(steps);
         if (Thread.currentThread().isVirtual()) {
@@ -66,8 +69,13 @@ public final class LowPriorityThreads {
             return false;
         }
         try {
-            int current = LIBC.getpriority(PRIO_PROCESS, 0);
-            LIBC.setpriority(PRIO_PROCESS, 0, Math.min(19, current + steps));
+            // counted from the hub's own priority (its main thread's, whose id is the process id), not the calling
+            // thread's: an answer-engine thread started by a lowered worker inherits the worker's value
+            int hub = LIBC.getpriority(PRIO_PROCESS, (int) ProcessHandle.current().pid());
+            int target = Math.min(19, hub + steps);
+            if (LIBC.getpriority(PRIO_PROCESS, 0) < target) {
+                LIBC.setpriority(PRIO_PROCESS, 0, target);
+            }
             return true;
         } catch (LastErrorException | UnsatisfiedLinkError e) {
             warnOnce(e.toString());

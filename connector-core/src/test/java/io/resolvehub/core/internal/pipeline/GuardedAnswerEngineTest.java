@@ -31,10 +31,10 @@ class GuardedAnswerEngineTest {
         }
     }
 
-    /** hub.pipeline.worker-niceness: the answering runs below the caller's priority, so requests get a core first. */
+    /** hub.pipeline.worker-niceness: the answering runs below the hub's priority, so requests get a core first. */
     @Test
-    void theEngineRunsTheGivenNiceStepsBelowItsCaller() {
-        int caller = NiceValue.ofCurrentThread();
+    void theEngineRunsTheGivenNiceStepsBelowTheHub() {
+        int hub = NiceValue.ofProcess();
         AtomicInteger during = new AtomicInteger(Integer.MIN_VALUE);
         try (GuardedAnswerEngine guarded = new GuardedAnswerEngine(request -> {
             during.set(NiceValue.ofCurrentThread());
@@ -42,7 +42,7 @@ class GuardedAnswerEngineTest {
         }, Duration.ofSeconds(5), 4)) {
             assertThat(guarded.answer(QUESTION)).isPresent();
         }
-        assertThat(during.get()).isEqualTo(Math.min(19, caller + 4));
+        assertThat(during.get()).isEqualTo(Math.min(19, hub + 4));
     }
 
     /** Answering is CPU work: on a virtual thread it would hold a carrier the web server's acknowledgements need. */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LowPriorityThreadsTest {
 
     @Test
-    void aThreadOfTheFactoryRunsItsTaskTheGivenStepsBelowTheThreadThatStartedIt() throws InterruptedException {
+    void aThreadOfTheFactoryRunsItsTaskTheGivenStepsBelowTheHub() throws InterruptedException {
         int before = niceOfCurrentThread();
         AtomicInteger during = new AtomicInteger(Integer.MIN_VALUE);
         Thread thread = LowPriorityThreads.of(Thread.ofPlatform().factory(), 7)
@@ -24,8 +24,28 @@ class LowPriorityThreadsTest {
         thread.start();
         thread.join();
 
-        assertThat(during.get()).isEqualTo(Math.min(19, before + 7));
+        assertThat(during.get()).isEqualTo(Math.min(19, NiceValue.ofProcess() + 7));
         assertThat(niceOfCurrentThread()).as("only the new thread is lowered").isEqualTo(before);
+    }
+
+    /** An answer-engine thread is started by a worker that is already lowered, and inherits its value. */
+    @Test
+    void aThreadStartedByALoweredThreadIsLoweredOnceNotTwice() throws InterruptedException {
+        ThreadFactory lowered = LowPriorityThreads.of(Thread.ofPlatform().factory(), 3);
+        AtomicInteger inner = new AtomicInteger(Integer.MIN_VALUE);
+        Thread outer = lowered.newThread(() -> {
+            Thread started = lowered.newThread(() -> inner.set(niceOfCurrentThread()));
+            started.start();
+            try {
+                started.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        outer.start();
+        outer.join();
+
+        assertThat(inner.get()).isEqualTo(Math.min(19, NiceValue.ofProcess() + 3));
     }
 
     @Test
