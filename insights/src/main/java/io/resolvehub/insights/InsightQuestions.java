@@ -16,8 +16,11 @@ import java.util.Map;
 /** The {@code insight_questions} table: one opening question per conversation, its vector, topic and outcome. */
 class InsightQuestions {
 
-    /** A question still waiting for its topic; {@code vector} is null until embedded. */
-    record Pending(String conversationId, String question, float[] vector) {
+    /**
+     * A question still waiting for its topic; {@code vector} is null until embedded, {@code citedDocument} is null when
+     * its first reply cited none (see {@link #citedDocument}).
+     */
+    record Pending(String conversationId, String question, float[] vector, String citedDocument) {
     }
 
     private final JdbcClient jdbc;
@@ -86,15 +89,43 @@ class InsightQuestions {
 
     /** The oldest questions of the tenant without a topic, at most {@code limit}. */
     List<Pending> pending(TenantId tenant, int limit) {
-        return jdbc.sql("SELECT conversation_id, question, vector FROM insight_questions"
+        return jdbc.sql("SELECT conversation_id, question, vector, reply_source_id, reply_source_title FROM insight_questions"
                         + " WHERE tenant_id = ? AND topic_id IS NULL ORDER BY asked_at, conversation_id LIMIT ?")
                 .params(tenant.value(), limit)
                 .query((rs, n) -> {
                     byte[] bytes = rs.getBytes("vector");
                     return new Pending(rs.getString("conversation_id"), rs.getString("question"),
-                            bytes == null ? null : Vectors.fromBytes(bytes));
+                            bytes == null ? null : Vectors.fromBytes(bytes),
+                            citedDocument(rs.getString("reply_source_id"), rs.getString("reply_source_title")));
                 })
                 .list();
+    }
+
+    /**
+     * For each of the tenant's topics, how many of its questions' first replies cited each document: what
+     * {@link TopicClustering} compares a new question's cited document with.
+     */
+    Map<Long, Map<String, Integer>> citedDocumentsByTopic(TenantId tenant) {
+        Map<Long, Map<String, Integer>> documents = new HashMap<>();
+        jdbc.sql("SELECT topic_id, reply_source_id, reply_source_title, COUNT(*) FROM insight_questions"
+                        + " WHERE tenant_id = ? AND topic_id IS NOT NULL AND reply_source_title IS NOT NULL"
+                        + " GROUP BY topic_id, reply_source_id, reply_source_title")
+                .param(tenant.value())
+                .query((RowCallbackHandler) rs -> {
+                    String document = citedDocument(rs.getString(2), rs.getString(3));
+                    if (document != null) {
+                        documents.computeIfAbsent(rs.getLong(1), t -> new HashMap<>()).put(document, rs.getInt(4));
+                    }
+                });
+        return documents;
+    }
+
+    /**
+     * The document a reply cited, named by its knowledge source and title (a citation's source is the connection the
+     * passage came from, its title the document's); null without a title.
+     */
+    static String citedDocument(String sourceId, String title) {
+        return title == null ? null : (sourceId == null ? "" : sourceId) + "\n" + title;
     }
 
     /** The newest questions of a topic, at most {@code limit}. */

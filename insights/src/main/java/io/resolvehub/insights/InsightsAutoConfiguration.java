@@ -60,7 +60,8 @@ public class InsightsAutoConfiguration {
     @Bean
     TopicAssigner topicAssigner(InsightQuestions questions, InsightTopics topics, QuestionEmbedder embedder,
                                 InsightsProperties properties) {
-        return new TopicAssigner(questions, topics, embedder, tx, clock, properties.topicSimilarity());
+        return new TopicAssigner(questions, topics, embedder, tx, clock, properties.topicSimilarity(),
+                properties.topicDocumentMargin());
     }
 
     @Bean

@@ -9,6 +9,9 @@ import java.time.Duration;
  * {@code hub.insights.*}: how questions are grouped into topics and how much a report shows.
  *
  * @param topicSimilarity cosine similarity (all-MiniLM-L6-v2) from which a question joins a topic instead of starting one
+ * @param topicDocumentMargin how much the document a question's answer cited counts: added to its similarity to a topic
+ *                        whose questions' answers mostly cited the same document, taken off when they cited another;
+ *                        0 groups by the question's wording alone
  * @param maxTopics       topics a report lists at most
  * @param maxGaps         gaps a report lists at most
  * @param assignInterval  how often questions whose topic was not assigned when asked are grouped in the background
@@ -19,6 +22,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.insights")
 public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
+                                 @DefaultValue("0.15") double topicDocumentMargin,
                                  @DefaultValue("20") int maxTopics,
                                  @DefaultValue("10") int maxGaps,
                                  @DefaultValue("PT1M") Duration assignInterval,
@@ -30,6 +34,10 @@ public record InsightsProperties(@DefaultValue("0.45") double topicSimilarity,
     public InsightsProperties {
         if (topicSimilarity <= 0 || topicSimilarity >= 1) {
             throw new IllegalArgumentException("hub.insights.topic-similarity must be between 0 and 1, was " + topicSimilarity);
+        }
+        if (topicDocumentMargin < 0 || topicDocumentMargin >= 1) {
+            throw new IllegalArgumentException("hub.insights.topic-document-margin must be at least 0 and below 1, was "
+                    + topicDocumentMargin);
         }
         if (maxTopics < 1 || maxGaps < 1) {
             throw new IllegalArgumentException("hub.insights.max-topics and max-gaps must be at least 1");

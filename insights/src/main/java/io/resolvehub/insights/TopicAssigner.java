@@ -8,12 +8,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Groups questions into topics as they come ({@link TopicClustering} at {@code hub.insights.topic-similarity}), so a
- * report only counts and never clusters from scratch. Questions are taken oldest first under a per-tenant lock, so
+ * Groups questions into topics as they come ({@link TopicClustering} at {@code hub.insights.topic-similarity}, with
+ * the document each question's first reply cited counting {@code hub.insights.topic-document-margin}), so a report only
+ * counts and never clusters from scratch. Questions are taken oldest first under a per-tenant lock, so
  * instances take turns and make the same assignments.
  */
 class TopicAssigner {
@@ -27,15 +29,17 @@ class TopicAssigner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final double threshold;
+    private final double documentMargin;
 
     TopicAssigner(InsightQuestions questions, InsightTopics topics, QuestionEmbedder embedder, TransactionTemplate tx,
-                  Clock clock, double threshold) {
+                  Clock clock, double threshold, double documentMargin) {
         this.questions = questions;
         this.topics = topics;
         this.embedder = embedder;
         this.tx = tx;
         this.clock = clock;
         this.threshold = threshold;
+        this.documentMargin = documentMargin;
     }
 
     /** Assigns every waiting question of the tenant; returns how many. */
@@ -67,15 +71,16 @@ class TopicAssigner {
             return 0;
         }
         List<InsightTopics.Topic> known = topics.all(tenant);
+        Map<Long, Map<String, Integer>> cited = known.isEmpty() ? Map.of() : questions.citedDocumentsByTopic(tenant);
         List<Long> ids = new ArrayList<>();
-        TopicClustering clustering = new TopicClustering(threshold);
+        TopicClustering clustering = new TopicClustering(threshold, documentMargin);
         for (InsightTopics.Topic topic : known) {
-            clustering.add(topic.vectorSum(), topic.members());
+            clustering.add(topic.vectorSum(), topic.members(), cited.getOrDefault(topic.id(), Map.of()));
             ids.add(topic.id());
         }
         Set<Integer> grown = new TreeSet<>();
         for (InsightQuestions.Pending question : pending) {
-            int cluster = clustering.assign(question.vector());
+            int cluster = clustering.assign(question.vector(), question.citedDocument());
             if (cluster == ids.size()) {
                 ids.add(topics.create(tenant, question.vector(), clock.instant()));
             } else {
@@ -104,7 +109,7 @@ class TopicAssigner {
             } else {
                 float[] vector = vectors.get(next++);
                 questions.storeVector(p.conversationId(), vector);
-                complete.add(new InsightQuestions.Pending(p.conversationId(), p.question(), vector));
+                complete.add(new InsightQuestions.Pending(p.conversationId(), p.question(), vector, p.citedDocument()));
             }
         }
         return complete;
