@@ -71,7 +71,8 @@ class TopicAssigner {
             return 0;
         }
         List<InsightTopics.Topic> known = topics.all(tenant);
-        Map<Long, Map<String, Integer>> cited = known.isEmpty() ? Map.of() : questions.citedDocumentsByTopic(tenant);
+        Map<Long, Map<String, Integer>> cited = known.isEmpty() || documentMargin == 0 ? Map.of()
+                : questions.citedDocumentsByTopic(tenant);
         List<Long> ids = new ArrayList<>();
         TopicClustering clustering = new TopicClustering(threshold, documentMargin);
         for (InsightTopics.Topic topic : known) {
