@@ -113,10 +113,14 @@ public final class InsightsBenchmark {
             String outcome = outcomes[random.nextInt(outcomes.length)];
             String question = "How do I " + VERBS[need % VERBS.length] + " my " + THINGS[need % THINGS.length]
                     + (random.nextBoolean() ? "?" : " please, it is urgent");
+            boolean handedOff = outcome.equals("handed_off");
+            // an answered question cites the article of its need, as the hub keeps its first reply; a hand-off cites none
             jdbc.sql("INSERT INTO insight_questions (conversation_id, tenant_id, channel, question, asked_at, vector,"
-                            + " outcome, handoff_reason, negative_feedback) VALUES (?, 'bench', 'web', ?, ?, ?, ?, ?, false)")
+                            + " outcome, handoff_reason, negative_feedback, reply_source_id, reply_source_title)"
+                            + " VALUES (?, 'bench', 'web', ?, ?, ?, ?, ?, false, ?, ?)")
                     .params(UUID.randomUUID().toString(), question, asked.atOffset(ZoneOffset.UTC), bytes(vector), outcome,
-                            outcome.equals("handed_off") ? reasons[random.nextInt(reasons.length)] : null)
+                            handedOff ? reasons[random.nextInt(reasons.length)] : null, handedOff ? null : "src_help",
+                            handedOff ? null : "Article " + need)
                     .update();
         }
     }
