@@ -53,6 +53,11 @@ record EvalSet(String name, List<Doc> docs, List<Question> questions) {
         return new EvalSet(name, docs, questions);
     }
 
+    /** A help center alone ({@code dir} of Markdown and HTML files), without questions. */
+    static EvalSet documents(String name, Path dir) throws IOException {
+        return new EvalSet(name, files(dir), List.of());
+    }
+
     private static List<Doc> passages(Path file) throws IOException {
         List<Doc> docs = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {

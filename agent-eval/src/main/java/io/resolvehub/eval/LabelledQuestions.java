@@ -17,8 +17,9 @@ import java.util.Set;
  * Questions with a gold topic label each, for {@link TopicEvaluation}.
  *
  * @param singles labels that stand for one question each (the paraphrase set's unrelated questions)
+ * @param corpus  the documents that answer the questions, for the documents their answers cite; null without any
  */
-record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Integer> singles) {
+record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Integer> singles, EvalSet corpus) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -59,7 +60,10 @@ record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Inte
         return apart + "/" + singles.size();
     }
 
-    /** {@code ## name} starts a group, {@code - text} is a question; the {@code unrelated} group's questions stand alone. */
+    /**
+     * {@code ## name} starts a group, {@code - text} is a question; the {@code unrelated} group's questions stand alone.
+     * The help center that answers them is the {@code docs} folder next to the file, when there is one.
+     */
     static LabelledQuestions paraphrases(Path file) throws IOException {
         List<String> texts = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -78,12 +82,15 @@ record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Inte
                 labels.add(label);
             }
         }
-        return new LabelledQuestions("paraphrases", texts, labels.stream().mapToInt(Integer::intValue).toArray(), singles);
+        Path docs = file.resolveSibling("docs");
+        return new LabelledQuestions("paraphrases", texts, labels.stream().mapToInt(Integer::intValue).toArray(), singles,
+                Files.isDirectory(docs) ? EvalSet.documents("topic-paraphrases", docs) : null);
     }
 
     /**
      * mtrag_cloud's questions that read on their own (a first turn, or IBM's standalone rewrite of a follow-up),
-     * labelled so that questions whose gold passages share a parent document belong together (transitively).
+     * labelled so that questions whose gold passages share a parent document belong together (transitively); the
+     * corpus is its passages.
      */
     static LabelledQuestions mtrag(Path folder) throws IOException {
         Map<String, String> parentOf = new HashMap<>();
@@ -125,7 +132,7 @@ record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Inte
         for (int i = 0; i < labels.length; i++) {
             labels[i] = find(root, i);
         }
-        return new LabelledQuestions("mtrag_cloud", texts, labels, Set.of());
+        return new LabelledQuestions("mtrag_cloud", texts, labels, Set.of(), EvalSet.read(folder));
     }
 
     private static int find(int[] root, int i) {
