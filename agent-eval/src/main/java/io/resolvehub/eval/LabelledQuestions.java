@@ -18,8 +18,11 @@ import java.util.Set;
  *
  * @param singles labels that stand for one question each (the paraphrase set's unrelated questions)
  * @param corpus  the documents that answer the questions, for the documents their answers cite; null without any
+ * @param pageOf  for a corpus of passages, the page (parent document) each passage was cut from: a citation names
+ *                that page, as it would name a help-center article whose passages the hub cut itself; empty otherwise
  */
-record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Integer> singles, EvalSet corpus) {
+record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Integer> singles, EvalSet corpus,
+                         Map<String, String> pageOf) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -84,7 +87,7 @@ record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Inte
         }
         Path docs = file.resolveSibling("docs");
         return new LabelledQuestions("paraphrases", texts, labels.stream().mapToInt(Integer::intValue).toArray(), singles,
-                Files.isDirectory(docs) ? EvalSet.documents("topic-paraphrases", docs) : null);
+                Files.isDirectory(docs) ? EvalSet.documents("topic-paraphrases", docs) : null, Map.of());
     }
 
     /**
@@ -132,7 +135,7 @@ record LabelledQuestions(String name, List<String> texts, int[] labels, Set<Inte
         for (int i = 0; i < labels.length; i++) {
             labels[i] = find(root, i);
         }
-        return new LabelledQuestions("mtrag_cloud", texts, labels, Set.of(), EvalSet.read(folder));
+        return new LabelledQuestions("mtrag_cloud", texts, labels, Set.of(), EvalSet.read(folder), parentOf);
     }
 
     private static int find(int[] root, int i) {

@@ -33,7 +33,8 @@ public final class TopicEvaluation {
             for (LabelledQuestions set : input.sets()) {
                 List<float[]> vectors = embedder.embedAll(set.texts());
                 List<String> documents = set.corpus() == null ? Collections.nCopies(set.texts().size(), null)
-                        : CitedDocuments.of(set.corpus(), set.texts(), embedder, Path.of("agent-eval/target/eval"));
+                        : CitedDocuments.of(set.corpus(), set.pageOf(), set.texts(), embedder,
+                        Path.of("agent-eval/target/eval"));
                 System.err.printf(Locale.ROOT, "%s: %d of %d answers cite a document%n", set.name(),
                         documents.stream().filter(Objects::nonNull).count(), documents.size());
                 if (set.texts().size() <= 100) { // a set small enough to read which document answered each question
