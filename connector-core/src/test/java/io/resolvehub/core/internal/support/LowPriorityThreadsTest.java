@@ -59,7 +59,8 @@ class LowPriorityThreadsTest {
         thread.join();
 
         assertThat(lowered.get()).isTrue();
-        assertThat(during.get()).isEqualTo(19);
+        // counted from the hub's own priority (a hub started with nice -5 lowers to 14), never past Linux's 19
+        assertThat(during.get()).isEqualTo(Math.min(19, NiceValue.ofProcess() + 19));
     }
 
     @Test
