@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * Tuning of the agent engine ({@code hub.agent.*}); documented in docs/configuration.md.
  *
- * @param ingestThreads       background ingestion workers (each embeds on the CPU)
+ * @param ingestThreads       sources indexed at once (their chunks share the model's batches)
  * @param ingestQueue         sources that may wait for a worker before new ones are refused
  * @param maxPdfPages         longer PDFs fail with a readable reason
  * @param chunkWords          words per chunk at most (all-MiniLM-L6-v2 reads 256 tokens)
@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hub.agent")
 public record AgentProperties(
-        @DefaultValue("1") int ingestThreads,
+        @DefaultValue("16") int ingestThreads,
         @DefaultValue("1000") int ingestQueue,
         @DefaultValue("2000") int maxPdfPages,
         @DefaultValue("180") int chunkWords,

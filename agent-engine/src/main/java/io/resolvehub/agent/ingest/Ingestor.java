@@ -18,10 +18,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Indexes sources in the background on a small bounded pool: {@code pending → indexing → ready | failed}. Request
- * threads only enqueue; a source's documents are indexed by {@link SourceIndexer}. A failure leaves the index as it
- * was and the source {@code failed} with a readable reason; sources a crash left unfinished are started again by
- * {@link #resumeUnfinished()}.
+ * Indexes sources in the background, {@code threads} at a time: {@code pending → indexing → ready | failed}. Request
+ * threads only enqueue; a source's documents are indexed by {@link SourceIndexer}. The sources being indexed share
+ * the model ({@link SharedModelBatches}: their chunks go to the model together, in full batches) and the index
+ * refresh ({@link GroupedRefresh}: one commit makes many sources searchable), so many small sources index at about
+ * the model's rate; the workers are virtual threads, since they mostly wait for the model, the database or a web
+ * site. A source is {@code ready} only once a refresh after its writes has made it searchable. A failure leaves the
+ * index as it was and the source {@code failed} with a readable reason; sources a crash left unfinished are started
+ * again by {@link #resumeUnfinished()}.
  */
 public final class Ingestor implements AutoCloseable {
 
@@ -33,10 +37,22 @@ public final class Ingestor implements AutoCloseable {
      * under a megabyte.
      */
     public static final int EMBED_GROUP = 256;
+    /**
+     * How long the model waits for more sources' chunks when fewer than a group are queued: long enough for the
+     * workers indexing small sources to queue theirs, short beside a group's model time (seconds).
+     */
+    static final Duration MODEL_LINGER = Duration.ofMillis(10);
+    /**
+     * How long a refresh waits for more finished sources to share it: small beside a source's indexing, long enough
+     * that the sources finishing with one model group share one commit.
+     */
+    static final Duration REFRESH_LINGER = Duration.ofMillis(50);
 
     private final KnowledgeSources sources;
     private final KnowledgeIndex index;
     private final SourceIndexer indexer;
+    private final SharedModelBatches model;
+    private final GroupedRefresh refresh;
     private final ThreadPoolExecutor executor;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     /** Queued or being indexed by this process; never mistaken for work a crash left unfinished. */
@@ -69,9 +85,11 @@ public final class Ingestor implements AutoCloseable {
                      DocumentReader webReader, DocumentReader guideReader, int threads, int queueCapacity, int embedGroup) {
         this.sources = sources;
         this.index = index;
-        this.indexer = new SourceIndexer(sources, index, embedder, parsers, chunker, webReader, guideReader, embedGroup);
+        this.model = new SharedModelBatches(embedder, embedGroup, MODEL_LINGER);
+        this.refresh = new GroupedRefresh(index, REFRESH_LINGER);
+        this.indexer = new SourceIndexer(sources, index, model, parsers, chunker, webReader, guideReader, embedGroup);
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity),
-                Thread.ofPlatform().name("ingest-", 0).daemon(true).factory());
+                Thread.ofVirtual().name("ingest-", 0).factory());
     }
 
     /**
@@ -129,21 +147,37 @@ public final class Ingestor implements AutoCloseable {
         sources.setStatus(sourceId, SourceStatus.INDEXING, null, null);
         try {
             int chunks = indexer.index(source);
-            index.refresh();
+            refresh.awaitRefresh();
             if (!sources.setStatus(sourceId, SourceStatus.READY, chunks, null)) {
                 index.deleteSource(source.tenant(), sourceId);   // deleted while indexing: leave nothing behind
-                index.refresh();
+                refresh.awaitRefresh();
             }
-        } catch (IngestionException e) {
-            log.info("Knowledge source {} of tenant {} failed: {}", sourceId, source.tenant(), e.getMessage());
-            index.refresh();
-            sources.setStatus(sourceId, SourceStatus.FAILED, null, e.getMessage());
         } catch (RuntimeException e) {
-            log.warn("Knowledge source {} of tenant {} failed unexpectedly", sourceId, source.tenant(), e);
-            index.refresh();
-            sources.setStatus(sourceId, SourceStatus.FAILED, null,
-                    "unexpected error while indexing (" + e.getClass().getSimpleName() + "): try a resync; the hub log has details");
+            if (Thread.currentThread().isInterrupted()) {
+                return;   // shutting down: the source stays indexing and is redone on the next start
+            }
+            fail(source, e);
         }
+    }
+
+    private void fail(KnowledgeSource source, RuntimeException e) {
+        String reason;
+        if (e instanceof IngestionException) {
+            log.info("Knowledge source {} of tenant {} failed: {}", source.id(), source.tenant(), e.getMessage());
+            reason = e.getMessage();
+        } else {
+            log.warn("Knowledge source {} of tenant {} failed unexpectedly", source.id(), source.tenant(), e);
+            reason = "unexpected error while indexing (" + e.getClass().getSimpleName() + "): try a resync; the hub log has details";
+        }
+        try {
+            refresh.awaitRefresh();   // the documents written before the failure are searchable, as before it
+        } catch (RuntimeException refreshFailed) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            log.warn("Could not refresh the index after knowledge source {} failed", source.id(), refreshFailed);
+        }
+        sources.setStatus(source.id(), SourceStatus.FAILED, null, reason);
     }
 
     /** True when nothing is queued or running (tests and the first-start demo wait on it). */
@@ -158,6 +192,9 @@ public final class Ingestor implements AutoCloseable {
             executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            model.close();
+            refresh.close();
         }
     }
 }
