@@ -5,7 +5,6 @@ import io.resolvehub.agent.KnowledgeIndex;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +40,7 @@ final class GroupedRefresh implements AutoCloseable {
             }
             refresh = next;
         }
-        try {
-            refresh.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IngestionException("indexing was interrupted (the hub is shutting down)");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        SharedWork.await(refresh);
     }
 
     private void refresh() {

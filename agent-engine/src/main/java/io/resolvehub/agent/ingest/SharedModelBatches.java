@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -73,14 +72,7 @@ final class SharedModelBatches implements Embedder, AutoCloseable {
         }
         Request request = new Request(List.copyOf(texts), new CompletableFuture<>());
         waiting.add(request);
-        try {
-            return request.vectors().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IngestionException("indexing was interrupted (the hub is shutting down)");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
+        return SharedWork.await(request.vectors());
     }
 
     private void run() {

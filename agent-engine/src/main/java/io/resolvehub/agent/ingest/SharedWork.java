@@ -1,0 +1,25 @@
+package io.resolvehub.agent.ingest;
+
+import io.resolvehub.agent.IngestionException;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/** Waiting for work shared between sources (a model batch, an index commit) the way one source's own work fails. */
+final class SharedWork {
+
+    private SharedWork() {
+    }
+
+    /** The result, or the shared work's own failure; an interrupt is the hub shutting down. */
+    static <T> T await(Future<T> shared) {
+        try {
+            return shared.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestionException("indexing was interrupted (the hub is shutting down)");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}
