@@ -97,7 +97,7 @@ class DatabaseRestartTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> traffic.postsIn(during) == 1 && traffic.postsIn(after) == 1);
         assertThat(traffic.posts(during).getFirst().form().toString()).containsIgnoringCase("export");
-        await().atMost(Duration.ofSeconds(10)).until(() -> backlog.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backlog.pending() == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                 traffic.postsIn(before) == 1 && traffic.postsIn(during) == 1 && traffic.postsIn(after) == 1);
     }

@@ -87,7 +87,7 @@ class FullDiskTest {
                 .allMatch(thread -> traffic.ask(thread, "how do I export my notes?") == 200));
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 refusedThreads.stream().allMatch(thread -> traffic.postsIn(thread) == 1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> backlog.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backlog.pending() == 0);
         assertThat(traffic.postsIn(before)).isEqualTo(1);
         assertThat(refusedThreads).allSatisfy(thread -> assertThat(traffic.posts(thread).getFirst().form().toString())
                 .containsIgnoringCase("export"));

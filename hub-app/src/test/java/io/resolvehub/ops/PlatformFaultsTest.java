@@ -60,7 +60,7 @@ class PlatformFaultsTest {
         assertThat(SLACK.refused()).containsSubsequence("chat.postMessage 429", "chat.postMessage 500",
                 "chat.postMessage 500", "chat.postMessage 500", "chat.postMessage 503");
         assertThat(traffic.posts(thread).getFirst().form().toString()).containsIgnoringCase("password");
-        await().atMost(Duration.ofSeconds(10)).until(() -> backlog.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backlog.pending() == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> traffic.postsIn(thread) == 1);
     }
 
@@ -76,6 +76,6 @@ class PlatformFaultsTest {
         await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> traffic.postsIn(thread) == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> traffic.postsIn(thread) == 1);
         assertThat(traffic.posts(thread).getFirst().form().toString()).containsIgnoringCase("export");
-        await().atMost(Duration.ofSeconds(10)).until(() -> backlog.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backlog.pending() == 0);
     }
 }

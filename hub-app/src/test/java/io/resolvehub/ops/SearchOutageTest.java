@@ -92,7 +92,7 @@ class SearchOutageTest {
             return moved(start, scrape(api), "resolvehub_replies_total", "channel=slack", "decision=answer") > 0;
         });
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> backlog.pending() == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backlog.pending() == 0);
         assertThat(threads).as("every acknowledged question got exactly one reply")
                 .allSatisfy(thread -> assertThat(traffic.postsIn(thread)).as(thread).isEqualTo(1));
     }
