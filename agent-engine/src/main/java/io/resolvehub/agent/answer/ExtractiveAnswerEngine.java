@@ -17,7 +17,6 @@ import io.resolvehub.core.HandoffReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The default agent, with no LLM: retrieves the tenant's best passages (hybrid BM25 + vectors), and answers with the
@@ -35,7 +34,6 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             + "a person on our team who will follow up here.";
     private static final int RETRIEVE = 8;
     private static final int SNIPPET_CHARS = 400;
-    private static final Pattern STEP_LINE = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
 
     private final KnowledgeIndex index;
     private final Embedder embedder;
@@ -160,36 +158,16 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             }
             return new Assessment(Answer.clarify(voice.frame(text.toString()), best.confidence(), citations), best.signals(), best.hit());
         }
-        List<Scored> candidates = new ArrayList<>();
-        candidates.add(best);
-        // a definition asked for is quoted from the passage that gives it, not from one that merely uses the short form
-        for (Scored s : retrieval.definition() != null ? List.<Scored>of() : retrieval.passages().subList(0, Math.min(5, retrieval.passages().size()))) {
-            boolean duplicate = candidates.stream().anyMatch(c -> c.hit().text().equals(s.hit().text()));
-            if (!duplicate && s.confidence() >= best.confidence() - 0.15 && candidates.size() < 4) {
-                candidates.add(s);
-            }
-        }
         boolean procedural = procedural(retrieval);
-        if (procedural) {
-            // "how do I…" is answered by steps: every step list of the best passage's own article near the top joins the
-            // candidates, so the question's qualifier ("I pay through the iPhone app") picks between the article's sections
-            retrieval.passages().stream().limit(5)
-                    .filter(p -> hasSteps(p.hit()) && sameArticle(p.hit(), best.hit()) && !candidates.contains(p))
-                    .forEach(candidates::add);
-        }
         AnswerType type = retrieval.shape().type();
         Set<String> named = retrieval.terms().named();
-        if (type != AnswerType.ANY && candidates.stream().noneMatch(c -> type.carriedBy(c.hit().text(), named))) {
-            // "how many backup codes do I get?" is answered by the value: the section of the same article that holds one
-            retrieval.passages().stream().limit(5)
-                    .filter(p -> type.carriedBy(p.hit().text(), named) && sameArticle(p.hit(), best.hit()))
-                    .findFirst().ifPresent(candidates::add);
-        }
+        Definition definition = retrieval.definition();
+        // a definition asked for is quoted from the passage that gives it, not from one that merely uses the short form
+        List<Scored> candidates = definition != null ? List.of(best) : CandidatePassages.of(retrieval, best, procedural, type, named);
         // Without carried turns the retrieval vector is the question's own; a follow-up's own words are embedded once, for
         // the tie-break and the confidence both, and a unit the tie-break read is not read again for the confidence.
         Embedder thisAnswer = new RememberingEmbedder(embedder);
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : thisAnswer.embed(retrieval.query().question());
-        Definition definition = retrieval.definition();
         PassageSelector.Selection selection = definition != null
                 ? PassageSelector.definitionIn(best.hit().text(), definition.form(), definition.longForm())
                 : PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
@@ -223,14 +201,6 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
         return PassageSelector.procedural(query.question())
                 || terseFollowUp && retrieval.shape().type() == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
-    }
-
-    private static boolean sameArticle(SearchHit a, SearchHit b) {
-        return a.docKey().equals(b.docKey()) && a.sourceId().equals(b.sourceId());
-    }
-
-    private static boolean hasSteps(SearchHit hit) {
-        return STEP_LINE.matcher(hit.text()).find();
     }
 
     private static String heading(SearchHit hit) {
