@@ -1,6 +1,5 @@
 package io.resolvehub.process;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.resolvehub.HubApplication;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.agent.Embedder;
@@ -17,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +84,7 @@ public final class IngestionBenchmark {
             List<String> markdownChunks = chunkTexts(chunker, FileFormat.MARKDOWN, markdown(passages), MARKDOWN_FILE);
             embedder.embedAll(textChunks.subList(0, Math.min(256, textChunks.size())));   // warm-up: JIT, ONNX Runtime
             System.out.printf(Locale.ROOT, "%n%d passages: %d chunks as text sources, %d as one Markdown file; load average %.2f%n",
-                    passages.size(), textChunks.size(), markdownChunks.size(), loadAverage());
+                    passages.size(), textChunks.size(), markdownChunks.size(), BenchmarkMachine.loadAverage());
             System.out.println("| round | (a) raw model chunks/s, text / Markdown chunks | (b) many sources chunks/s | b / a "
                     + "| (c) one source chunks/s | c / a | b / a in CPU time | c / a in CPU time |");
             System.out.println("|---|---|---|---|---|---|---|---|");
@@ -102,7 +100,7 @@ public final class IngestionBenchmark {
                         one.rate(), one.chunks(), one.seconds(), 100 * one.rate() / rawMarkdown.rate(),
                         100 * cpuRate(many) / cpuRate(rawText), 100 * cpuRate(one) / cpuRate(rawMarkdown));
             }
-            System.out.printf(Locale.ROOT, "load average %.2f at the end%n", loadAverage());
+            System.out.printf(Locale.ROOT, "load average %.2f at the end%n", BenchmarkMachine.loadAverage());
         } finally {
             hub.close();
         }
@@ -110,17 +108,17 @@ public final class IngestionBenchmark {
 
     /** (a) The model alone on exactly the chunk texts a text source of each passage gives. */
     private static Phase raw(Embedder embedder, List<String> chunkTexts) {
-        long cpu = processCpuNanos();
+        long cpu = BenchmarkMachine.processCpuNanos();
         long start = System.nanoTime();
         embedder.embedAll(chunkTexts);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Phase(chunkTexts.size(), seconds, (processCpuNanos() - cpu) / 1e9, 0);
+        return new Phase(chunkTexts.size(), seconds, (BenchmarkMachine.processCpuNanos() - cpu) / 1e9, 0);
     }
 
     /** (b) Each passage its own text source, added one request after another, until all are ready. */
     private static Phase manySources(ApiClient api, JdbcClient jdbc, String tenant, List<Passage> passages) throws InterruptedException {
         createTenant(api, tenant);
-        long cpu = processCpuNanos();
+        long cpu = BenchmarkMachine.processCpuNanos();
         long start = System.nanoTime();
         for (Passage passage : passages) {
             HttpResponse<String> added = api.postJson("/api/v1/tenants/" + tenant + "/sources", JSON.writeValueAsString(
@@ -129,7 +127,7 @@ public final class IngestionBenchmark {
         }
         double posted = (System.nanoTime() - start) / 1e9;
         int chunks = awaitReady(api, jdbc, tenant, passages.size());
-        return new Phase(chunks, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9, posted);
+        return new Phase(chunks, (System.nanoTime() - start) / 1e9, (BenchmarkMachine.processCpuNanos() - cpu) / 1e9, posted);
     }
 
     /** (c) All passages in one Markdown file, a heading each, uploaded once, until it is ready. */
@@ -139,7 +137,7 @@ public final class IngestionBenchmark {
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + MARKDOWN_FILE + "\"\r\n"
                 + "Content-Type: text/markdown\r\n\r\n" + new String(markdown(passages), StandardCharsets.UTF_8) + "\r\n--"
                 + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        long cpu = processCpuNanos();
+        long cpu = BenchmarkMachine.processCpuNanos();
         long start = System.nanoTime();
         HttpResponse<String> added = api.send(api.request("/api/v1/tenants/" + tenant + "/sources")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -147,7 +145,7 @@ public final class IngestionBenchmark {
         check(added.statusCode() == 202, "upload accepted: " + added.statusCode() + " " + added.body());
         double posted = (System.nanoTime() - start) / 1e9;
         int chunks = awaitReady(api, jdbc, tenant, 1);
-        return new Phase(chunks, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9, posted);
+        return new Phase(chunks, (System.nanoTime() - start) / 1e9, (BenchmarkMachine.processCpuNanos() - cpu) / 1e9, posted);
     }
 
     /**
@@ -200,14 +198,6 @@ public final class IngestionBenchmark {
 
     private static double cpuRate(Phase phase) {
         return phase.chunks() / phase.cpuSeconds();
-    }
-
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void check(boolean ok, String what) {

@@ -93,7 +93,7 @@ public final class IntakeBenchmark {
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
         long interval = 1_000_000_000L / rate;
-        long cpuBefore = processCpuNanos();
+        long cpuBefore = BenchmarkMachine.processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             LockSupport.parkNanos(start + i * interval - System.nanoTime());
@@ -107,7 +107,7 @@ public final class IntakeBenchmark {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         // the process's CPU while sending: with acks-only, what an acknowledgement costs (the generator included)
-        double cpuMsPerEvent = (processCpuNanos() - cpuBefore) / 1e6 / total;
+        double cpuMsPerEvent = (BenchmarkMachine.processCpuNanos() - cpuBefore) / 1e6 / total;
 
         Instant drainStart = Instant.now();
         while (!acksOnly && jdbc.sql("SELECT COUNT(*) FROM inbound_events WHERE status IN ('done', 'dead')").query(Long.class).single() < total
@@ -142,11 +142,6 @@ public final class IntakeBenchmark {
                 ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6,
                 non200, stored, total, total - stored, answeredTwice, dead,
                 threadsWithoutReply, threadsWithSeveral, drainSeconds, cpuMsPerEvent);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double ms(long[] sorted, double quantile) {

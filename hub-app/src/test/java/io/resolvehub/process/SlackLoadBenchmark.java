@@ -1,6 +1,5 @@
 package io.resolvehub.process;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.resolvehub.HubApplication;
 import io.resolvehub.HubTestSupport;
 import io.resolvehub.api.ApiClient;
@@ -10,7 +9,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,11 +97,11 @@ public final class SlackLoadBenchmark {
                     load.run(0, warmUp, Math.max(1, rate / 4));
                     System.out.println("warm-up done: " + warmUp + " events answered");
                 }
-                double load1 = loadAverage();
-                long cpuBefore = processCpuNanos();
+                double load1 = BenchmarkMachine.loadAverage();
+                long cpuBefore = BenchmarkMachine.processCpuNanos();
                 Result result = load.run(warmUp, rate * seconds, rate);
-                long cpu = processCpuNanos() - cpuBefore;
-                report(database, rate, seconds, channels, result, cpu, load1, loadAverage(), jdbc);
+                long cpu = BenchmarkMachine.processCpuNanos() - cpuBefore;
+                report(database, rate, seconds, channels, result, cpu, load1, BenchmarkMachine.loadAverage(), jdbc);
             } finally {
                 hub.close();
             }
@@ -251,14 +249,6 @@ public final class SlackLoadBenchmark {
     private static double ms(long[] sorted, double quantile) {
         if (sorted.length == 0) return Double.NaN;
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    private static long processCpuNanos() {
-        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void check(boolean ok, String what) {
