@@ -3,6 +3,7 @@ package io.resolvehub.slack;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.User;
 import io.resolvehub.core.ChatTurn;
 import io.resolvehub.core.TenantId;
@@ -15,6 +16,7 @@ import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
 import io.resolvehub.core.channel.Report;
+import io.resolvehub.core.channel.SentParts;
 import io.resolvehub.core.channel.TicketRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,7 @@ final class SlackChannelConnector implements ChannelConnector {
     private final SlackThreads threads;
     private final SlackThreadHistory history;
     private final SlackAnswerButtons buttons;
+    private final SlackPartMarks marks;
 
     SlackChannelConnector(TenantId tenant, String teamId, String botToken, String escalationChannel, SlackWebApi api,
                           SlackMessageRenderer renderer, SlackThreads threads, SlackThreadHistory history) {
@@ -49,6 +52,7 @@ final class SlackChannelConnector implements ChannelConnector {
         this.threads = threads;
         this.history = history;
         this.buttons = new SlackAnswerButtons(api, renderer);
+        this.marks = new SlackPartMarks(api);
     }
 
     @Override
@@ -70,7 +74,7 @@ final class SlackChannelConnector implements ChannelConnector {
                 thread.toString());
         // a resumed reply posts only the parts that did not go out yet
         for (int i = message.parts().count(); i < parts.size(); i++) {
-            message.parts().sent(post(thread.channel(), thread.threadTs(), parts.get(i)).getTs());
+            postOnce(thread, parts.get(i), message.parts());
         }
         String lastTs = message.parts().lastPlatformMessageId();
         return new DeliveryReceipt(lastTs, lastTs == null ? Map.of() : Map.of(SlackReplyContext.MESSAGE_TS, lastTs));
@@ -92,7 +96,9 @@ final class SlackChannelConnector implements ChannelConnector {
         }
         bestEffort("button update", () -> buttons.replace(botToken, ref, "Handed to a person: ticket " + ticket.display()));
         // The user must hear that a person will follow up: failures here go back to the pipeline.
-        post(thread.channel(), thread.threadTs(), renderer.notice(request.noticeFor(ticket)));
+        if (request.notice().count() == 0) {
+            postOnce(thread, renderer.notice(request.noticeFor(ticket)), request.notice());
+        }
         return ticket;
     }
 
@@ -110,10 +116,33 @@ final class SlackChannelConnector implements ChannelConnector {
         }
     }
 
+    /**
+     * Posts the next part of a reply in its thread, marked with its key. Every attempt after one that may have gone
+     * through (a crash, a timeout after Slack had it) first looks for the mark, so the part is never posted twice.
+     */
+    private void postOnce(SlackThreadKey thread, SlackMessageRenderer.SlackMessage part, SentParts parts) {
+        String key = parts.partKey(parts.count());
+        ChatPostMessageRequest request = request(thread.channel(), thread.threadTs(), part, SlackPartMarks.of(key));
+        parts.sent(api.pacedPost(thread.channel(), () -> {
+            String found = parts.mayHavePosted() ? marks.find(botToken, thread, key) : null;
+            if (found != null) {
+                log.info("Slack reply part {} in thread {} went out before an interruption; not posted again", key, thread);
+                return found;
+            }
+            parts.posting();
+            return api.postMessageOnce(botToken, request).getTs();
+        }));
+    }
+
     private ChatPostMessageResponse post(String channel, String threadTs, SlackMessageRenderer.SlackMessage message) {
-        return api.postMessage(botToken, ChatPostMessageRequest.builder()
-                .channel(channel).threadTs(threadTs).text(message.text()).blocks(message.blocks())
-                .unfurlLinks(false).unfurlMedia(false).build());
+        return api.postMessage(botToken, request(channel, threadTs, message, null));
+    }
+
+    private static ChatPostMessageRequest request(String channel, String threadTs, SlackMessageRenderer.SlackMessage message,
+                                                  Message.Metadata metadata) {
+        return ChatPostMessageRequest.builder()
+                .channel(channel).threadTs(threadTs).text(message.text()).blocks(message.blocks()).metadata(metadata)
+                .unfurlLinks(false).unfurlMedia(false).build();
     }
 
     private String permalink(SlackThreadKey thread) {

@@ -10,6 +10,7 @@ import io.resolvehub.core.channel.PlatformCalls;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Every outbound Slack Web API call goes through here, on core's {@link PlatformCalls} (retry honouring a 429's
@@ -43,9 +44,20 @@ final class SlackWebApi {
 
     /** {@code chat.postMessage}, paced per channel. */
     ChatPostMessageResponse postMessage(String token, ChatPostMessageRequest request) {
-        MethodsClient methods = slack.methods(token);
-        return calls.paced("chat.postMessage:" + request.getChannel(),
-                () -> once("chat.postMessage", methods, m -> m.chatPostMessage(request)));
+        return pacedPost(request.getChannel(), () -> postMessageOnce(token, request));
+    }
+
+    /**
+     * Runs {@code attempt} in {@code chat.postMessage}'s pace for {@code channel}, retried like {@link #postMessage}:
+     * for a post whose every attempt first looks whether an earlier one went through.
+     */
+    <T> T pacedPost(String channel, Supplier<T> attempt) {
+        return calls.paced("chat.postMessage:" + channel, attempt);
+    }
+
+    /** One {@code chat.postMessage}, neither paced nor retried: for an attempt inside {@link #pacedPost}. */
+    ChatPostMessageResponse postMessageOnce(String token, ChatPostMessageRequest request) {
+        return once("chat.postMessage", slack.methods(token), m -> m.chatPostMessage(request));
     }
 
     private static <T extends SlackApiTextResponse> T once(String method, MethodsClient methods, SlackCall<T> call) {

@@ -36,7 +36,7 @@ final class FakeSlackApi implements AutoCloseable {
     }
 
     /** A message the fake workspace holds: posted with {@code chat.postMessage}, or put there by a test. */
-    record Held(String channel, String threadTs, String ts, String text, String blocks) {
+    record Held(String channel, String threadTs, String ts, String text, String blocks, String metadata) {
     }
 
     /** A canned answer for the next call of a method (e.g. a 429). */
@@ -49,6 +49,7 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> overrides = new ConcurrentHashMap<>();
     private final AtomicLong tsCounter = new AtomicLong(1);
     private final List<Held> held = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> acceptedThenLost = ConcurrentHashMap.newKeySet();
 
     FakeSlackApi() {
         try {
@@ -79,12 +80,13 @@ final class FakeSlackApi implements AutoCloseable {
 
     /** Puts a message the hub posted earlier into the workspace, e.g. the answer whose button a test clicks. */
     void holds(String channel, String threadTs, String ts, String blocksJson) {
-        held.add(new Held(channel, threadTs, ts, "", blocksJson));
+        held.add(new Held(channel, threadTs, ts, "", blocksJson, null));
     }
 
     /** Forgets calls, scripts, overrides and held messages. */
     void reset() {
         held.clear();
+        acceptedThenLost.clear();
         calls.clear();
         scripted.clear();
         overrides.clear();
@@ -94,6 +96,11 @@ final class FakeSlackApi implements AutoCloseable {
     /** The next call of {@code method} gets this answer instead of the sample. */
     void scriptNext(String method, int status, Map<String, String> headers, String body) {
         scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Scripted(status, headers, body));
+    }
+
+    /** The next {@code chat.postMessage} is posted, but its answer is lost: the hub sees a 503, as after a timeout. */
+    void acceptNextPostThenLoseTheAnswer() {
+        acceptedThenLost.add("chat.postMessage");
     }
 
     /** Every call of {@code method} gets {@code body} (with placeholders) instead of the sample. */
@@ -130,7 +137,12 @@ final class FakeSlackApi implements AutoCloseable {
         String threadTs = first(params, "thread_ts");
         String ts = "1700000%03d.%06d".formatted(100 + tsCounter.get(), tsCounter.getAndIncrement());
         if (method.equals("chat.postMessage")) {
-            held.add(new Held(channel, threadTs == null ? ts : threadTs, ts, first(params, "text"), first(params, "blocks")));
+            held.add(new Held(channel, threadTs == null ? ts : threadTs, ts, first(params, "text"), first(params, "blocks"),
+                    first(params, "metadata")));
+            if (acceptedThenLost.remove(method)) {
+                respond(exchange, 503, "upstream timeout"); // Slack has the message; the hub never hears it
+                return;
+            }
         }
         respond(exchange, 200, template
                 .replace("${ts}", ts)
@@ -161,6 +173,10 @@ final class FakeSlackApi implements AutoCloseable {
                 m.addProperty("ts", h.ts());
                 if (h.blocks() != null) {
                     m.add("blocks", com.google.gson.JsonParser.parseString(h.blocks()));
+                }
+                if (h.metadata() != null && ("true".equals(first(params, "include_all_metadata"))
+                        || "1".equals(first(params, "include_all_metadata")))) {
+                    m.add("metadata", com.google.gson.JsonParser.parseString(h.metadata()));
                 }
                 messages.add(m);
             }

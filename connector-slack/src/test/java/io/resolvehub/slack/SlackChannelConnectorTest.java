@@ -24,6 +24,7 @@ import io.resolvehub.core.channel.ConversationView;
 import io.resolvehub.core.channel.DeliveryReceipt;
 import io.resolvehub.core.channel.HandoffRequest;
 import io.resolvehub.core.channel.OutboundMessage;
+import io.resolvehub.core.channel.SentParts;
 import io.resolvehub.core.channel.TicketDesk;
 import io.resolvehub.core.channel.TicketRef;
 import io.resolvehub.core.channel.TranscriptTurn;
@@ -93,6 +94,33 @@ class SlackChannelConnectorTest {
         assertThat(receipt.platformMessageId()).isNotBlank();
         assertThat(receipt.replyContext()).containsEntry(SlackReplyContext.MESSAGE_TS, receipt.platformMessageId());
         assertThat(threads.isAnswering("T0HUBTEST", "C0SUPPORT", "1700000000.000100")).isTrue();
+    }
+
+    @Test
+    void aPostSlackTookButWhoseAnswerWasLostIsFoundByItsMarkNotPostedTwice() {
+        Answer answer = Answer.answer("Reset links expire after 30 minutes.", 0.9, List.of());
+        slack.acceptNextPostThenLoseTheAnswer();
+        List<String> recorded = new ArrayList<>();
+
+        connector(null).send(new OutboundMessage(ref(Map.of()), answer, true,
+                SentParts.resuming("resolvehub-turn-41", false, 0, null, (count, id) -> recorded.add(count + ":" + id))));
+
+        assertThat(slack.held()).as("one message in the thread").singleElement().satisfies(held -> {
+            assertThat(JsonParser.parseString(held.metadata()).getAsJsonObject().getAsJsonObject("event_payload")
+                    .get("part").getAsString()).isEqualTo("resolvehub-turn-41.0");
+            assertThat(recorded).as("recorded as the message Slack holds").containsExactly("1:" + held.ts());
+        });
+        assertThat(slack.calls("conversations.replies")).as("looked for it once, after the lost answer").singleElement()
+                .satisfies(c -> assertThat(c.param("include_all_metadata")).isIn("true", "1"));
+    }
+
+    @Test
+    void aFirstAttemptPostsWithoutLookingInTheThread() {
+        connector(null).send(new OutboundMessage(ref(Map.of()), Answer.answer("Reset links expire after 30 minutes.",
+                0.9, List.of()), true, SentParts.resuming("resolvehub-turn-42", false, 0, null, (count, id) -> { })));
+
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+        assertThat(slack.calls("conversations.replies")).as("no read on the common path").isEmpty();
     }
 
     @Test

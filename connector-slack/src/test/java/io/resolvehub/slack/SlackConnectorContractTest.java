@@ -78,4 +78,9 @@ class SlackConnectorContractTest extends PlatformConnectorContract {
     protected void platformRejectsNextCallAsUnauthorized() {
         slack.scriptNext("chat.postMessage", 200, Map.of(), "{\"ok\":false,\"error\":\"invalid_auth\"}");
     }
+
+    @Override
+    protected boolean findsPartsAnInterruptedAttemptPosted() {
+        return true;
+    }
 }

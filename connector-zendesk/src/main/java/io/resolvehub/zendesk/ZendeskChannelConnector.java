@@ -62,14 +62,21 @@ final class ZendeskChannelConnector implements ChannelConnector {
                     ticketId, tenant, facts.humanReplied(), facts.tags(), facts.status());
             return new DeliveryReceipt(null, java.util.Map.of());
         }
-        Comment comment = new Comment(renderer.answer(message.answer(), message.feedbackControls()));
-        comment.setPublic(true);
-        comment.setAuthorId(api.aiAuthorId());
-        Ticket update = new Ticket();
-        update.setId(ticketId);
-        update.setComment(comment);
-        update.setTags(withTag(facts.tags(), ZendeskTags.AI_ANSWERED));
-        api.update(update);
+        String body = renderer.answer(message.answer(), message.feedbackControls());
+        if (message.parts().mayHavePosted() && lastAiComment(ticketId).filter(body::equals).isPresent()) {
+            // an interrupted attempt posted it and stopped before recording it
+            log.info("Zendesk ticket {} of tenant {} already has this answer; not posted again", ticketId, tenant);
+        } else {
+            Comment comment = new Comment(body);
+            comment.setPublic(true);
+            comment.setAuthorId(api.aiAuthorId());
+            Ticket update = new Ticket();
+            update.setId(ticketId);
+            update.setComment(comment);
+            update.setTags(withTag(facts.tags(), ZendeskTags.AI_ANSWERED));
+            message.parts().posting();
+            api.update(update);
+        }
         message.parts().sent(Long.toString(ticketId));
         return DeliveryReceipt.of(Long.toString(ticketId));
     }
@@ -122,6 +129,14 @@ final class ZendeskChannelConnector implements ChannelConnector {
     /** The requester's own "that solved it" was already thanked on the ticket by the pipeline: nothing more to show. */
     @Override
     public void confirmResolved(ConversationRef conversation) {
+    }
+
+    /** The body of the ticket's last public comment, if the AI wrote it. */
+    private Optional<String> lastAiComment(long ticketId) {
+        List<Comment> comments = api.comments(ticketId).stream().filter(c -> Boolean.TRUE.equals(c.isPublic())).toList();
+        Comment last = comments.isEmpty() ? null : comments.getLast();
+        return last != null && last.getAuthorId() != null && last.getAuthorId() == api.aiAuthorId()
+                ? Optional.ofNullable(last.getBody()) : Optional.empty();
     }
 
     private ZendeskTicketFacts facts(Ticket ticket) {

@@ -90,4 +90,9 @@ class ZendeskConnectorContractTest extends PlatformConnectorContract {
     protected boolean confirmsResolutionInPlace() {
         return false;
     }
+
+    @Override
+    protected boolean findsPartsAnInterruptedAttemptPosted() {
+        return true;
+    }
 }

@@ -26,6 +26,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final AtomicLong ts = new AtomicLong(1_700_000_100);
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -103,6 +104,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                     + "\"team_id\":\"T0HUBTEST\",\"user_id\":\"U0HUBBOT\",\"bot_id\":\"B0HUBBOT\"}";
             case "chat.postMessage" -> {
                 String next = ts.incrementAndGet() + ".000100";
+                posted.add(new Posted(form.get("channel"), form.getOrDefault("thread_ts", next), next, form.get("metadata")));
                 yield "{\"ok\":true,\"channel\":\"" + form.getOrDefault("channel", "") + "\",\"ts\":\"" + next
                         + "\",\"message\":{\"type\":\"message\",\"ts\":\"" + next + "\",\"bot_id\":\"B0HUBBOT\"}}";
             }
@@ -110,7 +112,7 @@ public final class FakeSlackWebApi implements AutoCloseable {
                     + "\",\"permalink\":\"https://hub-test.slack.com/archives/C0SUPPORT/p1700000000000100\"}";
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"U0CUSTOMER\",\"name\":\"casey\",\"real_name\":\"Casey Customer\","
                     + "\"profile\":{\"email\":\"casey@example.com\",\"real_name\":\"Casey Customer\",\"display_name\":\"casey\"}}}";
-            case "conversations.replies" -> "{\"ok\":true,\"messages\":[],\"has_more\":false}";
+            case "conversations.replies" -> replies(form);
             default -> "{\"ok\":true}";
         };
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -118,6 +120,24 @@ public final class FakeSlackWebApi implements AutoCloseable {
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** A message the hub posted, as {@code conversations.replies} shows it: in its thread, with its metadata. */
+    private record Posted(String channel, String threadTs, String ts, String metadata) {
+    }
+
+    /** The thread's messages the hub posted, with their metadata when asked for, as Slack answers. */
+    private String replies(Map<String, String> form) {
+        boolean withMetadata = List.of("true", "1").contains(form.getOrDefault("include_all_metadata", ""));
+        StringBuilder messages = new StringBuilder();
+        for (Posted p : posted) {
+            if (p.channel().equals(form.get("channel")) && p.threadTs().equals(form.get("ts"))) {
+                messages.append(messages.isEmpty() ? "" : ",").append("{\"type\":\"message\",\"bot_id\":\"B0HUBBOT\",")
+                        .append("\"text\":\"\",\"thread_ts\":\"").append(p.threadTs()).append("\",\"ts\":\"").append(p.ts()).append('"')
+                        .append(withMetadata && p.metadata() != null ? ",\"metadata\":" + p.metadata() : "").append('}');
+            }
+        }
+        return "{\"ok\":true,\"messages\":[" + messages + "],\"has_more\":false}";
     }
 
     private static Map<String, String> parseForm(String body) {

@@ -84,6 +84,15 @@ public abstract class ChannelDeliveryContract {
         return true;
     }
 
+    /**
+     * True when the connector can ask its platform whether a part went out (Slack message metadata, a Zendesk
+     * ticket's comments), so a reply resumed after a crash between posting and recording does not post it twice.
+     * False where the platform cannot be asked (Teams' Bot Connector): such a part goes out again, never lost.
+     */
+    protected boolean findsPartsAnInterruptedAttemptPosted() {
+        return false;
+    }
+
     /** True when the channel is itself the ticket (Zendesk): its hand-off need not open a ticket at the desk. */
     protected boolean isItsOwnTicketSystem() {
         return false;
@@ -141,7 +150,7 @@ public abstract class ChannelDeliveryContract {
                 .repeat(40) + "\n\n").repeat(6), 0.9, List.of(CITATION));
         List<String> recorded = new CopyOnWriteArrayList<>();
         connector.send(new OutboundMessage(conversation(), longAnswer, true,
-                SentParts.resuming(0, null, (count, id) -> recorded.add(count + ":" + id))));
+                SentParts.resuming("reply-6", false, 0, null, (count, id) -> recorded.add(count + ":" + id))));
         List<String> firstRun = List.copyOf(platformPosts());
         if (!repliesInPlace()) {
             assertThat(firstRun).isEmpty();
@@ -153,11 +162,39 @@ public abstract class ChannelDeliveryContract {
         int perPart = firstRun.size() / parts; // what platformPosts() shows of one platform message
 
         connector.send(new OutboundMessage(conversation(), longAnswer, true,
-                SentParts.resuming(1, recorded.getFirst().substring(2), (count, id) -> { })));
+                SentParts.resuming("reply-6", false, 1, recorded.getFirst().substring(2), (count, id) -> { })));
 
         // counted, not compared: a platform's post may carry its own timestamp
         assertThat(platformPosts().subList(firstRun.size(), platformPosts().size()))
                 .as("the re-run posts parts 2.." + parts + " only").hasSize(firstRun.size() - perPart);
+    }
+
+    @Test
+    void aReplyResumedAfterACrashBetweenPostingAndRecordingPostsNothingTwiceWhereThePlatformCanTell() {
+        Answer longAnswer = Answer.answer(("Open the export page and choose the format you need for your data. "
+                .repeat(40) + "\n\n").repeat(6), 0.9, List.of(CITATION));
+        // the hub dies after the platform took the first part and before recording it
+        try {
+            connector.send(new OutboundMessage(conversation(), longAnswer, true,
+                    SentParts.resuming("reply-7", false, 0, null, (count, id) -> {
+                        throw new IllegalStateException("killed before recording part " + count);
+                    })));
+        } catch (IllegalStateException killed) {
+            assertThat(killed).hasMessageContaining("killed before recording part 1");
+        }
+        int onePart = platformPosts().size(); // what platformPosts() shows of one platform message
+
+        List<String> resumedIds = new CopyOnWriteArrayList<>();
+        connector.send(new OutboundMessage(conversation(), longAnswer, true,
+                SentParts.resuming("reply-7", true, 0, null, (count, id) -> resumedIds.add(id))));
+
+        int posted = platformPosts().size();
+        if (findsPartsAnInterruptedAttemptPosted()) {
+            assertThat(posted).as("every part once: the first found, not posted again").isEqualTo(resumedIds.size() * onePart);
+        } else {
+            assertThat(posted).as("the first part again: at least once, never lost")
+                    .isEqualTo(repliesInPlace() ? (resumedIds.size() + 1) * onePart : 0);
+        }
     }
 
     @Test

@@ -126,10 +126,10 @@ public final class FakeChannel implements ChannelConnectorFactory {
                         throw failure.get();
                     }
                     posted.add(new Posted(message.conversation(), parts[i], message.feedbackControls()));
+                    if (i == from) {
+                        sent.add(message); // the platform shows it from its first part on, recorded or not
+                    }
                     message.parts().sent("m" + messageIds.incrementAndGet());
-                }
-                if (from < parts.length) {
-                    sent.add(message);
                 }
                 String id = message.parts().lastPlatformMessageId();
                 return new DeliveryReceipt(id, id == null ? Map.of() : Map.of("answerMessageId", id));

@@ -92,10 +92,14 @@ public class Transcripts {
                 .param(eventId).query(Transcripts::mapAssistant).optional();
     }
 
-    /** How far the turn's reply got, recording each further part durably as the connector reports it. */
-    public SentParts sentParts(long turnId) {
+    /**
+     * How far the turn's reply got, recording each further part durably as the connector reports it; the reply's key
+     * names the turn, so a connector can recognise a part an {@code interrupted} attempt posted without recording it.
+     */
+    public SentParts sentParts(long turnId, boolean interrupted) {
         return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
-                .query((rs, row) -> SentParts.resuming(rs.getInt("parts_sent"), rs.getString("platform_message_id"),
+                .query((rs, row) -> SentParts.resuming("resolvehub-turn-" + turnId, interrupted,
+                        rs.getInt("parts_sent"), rs.getString("platform_message_id"),
                         (count, id) -> jdbc.sql("update conversation_turns set parts_sent = ?, platform_message_id = ? "
                                 + "where id = ?").params(count, id, turnId).update()))
                 .single();

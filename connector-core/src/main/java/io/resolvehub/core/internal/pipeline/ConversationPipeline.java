@@ -98,7 +98,7 @@ class ConversationPipeline implements EventHandler {
         Optional<AssistantTurn> recorded = transcripts.assistantTurnFor(event.id());
         if (recorded.isPresent()) {
             // a re-run after a crash: the decision is made, make sure the user got it
-            deliver(conversation, m, recorded.get());
+            deliver(conversation, m, recorded.get(), true);
             return;
         }
         Step step = switch (m.kind()) {
@@ -121,9 +121,9 @@ class ConversationPipeline implements EventHandler {
         };
         switch (step) {
             case Step.Silent silent -> { }
-            case Step.Reply reply -> deliver(conversation, m, reply.turn());
+            case Step.Reply reply -> deliver(conversation, m, reply.turn(), false);
             case Step.Confirmed confirmed -> replies.confirmResolved(conversation, m.replyContext());
-            case Step.AskAgent ask -> deliver(conversation, m, askAgent(event, ask));
+            case Step.AskAgent ask -> deliver(conversation, m, askAgent(event, ask), false);
         }
     }
 
@@ -229,11 +229,11 @@ class ConversationPipeline implements EventHandler {
         return turn;
     }
 
-    private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn) {
+    private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn, boolean rerun) {
         if (turn != null && turn.answer().decision() == Decision.HANDOFF) {
-            handoffs.deliver(conversation, m.replyContext(), turn);
+            handoffs.deliver(conversation, m.replyContext(), turn, rerun);
         } else if (turn != null) {
-            replies.send(conversation, m.replyContext(), turn);
+            replies.send(conversation, m.replyContext(), turn, rerun);
         }
     }
 

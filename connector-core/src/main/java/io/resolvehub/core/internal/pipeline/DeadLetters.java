@@ -66,7 +66,7 @@ class DeadLetters {
         }
         ConversationRecord c = conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).orElseThrow();
         try {
-            handoffs.deliver(c, m.replyContext(), handoff);
+            handoffs.deliver(c, m.replyContext(), handoff, true);
         } catch (RuntimeException channelFailed) {
             log.warn("Could not hand off conversation {} through {} after its event {} was dead-lettered; opening a "
                     + "hub inbox ticket instead: {}", c.id(), c.channel(), event.id(), channelFailed.toString());

@@ -49,7 +49,11 @@ class HandoffDelivery {
         this.clock = clock;
     }
 
-    public TicketRef deliver(ConversationRecord before, Map<String, String> replyContext, AssistantTurn turn) {
+    /**
+     * @param rerun whether an earlier attempt may have got as far as the notice and stopped before recording it
+     */
+    public TicketRef deliver(ConversationRecord before, Map<String, String> replyContext, AssistantTurn turn,
+                             boolean rerun) {
         ConversationRecord conversation = conversations.find(before.id()).orElseThrow();
         if (turn.delivered() && conversation.ticket() != null) {
             return conversation.ticket();
@@ -59,7 +63,7 @@ class HandoffDelivery {
                 transcripts.transcript(conversation.id()));
         TicketDesk desk = desks.forTenant(conversation.tenant());
         HandoffRequest request = new HandoffRequest(view, reason, desk,
-                notices.handoffTemplate(conversation.tenant(), reason));
+                notices.handoffTemplate(conversation.tenant(), reason), transcripts.sentParts(turn.id(), rerun));
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         TicketRef ticket = calls.call(ReplyDelivery.breaker(conversation), () -> connector.handOff(request));
         if (ticket == null) {

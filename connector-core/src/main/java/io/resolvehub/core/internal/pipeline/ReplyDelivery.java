@@ -40,14 +40,18 @@ class ReplyDelivery {
         this.clock = clock;
     }
 
-    public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn) {
+    /**
+     * @param rerun whether an earlier run of the event recorded this turn: it may have posted a part and stopped
+     *              before recording it, so the connector looks before posting that part again
+     */
+    public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn, boolean rerun) {
         if (turn.delivered()) {
             return;
         }
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         boolean controls = turn.answer().decision() == Decision.ANSWER;
         // one record of the parts across the retries below and a re-run of the event: none is posted twice
-        SentParts parts = transcripts.sentParts(turn.id());
+        SentParts parts = transcripts.sentParts(turn.id(), rerun);
         Answer shown = ReplyLength.bounded(turn.answer());
         DeliveryReceipt receipt = calls.call(breaker(conversation), () -> connector.send(
                 new OutboundMessage(conversation.ref(replyContext), shown, controls, parts)));
