@@ -131,7 +131,7 @@ final class PassageSelector {
             if (candidate.tableHeader() != null && ownTerms.stream().anyMatch(t -> terms.found(t, Terms.of(firstCell(candidate))))) {
                 score += 1;   // a row is about what its first cell names: "Pro | $8…" answers "what does Pro cost"
             }
-            if (candidate.steps() && procedural) {
+            if (candidate.instructs() && procedural) {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
             List<Unit> siblings = perPassage.get(candidate.passage());
@@ -149,8 +149,8 @@ final class PassageSelector {
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -lexical[i]).thenComparingInt(i -> i));
         // A "how do I…" question is answered by steps whenever relevant steps are at hand, however well a prose
         // sentence that merely names the topic matches by meaning.
-        boolean onlySteps = procedural && Arrays.stream(order).limit(STEPS_LOOKAHEAD).anyMatch(i -> all.get(i).steps() && lexical[i] >= 3 + 1);
-        List<Integer> eligible = Arrays.stream(order).filter(i -> !onlySteps || all.get(i).steps()).toList();
+        boolean onlySteps = procedural && Arrays.stream(order).limit(STEPS_LOOKAHEAD).anyMatch(i -> all.get(i).instructs() && lexical[i] >= 3 + 1);
+        List<Integer> eligible = Arrays.stream(order).filter(i -> !onlySteps || all.get(i).instructs()).toList();
         List<Integer> contenders = new ArrayList<>();
         for (int i : eligible) {
             if (contenders.size() == RESCORED || lexical[i] < lexical[eligible.getFirst()] - CONTEST_MARGIN) {

@@ -28,6 +28,22 @@ record Unit(String text, boolean steps, boolean bullet, String tableHeader, int 
             + "(?<!\\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Ft|Gen|Col|Maj|Capt|Lt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr|Vol|vs|lit|approx|incl|ca)\\.)"
             + "\\s+(?=[\"'(\\[]?[A-Z0-9])");
 
+    /**
+     * Prose that tells the reader what to do, as steps do: a sentence of it opens with an instruction ("Go to Settings >
+     * Security and choose Required for everyone.") or it walks a menu path. Help centers write a one-step task as such a sentence, not
+     * as a numbered list.
+     */
+    private static final Pattern INSTRUCTION = Pattern.compile("(?:^|[.!?]\\s+)(?:\\*\\*)?(?:(?:to|then|next|first|finally)\\b[^,]{0,60},\\s*)?"
+            + "(?:go to|click|tap|open|choose|select|enter|type|press|navigate to|sign in|log in|turn (?:on|off)|enable|"
+            + "disable|toggle|drag|upload|download|switch|pick|add|remove|contact|ask)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MENU_PATH = Pattern.compile("\\p{L}[\\p{L}*)]* > \\p{L}");
+
+    /** Steps, or prose that instructs the way steps do ({@link #INSTRUCTION}, a menu path): what answers "how do I…". */
+    boolean instructs() {
+        return steps || tableHeader == null && (INSTRUCTION.matcher(text.replaceFirst("^[-*•]\\s+", "")).find()
+                || MENU_PATH.matcher(text).find());
+    }
+
     /** The units of one passage, in order. */
     static List<Unit> cut(String passage, int passageIndex) {
         List<Unit> units = new ArrayList<>();

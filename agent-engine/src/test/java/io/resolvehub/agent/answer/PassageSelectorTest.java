@@ -147,6 +147,20 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aOneStepTaskWrittenAsASentenceAnswersItsHowToQuestionOverAnotherSectionsNumberedSteps() {
+        String question = "how can I make backups automatic for the whole team";
+        List<String> sections = List.of(
+                "1. Open a project and click Backup.\n2. Choose a folder for the backup.\n3. Click Start backup for the team.",
+                "Go to Settings > Team and choose Automatic backups. Every project is then backed up each night.");
+
+        PassageSelector.Selection selection = select(question, sections, List.of("Back up a project",
+                "Make backups automatic (admins)"), new float[384], NO_MODEL_CALLS);
+
+        assertThat(selection.passage()).isEqualTo(1);
+        assertThat(selection.excerpt()).contains("choose Automatic backups");
+    }
+
+    @Test
     void aDocumentOfOneEndlessWordIsCappedToAChatSizedExcerpt() {
         String question = "what is the key";
         String passage = "The key is " + "A".repeat(100_000) + ".";
