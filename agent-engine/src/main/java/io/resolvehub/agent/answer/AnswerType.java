@@ -35,7 +35,9 @@ enum AnswerType {
             // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B"), a word that
             // picks one out ("use one of your keys", "each one works once") or part of a compound ("two-factor", "one-time"):
             // those hold no quantity
-            Pattern.compile("\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b"
+            // nor a number that labels one of many ("Row 12: Email is not valid", "step 3", "error 404"): it counts nothing
+            Pattern.compile("(?<!\\b(?:row|step|line|page|chapter|section|error|code|item|option|figure|table|part|level|no\\.|#)\\s?)"
+                    + "\\b\\d++(?:[.,]\\d+)*+(?![a-z])|\\b\\d+(?:[.,]\\d+)?(?:k|m|kb|mb|gb|tb|px|x)\\b"
                     + "|(?<!each |any |every |no )\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|"
                     + "hundred|thousand|million)\\b(?! of\\b|-[a-z])|\\b(?:unlimited|no limit)\\b")),
     // "when was it founded?" asks for a date; "when does overtime start?" or "when do reminders arrive?" asks for a
