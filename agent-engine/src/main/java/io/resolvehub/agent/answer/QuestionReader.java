@@ -85,10 +85,12 @@ final class QuestionReader {
                 addition.append(' ').append(form.getValue());
             }
         }
-        Set<String> longForms = new LinkedHashSet<>();
-        alternatives.values().forEach(longForms::addAll);
-        longForms.removeAll(frequencies.keySet());
-        frequencies.putAll(index.chunkFrequencies(tenant, longForms));
+        Map<String, List<Set<String>>> synonyms = SupportSynonyms.of(union(own, carried));
+        Set<String> otherWords = new LinkedHashSet<>();
+        alternatives.values().forEach(otherWords::addAll);
+        synonyms.values().forEach(sets -> sets.forEach(otherWords::addAll));
+        otherWords.removeAll(frequencies.keySet());
+        frequencies.putAll(index.chunkFrequencies(tenant, otherWords));
         long chunks = Math.max(1, index.count(tenant));
         Map<String, Double> weights = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -98,14 +100,17 @@ final class QuestionReader {
             if (df == 0 && !alt.isEmpty()) {
                 df = alt.stream().mapToLong(a -> frequencies.getOrDefault(a, 0L)).min().orElse(0);
             }
-            if (df == 0 && !GENERIC.contains(term)) {
+            // a word the documents say otherwise ("money back" for "refund") is known
+            boolean saidOtherwise = synonyms.getOrDefault(term, List.of()).stream()
+                    .anyMatch(other -> other.stream().allMatch(o -> frequencies.getOrDefault(o, 0L) > 0));
+            if (df == 0 && !GENERIC.contains(term) && !saidOtherwise) {
                 unknown.add(term);
             }
             weights.put(term, Math.log(1 + (double) chunks / (1 + df)));
         }
         Set<String> generic = new LinkedHashSet<>(counted);
         generic.retainAll(GENERIC);
-        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic);
+        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic, synonyms);
         Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         return new Reading(terms, addition.toString().strip(), asked);

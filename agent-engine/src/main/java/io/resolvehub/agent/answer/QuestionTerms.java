@@ -1,6 +1,7 @@
 package io.resolvehub.agent.answer;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,24 +19,30 @@ import java.util.Set;
  *                     passage need not use them to answer, so they count {@value #GENERIC_SHARE} of their weight in its
  *                     coverage (a help center that seldom writes "good" must not make "how long is the reset link good
  *                     for?" look half unanswered by "Reset links are valid for 45 minutes.")
+ * @param synonyms     for a term of a {@link SupportSynonyms} group, the stems of the group's other members: a passage
+ *                     naming one of them says it too ("cancel" an envelope the docs "void")
  */
 record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, Map<String, Set<String>> alternatives,
-                     Map<String, Double> weights, Set<String> unknown, Set<String> generic) {
+                     Map<String, Double> weights, Set<String> unknown, Set<String> generic,
+                     Map<String, List<Set<String>>> synonyms) {
 
     private static final double GENERIC_SHARE = 0.25;
 
     /** Terms as written, every one weighing the same (no knowledge to weigh them by). */
     static QuestionTerms plain(Set<String> own, Set<String> carried) {
-        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of());
+        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
     }
 
-    /** Whether {@code term} (or one of its alternatives) is among {@code present}. */
+    /** Whether {@code term} (or one of its alternatives, or a synonym) is among {@code present}. */
     boolean found(String term, Set<String> present) {
         if (present.contains(term)) {
             return true;
         }
         Set<String> alt = alternatives.get(term);
-        return alt != null && !alt.isEmpty() && present.containsAll(alt);
+        if (alt != null && !alt.isEmpty() && present.containsAll(alt)) {
+            return true;
+        }
+        return synonyms.getOrDefault(term, List.of()).stream().anyMatch(present::containsAll);
     }
 
     /** The words the conversation has already said, latest message and carried turns: a name among them is no answer. */

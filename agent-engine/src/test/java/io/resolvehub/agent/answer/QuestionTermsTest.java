@@ -14,8 +14,8 @@ class QuestionTermsTest {
         Set<String> own = Terms.of("how long is the reset link good for");
         // "good" is rare in this help center, so by rarity alone it would weigh most
         Map<String, Double> weights = Map.of("long", 1.0, "reset", 1.0, "link", 1.0, "good", 3.0);
-        QuestionTerms generic = new QuestionTerms(own, Set.of(), own, Map.of(), weights, Set.of(), Set.of("long", "good"));
-        QuestionTerms plain = new QuestionTerms(own, Set.of(), own, Map.of(), weights, Set.of(), Set.of());
+        QuestionTerms generic = new QuestionTerms(own, Set.of(), own, Map.of(), weights, Set.of(), Set.of("long", "good"), Map.of());
+        QuestionTerms plain = new QuestionTerms(own, Set.of(), own, Map.of(), weights, Set.of(), Set.of(), Map.of());
         Set<String> answer = Terms.of("Reset links are valid for 45 minutes.");
 
         assertThat(plain.coverage(answer)).isEqualTo(2 / 6.0);
