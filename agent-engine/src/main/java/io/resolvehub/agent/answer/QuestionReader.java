@@ -101,8 +101,11 @@ final class QuestionReader {
                 df = alt.stream().mapToLong(a -> frequencies.getOrDefault(a, 0L)).min().orElse(0);
             }
             // a word the documents say otherwise ("money back" for "refund") is known
-            boolean saidOtherwise = synonyms.getOrDefault(term, List.of()).stream()
-                    .anyMatch(other -> other.stream().allMatch(o -> frequencies.getOrDefault(o, 0L) > 0));
+            List<Set<String>> usedSynonyms = synonyms.getOrDefault(term, List.of()).stream()
+                    .filter(other -> other.stream().allMatch(o -> frequencies.getOrDefault(o, 0L) > 0)).toList();
+            boolean saidOtherwise = !usedSynonyms.isEmpty();
+            // retrieval looks for the documents' own word too ("excel" finds the article that says "XLSX")
+            usedSynonyms.forEach(other -> addition.append(' ').append(String.join(" ", other)));
             if (df == 0 && !GENERIC.contains(term) && !saidOtherwise) {
                 unknown.add(term);
             }
