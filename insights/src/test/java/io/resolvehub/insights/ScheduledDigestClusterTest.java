@@ -108,12 +108,15 @@ class ScheduledDigestClusterTest {
             other.join();
         }
 
+        // five rounds a little over a period apart make five periods due, or more when a loaded machine lets a
+        // round run late: how many is the clock's business, that each is sent once is the test's
         List<Map<String, Object>> rows = rows(dataSource);
-        assertThat(rows).hasSize(5).allSatisfy(row -> {
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(5).allSatisfy(row -> {
             assertThat(row.get("status")).isEqualTo("sent");
             assertThat(row.get("attempts")).isEqualTo(1);
         });
-        assertThat(sent).as("one email per period").hasSize(5);
+        assertThat(rows.stream().map(row -> row.get("period_key")).distinct()).as("each period once").hasSameSizeAs(rows);
+        assertThat(sent).as("one email per period").hasSameSizeAs(rows);
     }
 
     private static void runDueTogether(Digests digests, CyclicBarrier together) {
