@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +40,6 @@ final class PassageSelector {
     private static final double REFERRED_WEIGHT = 0.5;
     private static final Pattern REFERS_BACK = Pattern.compile("\\b(?:there|it|its|that|this|them|those|these|they)\\b",
             Pattern.CASE_INSENSITIVE);
-    /** "what columns…", "which IDs…": the word after what / which, unless it is a verb or a determiner. */
-    private static final Pattern FOCUS = Pattern.compile("^\\W*(?:what|which)\\s+(?:kinds? of\\s+|types? of\\s+|sorts? of\\s+)?"
-            + "(?!(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|happens|if|about|the|a|an|my|your|our|"
-            + "this|that|it|i|we|you)\\b)([a-z][a-z0-9-]*)\\b");
     /** A unit naming the word a "what X" question asks about counts as one more matching word. */
     private static final double FOCUS_BONUS = 1.0;
     /** A unit holding the kind of value asked for counts as one more matching word. */
@@ -124,7 +119,7 @@ final class PassageSelector {
                 .mapToDouble(terms::weight).average().orElse(1);
         double carriedWeight = REFERS_BACK.matcher(question).find() ? REFERRED_WEIGHT : CARRIED_WEIGHT;
         // a question asking for a kind of value ("what version of windows…") has its focus in that kind already
-        String focus = type == AnswerType.ANY ? focus(question, ownTerms) : null;
+        String focus = type == AnswerType.ANY ? FocusWord.of(question, ownTerms) : null;
         double[] lexical = new double[all.size()];
         double[] wordsSaid = new double[all.size()];   // in typical question words: how much of the question a unit itself names
         for (int i = 0; i < all.size(); i++) {
@@ -234,20 +229,6 @@ final class PassageSelector {
     /** The text a unit is compared by meaning as: under its heading (read up to {@link #RESCORE_TOKENS} tokens). */
     static String asRead(String heading, String unit) {
         return heading + "\n" + unit;
-    }
-
-    /**
-     * The word a "what X" / "which X" question asks about ("what <i>columns</i> does the bulk send file need", "which
-     * <i>IDs</i> are accepted"), when it is one of the question's own terms; null for any other question. The rest of
-     * such a question names the topic, which the whole section shares; the unit that answers is the one naming X.
-     */
-    static String focus(String question, Set<String> ownTerms) {
-        Matcher m = FOCUS.matcher(question.toLowerCase(Locale.ROOT));
-        if (!m.find()) {
-            return null;
-        }
-        Set<String> word = Terms.of(m.group(1));
-        return word.size() == 1 && ownTerms.containsAll(word) ? word.iterator().next() : null;
     }
 
     /** The sentence ending in a colon just before a list of steps; "" for any other unit. */
