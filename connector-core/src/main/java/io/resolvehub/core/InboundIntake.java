@@ -18,4 +18,16 @@ public interface InboundIntake {
     }
 
     Outcome accept(InboundMessage message);
+
+    /**
+     * {@link #accept(InboundMessage)}, with the connector's own bookkeeping for the event ({@code alongside}, e.g. the
+     * thread the hub now answers in) written in the same transaction: both are stored, or neither, in one commit before
+     * the acknowledgement. {@code alongside} runs first and must skip a conflict in the statement rather than catch it
+     * (a failed statement aborts the transaction on PostgreSQL). An intake without a database of its own (a test's)
+     * runs it and then accepts.
+     */
+    default Outcome accept(InboundMessage message, Runnable alongside) {
+        alongside.run();
+        return accept(message);
+    }
 }

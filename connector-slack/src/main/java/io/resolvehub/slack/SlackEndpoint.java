@@ -88,13 +88,28 @@ final class SlackEndpoint implements InboundEndpoint<SlackDelivery> {
         };
         // bounded before anything is written: a field longer than the hub keeps is a malformed delivery (400)
         Optional<InboundMessage> bounded = message.map(InboundLimits::bounded);
-        bounded.filter(m -> m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.TOO_LONG).ifPresent(m -> {
+        bounded.filter(SlackEndpoint::startsOrContinuesAThread).ifPresent(m -> {
             SlackThreadKey thread = SlackThreadKey.parse(m.threadKey());
             InboundLimits.id("Slack channel id", thread.channel(), SlackThreads.MAX_ID_LENGTH);
             InboundLimits.id("Slack thread ts", thread.threadTs(), SlackThreads.MAX_ID_LENGTH);
-            threads.remember(delivery.teamId(), thread.channel(), thread.threadTs());
         });
         return bounded;
+    }
+
+    /**
+     * The thread the hub now answers in, remembered in the intake's transaction: one commit before the 200 instead
+     * of two, and a thread is never remembered for an event that was not stored.
+     */
+    @Override
+    public void storedWith(TenantId tenant, SlackDelivery delivery, InboundMessage message) {
+        if (startsOrContinuesAThread(message)) {
+            SlackThreadKey thread = SlackThreadKey.parse(message.threadKey());
+            threads.remember(delivery.teamId(), thread.channel(), thread.threadTs());
+        }
+    }
+
+    private static boolean startsOrContinuesAThread(InboundMessage message) {
+        return message.kind() == InboundKind.MESSAGE || message.kind() == InboundKind.TOO_LONG;
     }
 
     /** Slack does not deliver a slash command again: its user is told instead, in the command's ephemeral reply. */

@@ -238,6 +238,17 @@ class SlackEventsEndpointTest {
         HttpResponse<String> response = hub.postEvent(SlackHub.sample("events/app_mention.json"));
 
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(hub.jdbc().sql("select count(*) from slack_threads").query(Long.class).single())
+                .as("the thread is remembered with the event, in its transaction, or not at all").isZero();
+    }
+
+    @Test
+    void aStoredMentionRemembersItsThread() {
+        hub.postEvent(SlackHub.sample("events/app_mention.json"));
+
+        InboundMessage message = single();
+        SlackThreadKey thread = SlackThreadKey.parse(message.threadKey());
+        assertThat(hub.bean(SlackThreads.class).isAnswering(SlackHub.TEAM_ID, thread.channel(), thread.threadTs())).isTrue();
     }
 
     @Test

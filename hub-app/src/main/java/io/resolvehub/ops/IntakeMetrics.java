@@ -26,10 +26,19 @@ final class IntakeMetrics implements InboundIntake {
 
     @Override
     public Outcome accept(InboundMessage message) {
+        return counted(message, () -> intake.accept(message));
+    }
+
+    @Override
+    public Outcome accept(InboundMessage message, Runnable alongside) {
+        return counted(message, () -> intake.accept(message, alongside));
+    }
+
+    private Outcome counted(InboundMessage message, Supplier<Outcome> accept) {
         String channel = message.channel().id();
         Outcome outcome;
         try {
-            outcome = intake.accept(message);
+            outcome = accept.get();
         } catch (RuntimeException e) {
             count(channel, "failed");
             throw e;

@@ -87,7 +87,8 @@ public final class InboundDoor<D> {
                 return InboundOutcome.duplicate();
             }
             Optional<InboundMessage> message = endpoint.translate(tenant.get(), delivery).map(InboundLimits::bounded);
-            InboundOutcome outcome = message.isEmpty() ? InboundOutcome.ignored("nothing to do") : store(message.get());
+            InboundOutcome outcome = message.isEmpty() ? InboundOutcome.ignored("nothing to do")
+                    : store(tenant.get(), delivery, message.get());
             endpoint.handled(tenant.get(), delivery);
             return outcome;
         } catch (InboundEndpoint.Ended ended) {
@@ -107,8 +108,8 @@ public final class InboundDoor<D> {
         }
     }
 
-    private InboundOutcome store(InboundMessage message) {
-        if (intake.accept(message) == InboundIntake.Outcome.DUPLICATE) {
+    private InboundOutcome store(TenantId tenant, D delivery, InboundMessage message) {
+        if (intake.accept(message, () -> endpoint.storedWith(tenant, delivery, message)) == InboundIntake.Outcome.DUPLICATE) {
             log.debug("{} {} seen before: acknowledged, not processed again", endpoint.name(), message.platformEventId());
             return InboundOutcome.duplicate();
         }

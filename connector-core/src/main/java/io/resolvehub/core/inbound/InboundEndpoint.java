@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A channel's front door, written as the steps the {@link InboundDoor} runs in the same order for every channel:
  * {@link #verify verification}, {@link #tenant tenant resolution}, {@link #alreadyHandled redelivery check},
- * {@link #translate translation}, durable intake (the kit's), {@link #handled bookkeeping} and the acknowledgement
+ * {@link #translate translation}, durable intake (the kit's, with {@link #storedWith what is stored alongside} in the
+ * same transaction), {@link #handled bookkeeping} and the acknowledgement
  * (the kit's). A connector writes only what is its platform's: how a request proves it is authentic, whose it is,
  * and what it asks of the hub. Nothing here answers the user: that is the pipeline's, after the acknowledgement.
  *
@@ -55,6 +56,14 @@ public interface InboundEndpoint<D> {
 
     /** Step 4: what the delivery asks of the hub; empty when nothing (acknowledged, nothing stored). */
     Optional<InboundMessage> translate(TenantId tenant, D delivery);
+
+    /**
+     * Step 5, inside the intake's transaction: bookkeeping that must be stored with the message, and only with it
+     * (one commit before the acknowledgement). Skip a conflict in the statement rather than catch it: a failed
+     * statement aborts the transaction on PostgreSQL.
+     */
+    default void storedWith(TenantId tenant, D delivery, InboundMessage message) {
+    }
 
     /** Step 6: after the intake stored the message (or there was none), before the acknowledgement. */
     default void handled(TenantId tenant, D delivery) {

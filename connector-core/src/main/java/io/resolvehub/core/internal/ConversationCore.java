@@ -108,7 +108,7 @@ public final class ConversationCore implements AutoCloseable {
         transcripts = new Transcripts(jdbc, pipelineProps.maxTurns());
         events = new InboundEvents(jdbc);
         signal = new WorkSignal();
-        intake = new JdbcInboundIntake(events, signal, clock);
+        intake = new JdbcInboundIntake(events, signal, tx, clock);
         channelAccounts = new JdbcChannelAccounts(jdbc, tx, new SecretBox(d.masterKey()), d.connectorFactories(), clock);
         policies = new JdbcHandoffPolicies(jdbc, tx, clock);
         connectors = new ChannelConnectors(d.connectorFactories(), channelAccounts, WebChannel.connector());

@@ -30,6 +30,16 @@ public final class RecordingIntake implements InboundIntake {
         return Outcome.ACCEPTED;
     }
 
+    /** Like the real intake's transaction: when storing fails, nothing of {@code alongside} stays either. */
+    @Override
+    public Outcome accept(InboundMessage message, Runnable alongside) {
+        if (failing) {
+            throw new IllegalStateException("database unavailable");
+        }
+        alongside.run();
+        return accept(message);
+    }
+
     public List<InboundMessage> accepted() {
         return List.copyOf(accepted);
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.resolvehub.core.internal.PipelineFixture.ACME;
 import static io.resolvehub.core.internal.PipelineFixture.message;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class DurableIntakeTest {
@@ -49,6 +50,31 @@ class DurableIntakeTest {
             assertThat(f.channel.sent()).hasSize(1);
             assertThat(f.engine.requests()).hasSize(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void whatAConnectorStoresAlongsideIsStoredWithTheEventOrNotAtAll(TestDatabase db) {
+        try (PipelineFixture f = new PipelineFixture(db)) {
+            ConversationCore hub = f.newInstance();
+            InboundMessage event = message("1700.1", "How do I reset my password?");
+            InboundMessage bookkeeping = message("1700.2", "written alongside");
+
+            assertThatThrownBy(() -> hub.intake().accept(event, () -> {
+                hub.intake().accept(bookkeeping);
+                throw new IllegalStateException("the bookkeeping failed");
+            })).hasMessage("the bookkeeping failed");
+            assertThat(storedEvents(f)).as("neither stored: one transaction").isZero();
+
+            assertThat(hub.intake().accept(event, () -> hub.intake().accept(bookkeeping)))
+                    .isEqualTo(InboundIntake.Outcome.ACCEPTED);
+            assertThat(storedEvents(f)).isEqualTo(2);
+            assertThat(hub.intake().accept(event, () -> { })).isEqualTo(InboundIntake.Outcome.DUPLICATE);
+        }
+    }
+
+    private static long storedEvents(PipelineFixture f) {
+        return f.jdbc.sql("select count(*) from inbound_events").query(Long.class).single();
     }
 
     @ParameterizedTest
