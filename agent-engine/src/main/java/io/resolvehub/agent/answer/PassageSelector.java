@@ -138,7 +138,7 @@ final class PassageSelector {
             if (candidate.tableHeader() != null && ownTerms.stream().anyMatch(t -> terms.found(t, Terms.of(firstCell(candidate))))) {
                 score += 1;   // a row is about what its first cell names: "Pro | $8…" answers "what does Pro cost"
             }
-            if (candidate.instructs() && procedural) {
+            if (procedural && candidate.instructs()) {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
             List<Unit> siblings = perPassage.get(candidate.passage());

@@ -86,11 +86,16 @@ final class QuestionReader {
             }
         }
         Map<String, List<Set<String>>> synonyms = SupportSynonyms.of(union(own, carried));
+        // Synonyms are looked up in the index only for a word the documents never use: counting common words over a
+        // large knowledge base costs milliseconds the ask latency budget does not have.
         Set<String> otherWords = new LinkedHashSet<>();
         alternatives.values().forEach(otherWords::addAll);
-        synonyms.values().forEach(sets -> sets.forEach(otherWords::addAll));
+        counted.stream().filter(t -> frequencies.getOrDefault(t, 0L) == 0)
+                .forEach(t -> synonyms.getOrDefault(t, List.of()).forEach(otherWords::addAll));
         otherWords.removeAll(frequencies.keySet());
-        frequencies.putAll(index.chunkFrequencies(tenant, otherWords));
+        if (!otherWords.isEmpty()) {
+            frequencies.putAll(index.chunkFrequencies(tenant, otherWords));
+        }
         long chunks = Math.max(1, index.count(tenant));
         Map<String, Double> weights = new LinkedHashMap<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -101,10 +106,10 @@ final class QuestionReader {
                 df = alt.stream().mapToLong(a -> frequencies.getOrDefault(a, 0L)).min().orElse(0);
             }
             // a word the documents say otherwise ("money back" for "refund") is known
-            List<Set<String>> usedSynonyms = synonyms.getOrDefault(term, List.of()).stream()
+            List<Set<String>> usedSynonyms = df > 0 ? List.of() : synonyms.getOrDefault(term, List.of()).stream()
                     .filter(other -> other.stream().allMatch(o -> frequencies.getOrDefault(o, 0L) > 0)).toList();
             boolean saidOtherwise = !usedSynonyms.isEmpty();
-            // retrieval looks for the documents' own word too ("excel" finds the article that says "XLSX")
+            // retrieval looks for the documents' own word for a word they never use ("money back" finds "refund")
             usedSynonyms.forEach(other -> addition.append(' ').append(String.join(" ", other)));
             if (df == 0 && !GENERIC.contains(term) && !saidOtherwise) {
                 unknown.add(term);
