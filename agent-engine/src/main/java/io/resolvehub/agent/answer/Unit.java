@@ -30,8 +30,8 @@ record Unit(String text, boolean steps, boolean bullet, String tableHeader, int 
 
     /**
      * Prose that tells the reader what to do, as steps do: a sentence of it opens with an instruction ("Go to Settings >
-     * Security and choose Required for everyone.") or it walks a menu path. Help centers write a one-step task as such a sentence, not
-     * as a numbered list.
+     * Security and choose Required for everyone.") or it walks a menu path. Help centers write a one-step task as such
+     * a sentence, not as a numbered list.
      */
     private static final Pattern INSTRUCTION = Pattern.compile("(?:^|[.!?]\\s+)(?:\\*\\*)?(?:(?:to|then|next|first|finally)\\b[^,]{0,60},\\s*)?"
             + "(?:go to|click|tap|open|choose|select|enter|type|press|navigate to|sign in|log in|turn (?:on|off)|enable|"
