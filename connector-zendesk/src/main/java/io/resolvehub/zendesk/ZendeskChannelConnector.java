@@ -55,7 +55,8 @@ final class ZendeskChannelConnector implements ChannelConnector {
             return DeliveryReceipt.of(Long.toString(ticketId)); // the one comment went out before a crash
         }
         Ticket ticket = api.ticket(ticketId).orElseThrow(() -> gone(ticketId));
-        ZendeskTicketFacts facts = facts(ticket);
+        List<Comment> comments = api.comments(ticketId);
+        ZendeskTicketFacts facts = ZendeskTicketFacts.of(ticket, comments, api.aiAuthorId(), api::isAgent);
         if (!facts.aiMaySpeak()) {
             // a person replied (or the ticket was escalated or solved) while the AI was thinking: it is theirs now
             log.info("Zendesk ticket {} of tenant {} is no longer the AI's (human reply {}, tags {}, status {}); answer not posted",
@@ -63,7 +64,7 @@ final class ZendeskChannelConnector implements ChannelConnector {
             return new DeliveryReceipt(null, java.util.Map.of());
         }
         String body = renderer.answer(message.answer(), message.feedbackControls());
-        if (message.parts().mayHavePosted() && lastAiComment(ticketId).filter(body::equals).isPresent()) {
+        if (message.parts().mayHavePosted() && lastAiComment(comments).filter(body::equals).isPresent()) {
             // an interrupted attempt posted it and stopped before recording it
             log.info("Zendesk ticket {} of tenant {} already has this answer; not posted again", ticketId, tenant);
         } else {
@@ -99,8 +100,7 @@ final class ZendeskChannelConnector implements ChannelConnector {
         // escalation below is then the ticket's last change, and a retry skips whichever part is already done.
         String noticeText = request.noticeFor(ref1);
         long aiAuthor = api.aiAuthorId();
-        boolean noticed = api.comments(ticketId).stream().anyMatch(c -> Boolean.TRUE.equals(c.isPublic())
-                && c.getAuthorId() != null && c.getAuthorId() == aiAuthor && noticeText.equals(c.getBody()));
+        boolean noticed = api.comments(ticketId).stream().anyMatch(c -> publicByTheAi(c) && noticeText.equals(c.getBody()));
         if (!noticed) {
             Comment notice = new Comment(noticeText);
             notice.setPublic(true);
@@ -132,16 +132,14 @@ final class ZendeskChannelConnector implements ChannelConnector {
     }
 
     /** The body of the ticket's last public comment, if the AI wrote it. */
-    private Optional<String> lastAiComment(long ticketId) {
-        List<Comment> comments = api.comments(ticketId).stream().filter(c -> Boolean.TRUE.equals(c.isPublic())).toList();
-        Comment last = comments.isEmpty() ? null : comments.getLast();
-        return last != null && last.getAuthorId() != null && last.getAuthorId() == api.aiAuthorId()
-                ? Optional.ofNullable(last.getBody()) : Optional.empty();
+    private Optional<String> lastAiComment(List<Comment> comments) {
+        List<Comment> shown = comments.stream().filter(c -> Boolean.TRUE.equals(c.isPublic())).toList();
+        return shown.isEmpty() || !publicByTheAi(shown.getLast()) ? Optional.empty() : Optional.ofNullable(shown.getLast().getBody());
     }
 
-    private ZendeskTicketFacts facts(Ticket ticket) {
-        long aiAuthor = api.aiAuthorId();
-        return ZendeskTicketFacts.of(ticket, api.comments(ticket.getId()), aiAuthor, api::isAgent);
+    private boolean publicByTheAi(Comment comment) {
+        return Boolean.TRUE.equals(comment.isPublic()) && comment.getAuthorId() != null
+                && comment.getAuthorId() == api.aiAuthorId();
     }
 
     static List<String> withTag(List<String> tags, String tag) {
