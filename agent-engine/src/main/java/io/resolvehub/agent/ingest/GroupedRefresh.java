@@ -1,6 +1,5 @@
 package io.resolvehub.agent.ingest;
 
-import io.resolvehub.agent.IngestionException;
 import io.resolvehub.agent.KnowledgeIndex;
 
 import java.time.Duration;
@@ -62,7 +61,7 @@ final class GroupedRefresh implements AutoCloseable {
         scheduler.shutdownNow();
         synchronized (this) {
             if (next != null) {
-                next.completeExceptionally(new IngestionException("indexing was interrupted (the hub is shutting down)"));
+                next.completeExceptionally(SharedWork.shuttingDown());
             }
         }
     }

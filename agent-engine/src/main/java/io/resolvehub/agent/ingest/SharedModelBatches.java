@@ -1,7 +1,6 @@
 package io.resolvehub.agent.ingest;
 
 import io.resolvehub.agent.Embedder;
-import io.resolvehub.agent.IngestionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +89,7 @@ final class SharedModelBatches implements Embedder, AutoCloseable {
         }
         Request left;
         while ((left = waiting.poll()) != null) {
-            left.vectors().completeExceptionally(new IngestionException("indexing was interrupted (the hub is shutting down)"));
+            left.vectors().completeExceptionally(SharedWork.shuttingDown());
         }
     }
 
