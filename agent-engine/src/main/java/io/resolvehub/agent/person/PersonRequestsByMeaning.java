@@ -42,7 +42,10 @@ public final class PersonRequestsByMeaning implements PersonRequestDetector {
             + "(?:human|humans|person|someone|somebody|anyone|anybody|whoever|agent|rep|representative|staff|employee|manager|"
             + "supervisor|operator|support|support team|customer service)\\b"
             + "|\\b(?:human|person|someone|somebody|anyone|anybody|agent|rep|representative|staff|employee)\\s+(?:i|we)\\s+"
-            + "(?:can|could)\\s+(?:actually\\s+)?(?:talk|speak|chat)\\s+(?:to|with)\\b");
+            + "(?:can|could)\\s+(?:actually\\s+)?(?:talk|speak|chat)\\s+(?:to|with)\\b"
+            // "get me a real human NOW": a real, live or actual person is asked for whatever else the message says
+            + "|\\b(?:a|an|some)\\s+(?:real|live|actual)\\s+(?:human|person|agent|rep|representative|being|people)\\b"
+            + "|\\b(?:get|give|find|need|want)\\s+(?:me\\s+|us\\s+)?(?:a|an|some)\\s+(?:human|agent|rep|representative)\\b");
     /** ...unless the person is one of the user's own ("chat with someone in my workspace"). */
     private static final Pattern OWN_PEOPLE = Pattern.compile("\\b(?:in|from|of|on) my (?:workspace|team|org|organization|"
             + "company|project|account|channel|group)\\b|\\bteammate|\\bcolleague|\\bmember");

@@ -43,7 +43,10 @@ class PersonRequestsByMeaningTest {
             "I'd prefer to discuss this with a specialist",
             "put me in touch with billing",
             "can I talk to whoever handles refunds",
-            "could a member of your staff look at order ORD-7Q2K-93XF for me?"})
+            "could a member of your staff look at order ORD-7Q2K-93XF for me?",
+            "get me a real human NOW, my payouts are missing!!!",
+            "I want an actual person, my card was charged three times",
+            "need a human here, the import wiped my products"})
     void recognisesARequestForAPersonHoweverItIsPhrased(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isTrue();
     }
@@ -79,7 +82,10 @@ class PersonRequestsByMeaningTest {
             "does the mobile app support offline mode",
             "which browsers do you support",
             "can I reach the API from a private network",
-            "does the phone app work offline"})
+            "does the phone app work offline",
+            "how do I get a person added to my staff list",
+            "can I assign an agent to a ticket",
+            "is the live chat widget available on the free plan"})
     void answersAQuestionThatOnlyNamesPeople(String message) {
         assertThat(DETECTOR.asksForPerson(message)).as(message).isFalse();
     }
