@@ -36,6 +36,10 @@ record Excerpt(String text, List<String> answering) {
     private static final int BARE_WORDS = 3;
     /** A statement ends so; a heading line or the introduction of a list does not. */
     private static final Pattern SAYS = Pattern.compile("[.!?][\"')\\]]*$");
+    /** A question the docs ask themselves ("**Can I take pre-orders?**"): an FAQ entry, whose answer follows it. */
+    private static final Pattern ASKS = Pattern.compile("\\?[*\"'”)\\]]*$");
+    /** A troubleshooting entry opens with the message the user sees ("\"Invalid code\" The clock on your phone is off."). */
+    private static final Pattern QUOTED_MESSAGE = Pattern.compile("^[\"“'‘][^\"”'’]{3,80}[\"”'’]\\s+\\S");
     private static final Pattern LEANS_BACK = Pattern.compile("^(?:it|its|this|that|these|those|they|their|he|his|she|her|"
             + "however|also|then|there|such)\\b.*", Pattern.CASE_INSENSITIVE);
 
@@ -118,6 +122,14 @@ record Excerpt(String text, List<String> answering) {
                 if (introduces || continues) {
                     picked.add(at + 1);
                 }
+                if (asks(chosen) || QUOTED_MESSAGE.matcher(chosen.text()).find()) {
+                    // an FAQ's question is answered by what follows it, an error message's entry goes on to the fix
+                    for (int i = at + 1; i < units.size() && prose(units.get(i)) && !asks(units.get(i))
+                            && !QUOTED_MESSAGE.matcher(units.get(i).text()).find()
+                            && (i == at + 1 || words(units, picked) + words(units.get(i).text()) <= CONTEXT_WORDS); i++) {
+                        picked.add(i);
+                    }
+                }
                 for (int i = at + 2; introduces && next.bullet() && i < units.size() && units.get(i).bullet()
                         && words(units, picked) + words(units.get(i).text()) <= CONTEXT_WORDS; i++) {
                     picked.add(i);
@@ -172,6 +184,10 @@ record Excerpt(String text, List<String> answering) {
         }
         int cut = excerpt.lastIndexOf(' ', MAX_CHARS - 1);
         return excerpt.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1).stripTrailing() + "…";
+    }
+
+    private static boolean asks(Unit unit) {
+        return ASKS.matcher(unit.text()).find();
     }
 
     private static boolean prose(Unit unit) {

@@ -341,6 +341,33 @@ class PassageSelectorTest {
     }
 
     @Test
+    void anFaqQuestionIsQuotedWithTheAnswerThatFollowsIt() {
+        String faq = """
+                **Can I take pre-orders?**
+                Yes. Tick **Continue selling when out of stock** on the product and say in the description when it ships.
+
+                **Is there a mobile app for managing my store?**
+                Yes, for iPhone and Android.
+                """;
+
+        PassageSelector.Selection selection = select("can I take pre-orders", faq, "FAQ");
+
+        assertThat(selection.excerpt()).contains("Can I take pre-orders?").contains("Continue selling when out of stock")
+                .doesNotContain("mobile app");
+    }
+
+    @Test
+    void anErrorMessagesEntryIsQuotedOnToItsFix() {
+        String troubleshooting = "\"Invalid code\" when entering a 2FA code The clock on your phone is off. Turn on automatic date "
+                + "and time in your phone's settings. \"Too many attempts\" Wait 15 minutes before you try again.";
+
+        PassageSelector.Selection selection = select("my 2fa code keeps saying 'Invalid code'", troubleshooting, "Signing in");
+
+        assertThat(selection.excerpt()).contains("The clock on your phone is off").contains("automatic date and time")
+                .doesNotContain("Too many attempts");
+    }
+
+    @Test
     void aDefinitionIsQuotedFromTheEntryThatDefinesTheShortForm() {
         String glossary = "Certificate of completion: the PDF that records who signed and when.\n"
                 + "QES (qualified electronic signature): the highest level of electronic signature under eIDAS.\n"
