@@ -71,29 +71,31 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     }
 
     /**
-     * The passage defining the short form a question asks about, scored like any retrieved passage: the retrieved one
-     * when retrieval found it too, else scored here (one model call, only for such a question).
+     * The passage defining the short form a question asks about, judged on the short form alone: in "the SSO page talks
+     * about JIT, what's that?" the rest says where the user met it, and a definition need not repeat that. The retrieved
+     * passage's similarity is kept when retrieval found it too, else it is measured here (one model call, only for such
+     * a question).
      */
     private Definition definition(ShortFormDefinitions.Definition asked, List<Scored> retrieved, float[] vector, QuestionTerms terms,
                                   ConfidenceModel.QuestionShape shape) {
         if (asked == null) {
             return null;
         }
+        QuestionTerms aboutTheForm = terms.about(Terms.of(asked.form()));
         SearchHit defining = asked.passage();
-        for (Scored s : retrieved) {
-            if (s.hit().chunkId().equals(defining.chunkId())) {
-                return new Definition(asked.form(), asked.longForm(), s);
-            }
-        }
-        SearchHit hit = new SearchHit(defining.chunkId(), defining.sourceId(), defining.docKey(), defining.title(), defining.url(),
-                defining.headingPath(), defining.text(), defining.score(), Vectors.dot(vector, embedder.embed(defining.text())),
-                defining.bm25Rank(), 0);
-        ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, terms, shape);
-        return new Definition(asked.form(), asked.longForm(), new Scored(hit, signals, confidence.confidence(signals)));
+        SearchHit hit = retrieved.stream().map(Scored::hit).filter(h -> h.chunkId().equals(defining.chunkId())).findFirst()
+                .orElseGet(() -> new SearchHit(defining.chunkId(), defining.sourceId(), defining.docKey(), defining.title(),
+                        defining.url(), defining.headingPath(), defining.text(), defining.score(),
+                        Vectors.dot(vector, embedder.embed(defining.text())), defining.bm25Rank(), 0));
+        ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, aboutTheForm, shape);
+        return new Definition(asked.form(), asked.longForm(), aboutTheForm, new Scored(hit, signals, confidence.confidence(signals)));
     }
 
-    /** A short form a question asks the meaning of, its long form, and the passage that defines it. */
-    public record Definition(String form, String longForm, Scored passage) {
+    /**
+     * A short form a question asks the meaning of, its long form, the question's terms narrowed to the short form, and the
+     * passage that defines it.
+     */
+    public record Definition(String form, String longForm, QuestionTerms terms, Scored passage) {
     }
 
     /** A retrieved passage with its confidence signals. */
@@ -175,7 +177,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                         retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, thisAnswer);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
-        double excerptCoverage = retrieval.terms().coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
+        QuestionTerms judgedOn = definition != null ? definition.terms() : retrieval.terms();
+        double excerptCoverage = judgedOn.coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
         ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt, named),
                 excerptSimilarity(questionVector, heading(source.hit()), selection.quote().answering(), thisAnswer));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));

@@ -17,7 +17,9 @@ final class MeaningQuestion {
         String f = Pattern.quote(form);
         return Pattern.compile("\\bwhat(?:'s|\\s+is|\\s+are|\\s+does)\\s+(?:an?\\s+|the\\s+)?" + f + "s?\\b(?!\\s+[\\p{L}\\d])"
                         + "|\\bwhat\\s+does\\s+(?:an?\\s+|the\\s+)?" + f + "\\s+(?:stand\\s+for|mean)\\b"
-                        + "|\\b" + f + "\\b[^?.!]*?\\b(?:what(?:'s|\\s+is|\\s+does)\\s+(?:that|it|this)(?:\\s+mean)?|stand\\s+for|mean)\\s*\\?",
+                        + "|\\b" + f + "\\b[^?.!]*?\\b(?:what(?:'s|\\s+is|\\s+does)\\s+(?:that|it|this)(?:\\s+mean)?|stand\\s+for|mean)\\s*(?:\\?|$)"
+                        // "3DS?": the short form alone
+                        + "|^\\W*" + f + "\\s*\\?+\\s*$",
                 Pattern.CASE_INSENSITIVE).matcher(question).find();
     }
 }

@@ -4,6 +4,7 @@ import io.resolvehub.agent.KnowledgeIndex;
 import io.resolvehub.agent.answer.ShortFormDefinitions.Definition;
 import io.resolvehub.core.TenantId;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -119,8 +120,9 @@ final class QuestionReader {
         Set<String> generic = new LinkedHashSet<>(counted);
         generic.retainAll(GENERIC);
         QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic, synonyms);
+        // "the SSO page talks about JIT, what's that?" asks about the short form nearest the asking, the last one
         Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .max(Comparator.comparingInt(d -> query.question().lastIndexOf(d.getKey()))).map(Map.Entry::getValue).orElse(null);
         return new Reading(terms, addition.toString().strip(), asked);
     }
 

@@ -33,6 +33,18 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
         return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
     }
 
+    /** These terms narrowed to {@code stems} (those the question says), or unchanged when it says none of them. */
+    QuestionTerms about(Set<String> stems) {
+        Set<String> narrowed = new HashSet<>(own);
+        narrowed.retainAll(stems);
+        if (narrowed.isEmpty()) {
+            return this;
+        }
+        Set<String> unknownOfThem = new HashSet<>(unknown);
+        unknownOfThem.retainAll(narrowed);
+        return new QuestionTerms(narrowed, Set.of(), narrowed, alternatives, weights, unknownOfThem, Set.of(), synonyms);
+    }
+
     /** Whether {@code term} (or one of its alternatives, or a synonym) is among {@code present}. */
     boolean found(String term, Set<String> present) {
         if (present.contains(term)) {

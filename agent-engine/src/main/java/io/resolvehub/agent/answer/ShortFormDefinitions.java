@@ -33,15 +33,15 @@ final class ShortFormDefinitions {
         String quoted = Pattern.quote(form);
         Pattern before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){0,5}[\\p{L}][\\p{L}'-]*)\\s*\\(\\s*" + quoted + "s?\\s*\\)",
                 Pattern.CASE_INSENSITIVE);
-        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}][\\p{L}' -]{3,60}?)[).,;\\n]",
-                Pattern.CASE_INSENSITIVE);
+        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\||\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}\\d][\\p{L}\\d' -]{3,60}?)"
+                + "[).,;:|\\n]", Pattern.CASE_INSENSITIVE);
         List<SearchHit> hits = index.search(new SearchQuery(tenant, form, null, DEFINITION_HITS, SearchMode.BM25));
         // An entry that opens with the short form ("TOIL (time off in lieu): …", a glossary's way) defines it best; an
         // article that spells it out in passing ("time off in lieu (TOIL)") is the next best.
         for (SearchHit hit : hits) {
             Matcher a = after.matcher(hit.text());
             while (a.find()) {
-                if (opensLine(hit.text(), a.start()) && byInitials(a.group(1), form) != null) {
+                if (opensLine(hit.text(), a.start()) && (byInitials(a.group(1), form) != null || entryNames(a.group(1), form))) {
                     return new Definition(form, a.group(1).strip(), hit);
                 }
             }
@@ -62,7 +62,16 @@ final class ShortFormDefinitions {
         return null;
     }
 
-    /** Whether nothing but markup ("- ", "**") precedes {@code at} on its line. */
+    /**
+     * Whether the long form a glossary entry opening with the short form gives is one: words that start as the short form
+     * does, though not by every initial ("JIT | Just-in-time provisioning: …", "TOTP | Time-based one-time password").
+     */
+    private static boolean entryNames(String longForm, String form) {
+        String[] words = longForm.strip().split("\\s+");
+        return words.length >= 2 && Character.toLowerCase(words[0].charAt(0)) == Character.toLowerCase(form.charAt(0));
+    }
+
+    /** Whether nothing but markup ("- ", "**", "| ") precedes {@code at} on its line. */
     private static boolean opensLine(String text, int at) {
         for (int i = at - 1; i >= 0 && text.charAt(i) != '\n'; i--) {
             if (Character.isLetterOrDigit(text.charAt(i))) {

@@ -205,6 +205,35 @@ class ExtractiveAnswerEngineTest {
     }
 
     @Test
+    void aShortFormAskedAboutIsAnsweredFromTheGlossaryRowThatDefinesIt() {
+        TenantId tenant = new TenantId("glossary-co");
+        agent.knowledge.addFile(tenant, null, "single-sign-on.md", null, """
+                # Single sign-on
+
+                With single sign-on (SSO), your staff log in with their company account instead of a password.
+
+                ## JIT provisioning
+
+                Turn on Create accounts on first login to add staff automatically. JIT accounts count toward your staff limit.
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        agent.knowledge.addFile(tenant, null, "glossary.md", null, """
+                # Glossary
+
+                | Term | Meaning |
+                |---|---|
+                | CNAME | A DNS record that points one name to another. |
+                | JIT | Just-in-time provisioning: a staff account is created the first time someone logs in through SSO. |
+                | SKU | Stock keeping unit, your own code for a variant. |
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        agent.awaitIdle();
+
+        Answer answer = ask(tenant, "the SSO page talks about JIT, what's that?");
+
+        assertThat(answer.text()).contains("Just-in-time provisioning").doesNotContain("company account");
+        assertThat(answer.citations().getFirst().title()).isEqualTo("Glossary");
+    }
+
+    @Test
     void aProductTheDocsNeverMentionIsNotAnsweredConfidently() {
         Answer salesforce = ask(LUMEN, "does Lumen Notes integrate with Salesforce?");
         Answer hipaa = ask(LUMEN, "is Lumen Notes HIPAA certified?");

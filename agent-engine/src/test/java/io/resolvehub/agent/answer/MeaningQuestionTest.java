@@ -14,6 +14,8 @@ class MeaningQuestionTest {
         assertThat(MeaningQuestion.asksAbout("What is DKIM? the branding page tells me to add records for it", "DKIM")).isTrue();
         assertThat(MeaningQuestion.asksAbout("the certificate article mentions a TSA, what is that?", "TSA")).isTrue();
         assertThat(MeaningQuestion.asksAbout("what does KBA mean", "KBA")).isTrue();
+        assertThat(MeaningQuestion.asksAbout("3DS?", "3DS")).isTrue();
+        assertThat(MeaningQuestion.asksAbout("the SSO page talks about JIT, what's that", "JIT")).isTrue();
     }
 
     @Test
@@ -22,5 +24,6 @@ class MeaningQuestionTest {
         assertThat(MeaningQuestion.asksAbout("how do I turn on 2FA", "2FA")).isFalse();
         assertThat(MeaningQuestion.asksAbout("what is the rate limit of the API", "API")).isFalse();
         assertThat(MeaningQuestion.asksAbout("is SAML supported on the Team plan?", "SAML")).isFalse();
+        assertThat(MeaningQuestion.asksAbout("do you support SSO?", "SSO")).isFalse();
     }
 }
