@@ -119,11 +119,24 @@ final class QuestionReader {
         }
         Set<String> generic = new LinkedHashSet<>(counted);
         generic.retainAll(GENERIC);
-        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic, synonyms);
+        QuestionTerms terms = new QuestionTerms(own, carried, counted, alternatives, weights, unknown, generic, synonyms,
+                everyday(query.question(), unknown));
         // "the SSO page talks about JIT, what's that?" asks about the short form nearest the asking, the last one
         Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
                 .max(Comparator.comparingInt(d -> query.question().lastIndexOf(d.getKey()))).map(Map.Entry::getValue).orElse(null);
         return new Reading(terms, addition.toString().strip(), asked);
+    }
+
+    /** The {@code unknown} stems the question writes as an everyday word ({@link EverydayWords}). */
+    private static Set<String> everyday(String question, Set<String> unknown) {
+        Set<String> everyday = new LinkedHashSet<>();
+        for (String word : question.split("[^\\p{L}]+")) {
+            Set<String> stems = Terms.of(word);
+            if (stems.size() == 1 && unknown.containsAll(stems) && EverydayWords.is(word)) {
+                everyday.addAll(stems);
+            }
+        }
+        return everyday;
     }
 
     /**

@@ -21,16 +21,20 @@ import java.util.Set;
  *                     for?" look half unanswered by "Reset links are valid for 45 minutes.")
  * @param synonyms     for a term of a {@link SupportSynonyms} group, the stems of the group's other members: a passage
  *                     naming one of them says it too ("cancel" an envelope the docs "void")
+ * @param everyday     unknown terms the user wrote as an everyday word ({@link EverydayWords}: "winter", "mistake"): the
+ *                     user's own way of saying something more often than a thing the documents never mention, so they
+ *                     count {@value #EVERYDAY_SHARE} of their weight as unknown
  */
 record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, Map<String, Set<String>> alternatives,
                      Map<String, Double> weights, Set<String> unknown, Set<String> generic,
-                     Map<String, List<Set<String>>> synonyms) {
+                     Map<String, List<Set<String>>> synonyms, Set<String> everyday) {
 
     private static final double GENERIC_SHARE = 0.25;
+    static final double EVERYDAY_SHARE = 0.5;
 
     /** Terms as written, every one weighing the same (no knowledge to weigh them by). */
     static QuestionTerms plain(Set<String> own, Set<String> carried) {
-        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
+        return new QuestionTerms(own, carried, own, Map.of(), Map.of(), Set.of(), Set.of(), Map.of(), Set.of());
     }
 
     /** These terms narrowed to {@code stems} (those the question says), or unchanged when it says none of them. */
@@ -42,7 +46,7 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
         }
         Set<String> unknownOfThem = new HashSet<>(unknown);
         unknownOfThem.retainAll(narrowed);
-        return new QuestionTerms(narrowed, Set.of(), narrowed, alternatives, weights, unknownOfThem, Set.of(), synonyms);
+        return new QuestionTerms(narrowed, Set.of(), narrowed, alternatives, weights, unknownOfThem, Set.of(), synonyms, everyday);
     }
 
     /** Whether {@code term} (or one of its alternatives, or a synonym) is among {@code present}. */
@@ -83,6 +87,6 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
     /** The weighted share of own terms the tenant's knowledge never holds. */
     double unknownShare() {
         double total = counted.stream().mapToDouble(this::weight).sum();
-        return total == 0 ? 0 : unknown.stream().mapToDouble(this::weight).sum() / total;
+        return total == 0 ? 0 : unknown.stream().mapToDouble(t -> (everyday.contains(t) ? EVERYDAY_SHARE : 1) * weight(t)).sum() / total;
     }
 }

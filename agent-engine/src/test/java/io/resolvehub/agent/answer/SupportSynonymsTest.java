@@ -32,7 +32,7 @@ class SupportSynonymsTest {
         String question = "how do I cancel an envelope I already sent";
         Set<String> own = Terms.of(question);
         QuestionTerms terms = new QuestionTerms(own, Set.of(), own, Map.of(), Map.of(), Set.of(), Set.of(),
-                SupportSynonyms.of(own));
+                SupportSynonyms.of(own), Set.of());
         List<String> passage = List.of("Correct an envelope when an email address is misspelled and send it again.\n\n"
                 + "Void an envelope to stop it entirely, for example when the deal fell through.");
 
