@@ -94,8 +94,11 @@ public final class Evaluation {
             ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, embedder, t -> VoiceSettings.DEFAULT,
                     ConfidenceModel.CALIBRATED);
             AtomicReference<ExtractiveAnswerEngine.Assessment> last = new AtomicReference<>();
+            AtomicReference<ExtractiveAnswerEngine.Retrieval> lastRetrieval = new AtomicReference<>();
             AnswerEngine recording = request -> {
-                ExtractiveAnswerEngine.Assessment assessment = engine.assess(request, engine.retrieve(request));
+                ExtractiveAnswerEngine.Retrieval retrieval = engine.retrieve(request);
+                ExtractiveAnswerEngine.Assessment assessment = engine.assess(request, retrieval);
+                lastRetrieval.set(retrieval);
                 last.set(assessment);
                 return assessment.answer();
             };
@@ -105,13 +108,14 @@ public final class Evaluation {
             PrintWriter lines = report == null ? null : reportFile(report, set.name());
             for (EvalSet.Question q : set.questions()) {
                 last.set(null);
+                lastRetrieval.set(null);
                 long t0 = System.nanoTime();
                 Answer answer = dryRun.ask(TENANT, q.question(), q.history());
                 long nanos = System.nanoTime() - t0;
                 Judge.Verdict verdict = Judge.judge(q, answer);
                 result.add(q, answer, verdict, nanos, last.get());
                 if (lines != null) {
-                    lines.println(ReportLine.of(q, answer, verdict, last.get()));
+                    lines.println(ReportLine.of(q, answer, verdict, last.get(), lastRetrieval.get()));
                 }
             }
             if (lines != null) {

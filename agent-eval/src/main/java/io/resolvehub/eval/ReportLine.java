@@ -20,8 +20,10 @@ final class ReportLine {
     /**
      * @param assessment the agent's own proposal before the hand-off policy, with the confidence signals it was judged on
      *                   (null when the agent was not asked): what any other threshold would have answered, and why
+     * @param retrieval  the passages retrieved for it, best first (null when the agent was not asked)
      */
-    static String of(EvalSet.Question q, Answer answer, Judge.Verdict verdict, ExtractiveAnswerEngine.Assessment assessment) {
+    static String of(EvalSet.Question q, Answer answer, Judge.Verdict verdict, ExtractiveAnswerEngine.Assessment assessment,
+                     ExtractiveAnswerEngine.Retrieval retrieval) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("id", q.id());
         line.put("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -37,6 +39,12 @@ final class ReportLine {
         line.put("gold", q.goldDocs());
         line.put("text", answer.text());
         line.put("want", q.mustContain().isEmpty() ? q.goldSentences() : q.mustContain());
+        if (retrieval != null) {
+            // where retrieval put the gold article, and how sure the agent was of each passage: a miss is retrieval's or
+            // the sentence choice's
+            line.put("retrieved", retrieval.passages().stream().map(p -> String.format(java.util.Locale.ROOT, "%s@%.2f",
+                    EvalCorpus.docOf(p.hit().url()), p.confidence())).toList());
+        }
         if (assessment != null) {
             Answer proposal = assessment.answer();
             Judge.Verdict proposalVerdict = Judge.judge(q, proposal);
