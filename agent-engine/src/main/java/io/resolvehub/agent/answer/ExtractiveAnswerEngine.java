@@ -88,7 +88,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
                         defining.url(), defining.headingPath(), defining.text(), defining.score(),
                         Vectors.dot(vector, embedder.embed(defining.text())), defining.bm25Rank(), 0));
         ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, aboutTheForm, shape);
-        return new Definition(asked.form(), asked.longForm(), aboutTheForm, new Scored(hit, signals, confidence.confidence(signals)));
+        Scored scored = new Scored(hit, signals, confidence.confidence(signals));
+        return new Definition(asked.form(), asked.longForm(), aboutTheForm, scored);
     }
 
     /**

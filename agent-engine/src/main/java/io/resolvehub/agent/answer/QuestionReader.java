@@ -123,7 +123,8 @@ final class QuestionReader {
                 everyday(query.question(), unknown));
         // "the SSO page talks about JIT, what's that?" asks about the short form nearest the asking, the last one
         Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
-                .max(Comparator.comparingInt(d -> query.question().lastIndexOf(d.getKey()))).map(Map.Entry::getValue).orElse(null);
+                .max(Comparator.comparingInt(d -> query.question().lastIndexOf(d.getKey())))
+                .map(Map.Entry::getValue).orElse(null);
         return new Reading(terms, addition.toString().strip(), asked);
     }
 

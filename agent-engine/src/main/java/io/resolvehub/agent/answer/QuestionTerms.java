@@ -46,7 +46,8 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
         }
         Set<String> unknownOfThem = new HashSet<>(unknown);
         unknownOfThem.retainAll(narrowed);
-        return new QuestionTerms(narrowed, Set.of(), narrowed, alternatives, weights, unknownOfThem, Set.of(), synonyms, everyday);
+        return new QuestionTerms(narrowed, Set.of(), narrowed, alternatives, weights, unknownOfThem, Set.of(), synonyms,
+                everyday);
     }
 
     /** Whether {@code term} (or one of its alternatives, or a synonym) is among {@code present}. */
@@ -87,6 +88,7 @@ record QuestionTerms(Set<String> own, Set<String> carried, Set<String> counted, 
     /** The weighted share of own terms the tenant's knowledge never holds. */
     double unknownShare() {
         double total = counted.stream().mapToDouble(this::weight).sum();
-        return total == 0 ? 0 : unknown.stream().mapToDouble(t -> (everyday.contains(t) ? EVERYDAY_SHARE : 1) * weight(t)).sum() / total;
+        double unknownWeight = unknown.stream().mapToDouble(t -> (everyday.contains(t) ? EVERYDAY_SHARE : 1) * weight(t)).sum();
+        return total == 0 ? 0 : unknownWeight / total;
     }
 }

@@ -33,15 +33,16 @@ final class ShortFormDefinitions {
         String quoted = Pattern.quote(form);
         Pattern before = Pattern.compile("((?:[\\p{L}][\\p{L}'-]*\\s+){0,5}[\\p{L}][\\p{L}'-]*)\\s*\\(\\s*" + quoted + "s?\\s*\\)",
                 Pattern.CASE_INSENSITIVE);
-        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\||\\bstands for\\b|\\bmeans\\b)\\s*([\\p{L}\\d][\\p{L}\\d' -]{3,60}?)"
-                + "[).,;:|\\n]", Pattern.CASE_INSENSITIVE);
+        Pattern after = Pattern.compile("\\b" + quoted + "\\s*(?:\\(|:|—|–|-|\\||\\bstands for\\b|\\bmeans\\b)\\s*"
+                + "([\\p{L}\\d][\\p{L}\\d' -]{3,60}?)[).,;:|\\n]", Pattern.CASE_INSENSITIVE);
         List<SearchHit> hits = index.search(new SearchQuery(tenant, form, null, DEFINITION_HITS, SearchMode.BM25));
         // An entry that opens with the short form ("TOIL (time off in lieu): …", a glossary's way) defines it best; an
         // article that spells it out in passing ("time off in lieu (TOIL)") is the next best.
         for (SearchHit hit : hits) {
             Matcher a = after.matcher(hit.text());
             while (a.find()) {
-                if (opensLine(hit.text(), a.start()) && (byInitials(a.group(1), form) != null || entryNames(a.group(1), form))) {
+                boolean spelledOut = byInitials(a.group(1), form) != null || entryNames(a.group(1), form);
+                if (opensLine(hit.text(), a.start()) && spelledOut) {
                     return new Definition(form, a.group(1).strip(), hit);
                 }
             }
