@@ -203,8 +203,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     private static boolean procedural(Retrieval retrieval) {
         StandaloneQuery query = retrieval.query();
         boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
-        return PassageSelector.procedural(query.question())
-                || terseFollowUp && retrieval.shape().type() == AnswerType.ANY && PassageSelector.procedural(query.carried().getFirst());
+        return HowToQuestion.is(query.question())
+                || terseFollowUp && retrieval.shape().type() == AnswerType.ANY && HowToQuestion.is(query.carried().getFirst());
     }
 
     private static String heading(SearchHit hit) {

@@ -23,14 +23,6 @@ import java.util.regex.Pattern;
  */
 final class PassageSelector {
 
-    /**
-     * A task word used as a verb ("reset my password", "I want to cancel", "steps to export"), not as a noun's modifier
-     * ("the reset email", "export formats").
-     */
-    private static final Pattern ACTION = Pattern.compile("(?:^\\W*(?:please\\s+)?|\\b(?:to|i|we|you|me)\\s+)(?:set|setup|configure|"
-            + "enable|disable|change|reset|create|add|remove|delete|install|connect|update|cancel|turn|invite|export|import|"
-            + "share|download)\\b|\\b(?:steps?|setup|instructions)\\b");
-    private static final Pattern HOW_TO = Pattern.compile("\\bwhat (?:do|should|can|must) (?:i|we) do\\b|\\bhow (?:do|can|should|to|would|does)\\b");
     /** A word carried from an earlier turn points at the topic; within it, the latest message's own words decide. */
     private static final double CARRIED_WEIGHT = 0.1;
     /**
@@ -68,24 +60,11 @@ final class PassageSelector {
     }
 
     /**
-     * A "how do I…" question, answered by steps. One that asks for a value ("how many…", "how long…") is not, nor one
-     * that asks whether ("does removing someone delete their data?"), nor one that merely names a task ("I didn't get
-     * the reset email").
-     */
-    static boolean procedural(String question) {
-        String q = question.toLowerCase(Locale.ROOT);
-        if (AnswerType.of(question) != AnswerType.ANY) {
-            return false;
-        }
-        return HOW_TO.matcher(q).find() || !YesNoQuestion.is(question) && ACTION.matcher(q).find();
-    }
-
-    /**
      * @param passages      candidate passages, best first
      * @param headings      the section heading of each passage ("" when none)
      * @param terms         the question's content words (the user's latest message, and earlier turns carried), weighed
      * @param type          the kind of value the question asks for ({@link AnswerType#asked})
-     * @param procedural    whether the question asks how to do something (then steps answer it), see {@link #procedural}
+     * @param procedural    whether the question asks how to do something (then steps answer it), see {@link HowToQuestion#is}
      * @param questionVector embedding of the user's latest message, or null to have it embedded only if needed
      */
     static Selection select(List<String> passages, List<String> headings, QuestionTerms terms, String question, AnswerType type,

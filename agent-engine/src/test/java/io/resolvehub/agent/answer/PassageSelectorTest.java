@@ -55,7 +55,7 @@ class PassageSelectorTest {
     private static PassageSelector.Selection select(String question, List<String> passages, List<String> headings,
                                                     float[] questionVector, Embedder embedder) {
         return PassageSelector.select(passages, headings, QuestionTerms.plain(Terms.of(question), Set.of()), question,
-                AnswerType.of(question), PassageSelector.procedural(question), questionVector, embedder);
+                AnswerType.of(question), HowToQuestion.is(question), questionVector, embedder);
     }
 
     @Test
@@ -235,16 +235,6 @@ class PassageSelectorTest {
         PassageSelector.Selection selection = select(question, List.of(passage), List.of("The grace period"), new float[]{1, 0}, SAME_MEANING);
 
         assertThat(selection.excerpt()).contains("After 30 days, deletion is permanent.");
-    }
-
-    @Test
-    void readsWhetherAQuestionAsksHowToDoSomething() {
-        assertThat(PassageSelector.procedural("how do I cancel my plan")).isTrue();
-        assertThat(PassageSelector.procedural("reset my password")).isTrue();
-        assertThat(PassageSelector.procedural("I want to export my invoices")).isTrue();
-        assertThat(PassageSelector.procedural("i never got the reset email, what now?")).isFalse();
-        assertThat(PassageSelector.procedural("does deleting a client remove their invoices?")).isFalse();
-        assertThat(PassageSelector.procedural("how many invoices can I export at once")).isFalse();
     }
 
     @Test

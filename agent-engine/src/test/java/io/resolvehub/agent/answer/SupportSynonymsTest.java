@@ -37,7 +37,7 @@ class SupportSynonymsTest {
                 + "Void an envelope to stop it entirely, for example when the deal fell through.");
 
         PassageSelector.Selection selection = PassageSelector.select(passage, List.of("If you are the sender"), terms, question,
-                AnswerType.of(question), PassageSelector.procedural(question), new float[384], null);
+                AnswerType.of(question), HowToQuestion.is(question), new float[384], null);
 
         assertThat(selection.quote().answering()).first().asString().startsWith("Void an envelope");
         assertThat(terms.found("cancel", Terms.of("Void an envelope"))).isTrue();
