@@ -98,10 +98,14 @@ public final class SlackLoadBenchmark {
                     System.out.println("warm-up done: " + warmUp + " events answered");
                 }
                 double load1 = BenchmarkMachine.loadAverage();
+                H2Statements h2 = H2Statements.start(hub.getBean(javax.sql.DataSource.class));
                 long cpuBefore = BenchmarkMachine.processCpuNanos();
                 Result result = load.run(warmUp, rate * seconds, rate);
                 long cpu = BenchmarkMachine.processCpuNanos() - cpuBefore;
                 report(database, rate, seconds, channels, result, cpu, load1, BenchmarkMachine.loadAverage(), jdbc);
+                if (h2 != null) {
+                    h2.report((int) Arrays.stream(result.replyNanos()).filter(n -> n >= 0).count());
+                }
             } finally {
                 hub.close();
             }
