@@ -10,6 +10,7 @@ import io.resolvehub.agent.SearchMode;
 import io.resolvehub.agent.SearchQuery;
 import io.resolvehub.agent.TextTerms;
 import io.resolvehub.agent.TopicLabelModel;
+import io.resolvehub.agent.UserReferences;
 import io.resolvehub.billing.EntryType;
 import io.resolvehub.billing.Ledger;
 import io.resolvehub.billing.TenantPricing;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,9 +44,25 @@ class InsightsWiring {
     /** A source is "closest" to a gap only when its best passage is at least this similar to the gap's centroid. */
     static final double CLOSEST_SOURCE_SIMILARITY = 0.3;
 
+    /**
+     * A question is grouped by what it asks, so its vector is of the text without the user's own references, as the
+     * agent reads it ({@link UserReferences}): "(ref 20417)" says nothing about the topic. It is also the text the
+     * person-request check and retrieval embedded moments before, so the model's vector of it is usually still at hand
+     * instead of being computed a second time for every answered message.
+     */
     @Bean
     QuestionEmbedder questionEmbedder(Embedder embedder) {
-        return embedder::embedAll;
+        return new QuestionEmbedder() {
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return embedder.embedAll(texts.stream().map(UserReferences::strip).toList());
+            }
+
+            @Override
+            public Optional<float[]> recent(String question) {
+                return embedder.recent(UserReferences.strip(question));
+            }
+        };
     }
 
     @Bean

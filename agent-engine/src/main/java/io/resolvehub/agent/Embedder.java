@@ -1,6 +1,7 @@
 package io.resolvehub.agent;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Turns text into unit-length vectors for semantic search. Thread-safe. */
 public interface Embedder {
@@ -19,5 +20,13 @@ public interface Embedder {
      */
     default List<float[]> embedAll(List<String> texts, int maxTokens) {
         return embedAll(texts);
+    }
+
+    /**
+     * The vector of a text embedded alone moments ago (as {@link #embedAll(List)} would give it), without running the
+     * model; empty when none is at hand. The default keeps none.
+     */
+    default Optional<float[]> recent(String text) {
+        return Optional.empty();
     }
 }

@@ -29,16 +29,19 @@ class InsightQuestions {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the first question of a conversation and the hub's reply; later ones, and a re-run, change nothing. */
+    /**
+     * Keeps the first question of a conversation and the hub's reply, with the question's vector when it is at hand
+     * (null otherwise: {@link #storeVector} adds it later); later questions, and a re-run, change nothing.
+     */
     void recordAsked(TenantId tenant, String conversationId, String channel, String question, Instant at,
-                     Outcome outcome, Reply reply) {
+                     Outcome outcome, Reply reply, float[] vector) {
         jdbc.sql("INSERT INTO insight_questions (conversation_id, tenant_id, channel, question, asked_at, outcome,"
                         + " handoff_reason, negative_feedback, reply_decision, reply_confidence, reply_reason,"
-                        + " reply_source_id, reply_source_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " reply_source_id, reply_source_title, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING")
                 .params(conversationId, tenant.value(), channel, question, ts(at), outcome.wire(), reply.reason(),
                         "negative_feedback".equals(reply.reason()), reply.decision(), reply.confidence(), reply.reason(),
-                        reply.sourceId(), reply.sourceTitle())
+                        reply.sourceId(), reply.sourceTitle(), vector == null ? null : Vectors.toBytes(vector))
                 .update();
     }
 

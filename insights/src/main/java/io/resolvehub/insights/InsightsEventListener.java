@@ -41,8 +41,21 @@ class InsightsEventListener {
         }
         Answer answer = event.answer();
         boolean handedOff = answer.decision() == Decision.HANDOFF;
-        questions.recordAsked(event.tenant(), event.conversation().value(), event.channel().id(), event.question().strip(),
-                event.at(), handedOff ? Outcome.HANDED_OFF : Outcome.OPEN, GapRecheck.reply(answer));
+        String question = event.question().strip();
+        questions.recordAsked(event.tenant(), event.conversation().value(), event.channel().id(), question,
+                event.at(), handedOff ? Outcome.HANDED_OFF : Outcome.OPEN, GapRecheck.reply(answer), vectorAtHand(question));
+    }
+
+    /**
+     * The question's vector if the agent's model computed it moments ago: stored with the question, it saves a write
+     * of its own after the commit ({@link #keepVector}). Never runs the model inside the transaction.
+     */
+    private float[] vectorAtHand(String question) {
+        try {
+            return embedder.recent(question).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // keepVector embeds it after the commit
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -1,6 +1,7 @@
 package io.resolvehub.insights;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The sentence-embedding model the agent answers with (all-MiniLM-L6-v2 in the hub), as insights needs it: unit-length
@@ -12,4 +13,12 @@ public interface QuestionEmbedder {
 
     /** One unit vector per text, in order. */
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * The question's vector when the model computed it moments ago (the agent embeds the question it answers), without
+     * running the model; empty when none is at hand, and then {@link #embedAll} is asked after the answer is stored.
+     */
+    default Optional<float[]> recent(String question) {
+        return Optional.empty();
+    }
 }

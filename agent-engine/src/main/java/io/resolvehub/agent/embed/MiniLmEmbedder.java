@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -110,6 +111,11 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
             }
         }
         return new ArrayList<>(Arrays.asList(out));
+    }
+
+    @Override
+    public Optional<float[]> recent(String text) {
+        return recent.peek(tokenIds(text, MAX_TOKENS));
     }
 
     /** The text's token ids ([CLS] … [SEP]), cut to {@code limit} tokens with the closing [SEP] kept. */

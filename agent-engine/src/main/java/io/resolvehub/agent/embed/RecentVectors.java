@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -60,5 +61,13 @@ final class RecentVectors {
             vectors.put(key, known);
         }
         return known.clone(); // callers own what they get; the kept vector must not change under the next caller
+    }
+
+    /** The vector of {@code tokenIds} when it is among the recent ones; never runs the model. */
+    Optional<float[]> peek(long[] tokenIds) {
+        if (tokenIds.length > MAX_KEPT_TOKENS) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(vectors.getIfPresent(new Key(tokenIds))).map(float[]::clone);
     }
 }
