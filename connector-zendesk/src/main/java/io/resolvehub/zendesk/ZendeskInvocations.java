@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.time.Instant;
 
 /**
- * Webhook invocations already handled ({@code zendesk_webhook_invocations}). Recorded after the event is in the
- * intake, so a crash in between only costs a second read of the ticket: the intake drops the repeated event.
+ * Webhook invocations already handled ({@code zendesk_webhook_invocations}). Recorded in the intake's transaction with
+ * the change notice the invocation brought ({@link ZendeskWebhook#storedWith}): both are kept, or neither.
  */
 final class ZendeskInvocations {
 
