@@ -75,6 +75,38 @@ public class Conversations {
         return findByThread(tenant, channel, threadKey).orElseThrow();
     }
 
+    /**
+     * The conversation a message that opens its thread will create, not stored yet: what the steps before the first
+     * transaction need (its tenant, channel, thread, reply context, counts of zero). {@link #createOrLock} stores it.
+     */
+    public ConversationRecord unsaved(TenantId tenant, ChannelType channel, String threadKey, UserRef user,
+                                      Map<String, String> replyContext, Instant now) {
+        return new ConversationRecord(ConversationId.random(), tenant, channel, threadKey, user, ConversationStatus.OPEN,
+                false, 0, 0, null, null, false, null, null, null, replyContext, null, false, now, now, null, null, null,
+                null);
+    }
+
+    /**
+     * Inside a transaction: stores an {@link #unsaved} conversation and returns its row, locked. When the thread's
+     * conversation exists already (a concurrent creator won), the insert does nothing (rather than fail, which would
+     * abort the transaction on PostgreSQL) and that conversation is returned, locked.
+     */
+    public ConversationRecord createOrLock(ConversationRecord unsaved) {
+        UserRef user = unsaved.user();
+        jdbc.sql("""
+                        insert into conversations (id, tenant_id, channel, thread_key, user_id, user_name, user_email,
+                          status, reply_context, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
+                        on conflict do nothing""")
+                .params(unsaved.id().value(), unsaved.tenant().value(), unsaved.channel().id(), unsaved.threadKey(),
+                        user.platformId(), user.displayName(), user.email(), Json.write(unsaved.replyContext()),
+                        ts(unsaved.createdAt()), ts(unsaved.createdAt()))
+                .update();
+        return jdbc.sql("select * from conversations where tenant_id = ? and channel = ? and thread_key = ? for update")
+                .params(unsaved.tenant().value(), unsaved.channel().id(), unsaved.threadKey())
+                .query(Conversations::map).single();
+    }
+
     public void recordUserMessage(ConversationId id, Map<String, String> replyContext, UserRef user, Instant at) {
         jdbc.sql("""
                         update conversations set reply_context = ?, last_user_message_at = ?, updated_at = ?,

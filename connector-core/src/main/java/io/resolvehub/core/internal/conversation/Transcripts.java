@@ -100,9 +100,30 @@ public class Transcripts {
         return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
                 .query((rs, row) -> SentParts.resuming("resolvehub-turn-" + turnId, interrupted,
                         rs.getInt("parts_sent"), rs.getString("platform_message_id"),
-                        (count, id) -> jdbc.sql("update conversation_turns set parts_sent = ?, platform_message_id = ? "
-                                + "where id = ?").params(count, id, turnId).update()))
+                        (count, id) -> recordParts(turnId, count, id)))
                 .single();
+    }
+
+    /** {@link #sentParts} for a reply whose last part is recorded with its delivery mark ({@link ReplyProgress}). */
+    public ReplyProgress replyProgress(long turnId, boolean interrupted) {
+        return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
+                .query((rs, row) -> new ReplyProgress(turnId, interrupted, rs.getInt("parts_sent"),
+                        rs.getString("platform_message_id"), (count, id) -> recordParts(turnId, count, id)))
+                .single();
+    }
+
+    private void recordParts(long turnId, int count, String platformMessageId) {
+        jdbc.sql("update conversation_turns set parts_sent = ?, platform_message_id = ? where id = ?")
+                .params(count, platformMessageId, turnId).update();
+    }
+
+    /** Marks the reply delivered with every part it posted, the last one included. */
+    public void markDelivered(ReplyProgress progress, String finalText, String platformMessageId, Instant at) {
+        jdbc.sql("""
+                        update conversation_turns set text = coalesce(?, text), parts_sent = ?, platform_message_id = ?,
+                          delivered_at = ?
+                        where id = ?""")
+                .params(finalText, progress.count(), platformMessageId, ts(at), progress.turnId()).update();
     }
 
     public void markDelivered(long turnId, String finalText, String platformMessageId, Instant at) {

@@ -6,6 +6,14 @@ public interface EventHandler {
 
     void handle(StoredEvent event) throws Exception;
 
+    /**
+     * Handles the event; a handler whose last step writes anyway may mark the event done in that transaction
+     * ({@link EventCompletion#completeInTransaction}) instead of leaving it to a commit of the worker's own.
+     */
+    default void handle(StoredEvent event, EventCompletion completion) throws Exception {
+        handle(event);
+    }
+
     /** Called once when the event is given up on (after the last attempt), so the failure becomes visible. */
     default void deadLettered(StoredEvent event, Exception lastFailure) {
     }

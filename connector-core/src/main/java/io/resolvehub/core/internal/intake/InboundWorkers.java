@@ -134,8 +134,11 @@ public class InboundWorkers implements AutoCloseable {
     public void process(StoredEvent event) {
         inFlight.add(event.id());
         try {
-            handler.handle(event);
-            events.complete(event.id(), owner, clock.instant());
+            EventCompletion completion = new EventCompletion(() -> events.complete(event.id(), owner, clock.instant()));
+            handler.handle(event, completion);
+            if (!completion.committed()) {
+                events.complete(event.id(), owner, clock.instant());
+            }
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import io.resolvehub.core.inbound.InboundLimits;
 import io.resolvehub.core.internal.channel.ChannelCalls;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.conversation.Conversations;
+import io.resolvehub.core.internal.intake.EventCompletion;
 import io.resolvehub.core.internal.intake.EventHandler;
 import io.resolvehub.core.internal.intake.StoredEvent;
 import org.slf4j.Logger;
@@ -43,9 +44,14 @@ class ChangeNotices implements EventHandler {
 
     @Override
     public void handle(StoredEvent event) throws Exception {
+        handle(event, EventCompletion.none());
+    }
+
+    @Override
+    public void handle(StoredEvent event, EventCompletion completion) throws Exception {
         InboundMessage notice = event.message();
         if (notice.kind() != InboundKind.CHANGED) {
-            pipeline.handle(event);
+            pipeline.handle(event, completion);
             return;
         }
         Optional<InboundMessage> asked = calls.call(notice.tenant().value() + "/" + notice.channel().id(),

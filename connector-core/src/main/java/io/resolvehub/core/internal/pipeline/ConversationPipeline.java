@@ -17,6 +17,7 @@ import io.resolvehub.core.internal.conversation.ConversationRecord;
 import io.resolvehub.core.internal.conversation.ConversationStateMachine;
 import io.resolvehub.core.internal.conversation.Conversations;
 import io.resolvehub.core.internal.conversation.Transcripts;
+import io.resolvehub.core.internal.intake.EventCompletion;
 import io.resolvehub.core.internal.intake.EventHandler;
 import io.resolvehub.core.internal.intake.StoredEvent;
 import io.resolvehub.core.internal.policy.PersonRequests;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.resolvehub.core.ConversationStatus.ESCALATED;
 import static io.resolvehub.core.ConversationStatus.OPEN;
@@ -88,49 +90,66 @@ class ConversationPipeline implements EventHandler {
 
     @Override
     public void handle(StoredEvent event) {
+        handle(event, EventCompletion.none());
+    }
+
+    @Override
+    public void handle(StoredEvent event, EventCompletion completion) {
         InboundMessage m = event.message();
-        if (m.kind() == InboundKind.CLOSED_BY_PLATFORM
-                && conversations.findByThread(m.tenant(), m.channel(), m.threadKey()).isEmpty()) {
+        Optional<ConversationRecord> existing = conversations.findByThread(m.tenant(), m.channel(), m.threadKey());
+        if (m.kind() == InboundKind.CLOSED_BY_PLATFORM && existing.isEmpty()) {
             return; // a ticket the hub never took part in was closed: nothing to settle
         }
-        ConversationRecord conversation = tx.execute(s -> conversations.findOrCreate(m.tenant(), m.channel(),
-                m.threadKey(), m.user(), m.replyContext(), null, clock.instant()));
-        Optional<AssistantTurn> recorded = transcripts.assistantTurnFor(event.id());
+        // A message that opens a thread creates its conversation in the first step's transaction, not in one of its own.
+        boolean opensThread = existing.isEmpty() && (m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.TOO_LONG);
+        ConversationRecord found = existing.isPresent() ? existing.get()
+                : opensThread ? conversations.unsaved(m.tenant(), m.channel(), m.threadKey(), m.user(), m.replyContext(),
+                        clock.instant())
+                : tx.execute(s -> conversations.findOrCreate(m.tenant(), m.channel(), m.threadKey(), m.user(),
+                        m.replyContext(), null, clock.instant()));
+        // the row as the first step's transaction read it: a concurrent creator of the thread's conversation may have won
+        AtomicReference<ConversationRecord> stored = new AtomicReference<>(found);
+        // Only an event claimed before can have a recorded turn: each claim counts an attempt.
+        Optional<AssistantTurn> recorded = event.attempts() > 1 ? transcripts.assistantTurnFor(event.id()) : Optional.empty();
         if (recorded.isPresent()) {
             // a re-run after a crash: the decision is made, make sure the user got it
-            deliver(conversation, m, recorded.get(), true);
+            deliver(found, m, recorded.get(), true, completion);
             return;
         }
         Step step = switch (m.kind()) {
             case MESSAGE, TOO_LONG -> {
                 // a model and the platform are asked before the transaction, not while holding the conversation's lock
                 boolean asksForPersonByMeaning = m.kind() == InboundKind.MESSAGE && personRequests.byMeaning(m.text());
-                StoredEvent withEarlier = conversation.aiAnswers() > 0 || m.kind() == InboundKind.TOO_LONG ? event
-                        : new StoredEvent(event.id(), m.withPriorTurns(replies.earlierMessages(conversation,
+                StoredEvent withEarlier = found.aiAnswers() > 0 || m.kind() == InboundKind.TOO_LONG ? event
+                        : new StoredEvent(event.id(), m.withPriorTurns(replies.earlierMessages(found,
                         m.replyContext())), event.attempts());
-                yield tx.execute(s -> firstStepOfMessage(conversation, withEarlier, asksForPersonByMeaning));
+                yield tx.execute(s -> {
+                    stored.set(opensThread ? conversations.createOrLock(found) : conversations.lock(found.id()));
+                    return firstStepOfMessage(stored.get(), withEarlier, asksForPersonByMeaning);
+                });
             }
-            case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.USER_REQUEST));
-            case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(conversation, event, HandoffReason.NEGATIVE_FEEDBACK));
-            case RESOLVED -> tx.execute(s -> confirm(conversation, event, ResolutionKind.CONFIRMED, false));
+            case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(found, event, HandoffReason.USER_REQUEST));
+            case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(found, event, HandoffReason.NEGATIVE_FEEDBACK));
+            case RESOLVED -> tx.execute(s -> confirm(found, event, ResolutionKind.CONFIRMED, false));
             case CLOSED_BY_PLATFORM -> tx.execute(s -> {
-                states.closeByPlatform(conversations.lock(conversation.id()));
+                states.closeByPlatform(conversations.lock(found.id()));
                 return new Step.Silent();
             });
             case CHANGED -> throw new IllegalArgumentException("a change notice is read by ChangeNotices, not answered");
         };
+        ConversationRecord conversation = stored.get();
         switch (step) {
             case Step.Silent silent -> { }
-            case Step.Reply reply -> deliver(conversation, m, reply.turn(), false);
+            case Step.Reply reply -> deliver(conversation, m, reply.turn(), false, completion);
             case Step.Confirmed confirmed -> replies.confirmResolved(conversation, m.replyContext());
-            case Step.AskAgent ask -> deliver(conversation, m, askAgent(event, ask), false);
+            case Step.AskAgent ask -> deliver(conversation, m, askAgent(event, ask), false, completion);
         }
     }
 
-    private Step firstStepOfMessage(ConversationRecord found, StoredEvent event, boolean asksForPersonByMeaning) {
+    /** @param c the conversation, locked (and created, for a message that opens its thread) in this transaction */
+    private Step firstStepOfMessage(ConversationRecord c, StoredEvent event, boolean asksForPersonByMeaning) {
         InboundMessage m = event.message();
         Instant now = clock.instant();
-        ConversationRecord c = conversations.lock(found.id());
         if (transcripts.full(c.id())) { // as long as a transcript may grow: a person takes it over, then nothing more is kept
             return c.status() == ESCALATED ? new Step.Silent() : handOff(states.reopen(c), event, HandoffReason.MAX_TURNS, null);
         }
@@ -229,11 +248,12 @@ class ConversationPipeline implements EventHandler {
         return turn;
     }
 
-    private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn, boolean rerun) {
+    private void deliver(ConversationRecord conversation, InboundMessage m, AssistantTurn turn, boolean rerun,
+                         EventCompletion completion) {
         if (turn != null && turn.answer().decision() == Decision.HANDOFF) {
             handoffs.deliver(conversation, m.replyContext(), turn, rerun);
         } else if (turn != null) {
-            replies.send(conversation, m.replyContext(), turn, rerun);
+            replies.send(conversation, m.replyContext(), turn, rerun, completion);
         }
     }
 

@@ -52,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
         dryRun = new PolicyDryRun(policies::get, engine::answer, personRequests, notices);
         ConversationPipeline pipeline = new ConversationPipeline(records.conversations(), records.transcripts(),
                 records.states(), policies, personRequests, coinMeter, engine,
-                new ReplyDelivery(channels.connectors(), channels.calls(), records.transcripts(), clock),
+                new ReplyDelivery(channels.connectors(), channels.calls(), records.transcripts(), tx, clock),
                 new HandoffDelivery(channels.connectors(), channels.desks(), channels.calls(), records.conversations(),
                         records.transcripts(), notices, tx, clock),
                 notices, publisher, tx, clock);

@@ -11,10 +11,13 @@ import io.resolvehub.core.internal.channel.ChannelCalls;
 import io.resolvehub.core.internal.channel.ChannelConnectors;
 import io.resolvehub.core.internal.conversation.AssistantTurn;
 import io.resolvehub.core.internal.conversation.ConversationRecord;
+import io.resolvehub.core.internal.conversation.ReplyProgress;
 import io.resolvehub.core.internal.conversation.Transcripts;
+import io.resolvehub.core.internal.intake.EventCompletion;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,12 +34,15 @@ class ReplyDelivery {
     private final ChannelConnectors connectors;
     private final ChannelCalls calls;
     private final Transcripts transcripts;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ReplyDelivery(ChannelConnectors connectors, ChannelCalls calls, Transcripts transcripts, Clock clock) {
+    public ReplyDelivery(ChannelConnectors connectors, ChannelCalls calls, Transcripts transcripts, TransactionTemplate tx,
+                         Clock clock) {
         this.connectors = connectors;
         this.calls = calls;
         this.transcripts = transcripts;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -45,17 +51,38 @@ class ReplyDelivery {
      *              before recording it, so the connector looks before posting that part again
      */
     public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn, boolean rerun) {
+        send(conversation, replyContext, turn, rerun, EventCompletion.none());
+    }
+
+    /**
+     * Posts the turn, then marks it delivered and, in the same transaction, its event done ({@code completion}): one
+     * commit after the post, and a reply is never marked delivered while its event could still run again, or the
+     * other way round.
+     */
+    public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn, boolean rerun,
+                     EventCompletion completion) {
         if (turn.delivered()) {
             return;
         }
         ChannelConnector connector = connectors.forTenant(conversation.tenant(), conversation.channel());
         boolean controls = turn.answer().decision() == Decision.ANSWER;
         // one record of the parts across the retries below and a re-run of the event: none is posted twice
-        SentParts parts = transcripts.sentParts(turn.id(), rerun);
+        ReplyProgress progress = transcripts.replyProgress(turn.id(), rerun);
+        SentParts parts = progress.parts();
         Answer shown = ReplyLength.bounded(turn.answer());
-        DeliveryReceipt receipt = calls.call(breaker(conversation), () -> connector.send(
-                new OutboundMessage(conversation.ref(replyContext), shown, controls, parts)));
-        transcripts.markDelivered(turn.id(), shown == turn.answer() ? null : shown.text(), receipt == null ? null : receipt.platformMessageId(), clock.instant());
+        DeliveryReceipt receipt;
+        try {
+            receipt = calls.call(breaker(conversation), () -> connector.send(
+                    new OutboundMessage(conversation.ref(replyContext), shown, controls, parts)));
+        } catch (RuntimeException e) {
+            progress.recordPending(); // the next attempt starts after the parts that did go out
+            throw e;
+        }
+        tx.executeWithoutResult(s -> {
+            transcripts.markDelivered(progress, shown == turn.answer() ? null : shown.text(),
+                    receipt == null ? null : receipt.platformMessageId(), clock.instant());
+            completion.completeInTransaction();
+        });
     }
 
     public void confirmResolved(ConversationRecord conversation, Map<String, String> replyContext) {

@@ -126,6 +126,42 @@ class ConversationPipelineTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void anAnsweredEventIsDoneWithItsReplyMarkedDeliveredAndItsOnePartRecordedByTheSameWrite(TestDatabase db) {
+        start(db);
+        {
+            say("t", "How do I export?");
+
+            assertThat(f.channel.posted()).hasSize(1);
+            assertThat(f.jdbc.sql("select status from inbound_events").query(String.class).single()).isEqualTo("done");
+            assertThat(f.jdbc.sql("select parts_sent from conversation_turns where role = 'assistant' and delivered_at is not null")
+                    .query(Integer.class).single()).as("the last part is recorded with the delivery mark").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMessageOpeningAThreadWhoseConversationAnotherInstanceCreatedMeanwhileIsAnsweredInThatConversation(TestDatabase db) {
+        start(db);
+        {
+            // asked before the first step's transaction, after the worker found no conversation for the thread
+            f.personRequests = text -> {
+                hub.conversations().findOrCreate(ACME, PipelineFixture.CHAT, "t", message("t", "").user(),
+                        java.util.Map.of("channel", "C1", "thread_ts", "t"), null, f.clock.instant());
+                return false;
+            };
+            say("t", "How do I export?");
+
+            String id = f.jdbc.sql("select id from conversations where thread_key = 't'").query(String.class).single();
+            assertThat(f.channel.posted()).singleElement()
+                    .satisfies(p -> assertThat(p.conversation().id().value()).isEqualTo(id));
+            assertThat(f.jdbc.sql("select role from conversation_turns where conversation_id = ? order by id").param(id)
+                    .query(String.class).list()).containsExactly("user", "assistant");
+            assertThat(f.status("t")).isEqualTo("open");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aReplyOfSeveralPartsInterruptedAfterItsFirstResumesWithoutRepeatingIt(TestDatabase db) {
         start(db);
         {
