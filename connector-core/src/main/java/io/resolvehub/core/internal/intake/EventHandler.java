@@ -1,17 +1,17 @@
 package io.resolvehub.core.internal.intake;
 
 /** Processes one claimed inbound event. Must be idempotent: a crash may make the same event run again. */
-@FunctionalInterface
 public interface EventHandler {
-
-    void handle(StoredEvent event) throws Exception;
 
     /**
      * Handles the event; a handler whose last step writes anyway may mark the event done in that transaction
      * ({@link EventCompletion#completeInTransaction}) instead of leaving it to a commit of the worker's own.
      */
-    default void handle(StoredEvent event, EventCompletion completion) throws Exception {
-        handle(event);
+    void handle(StoredEvent event, EventCompletion completion) throws Exception;
+
+    /** Handles the event and leaves marking it done to the caller. */
+    default void handle(StoredEvent event) throws Exception {
+        handle(event, EventCompletion.none());
     }
 
     /** Called once when the event is given up on (after the last attempt), so the failure becomes visible. */

@@ -43,11 +43,6 @@ class ChangeNotices implements EventHandler {
     }
 
     @Override
-    public void handle(StoredEvent event) throws Exception {
-        handle(event, EventCompletion.none());
-    }
-
-    @Override
     public void handle(StoredEvent event, EventCompletion completion) throws Exception {
         InboundMessage notice = event.message();
         if (notice.kind() != InboundKind.CHANGED) {

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.resolvehub.core.ConversationStatus.ESCALATED;
 import static io.resolvehub.core.ConversationStatus.OPEN;
@@ -89,26 +88,13 @@ class ConversationPipeline implements EventHandler {
     }
 
     @Override
-    public void handle(StoredEvent event) {
-        handle(event, EventCompletion.none());
-    }
-
-    @Override
     public void handle(StoredEvent event, EventCompletion completion) {
         InboundMessage m = event.message();
-        Optional<ConversationRecord> existing = conversations.findByThread(m.tenant(), m.channel(), m.threadKey());
-        if (m.kind() == InboundKind.CLOSED_BY_PLATFORM && existing.isEmpty()) {
+        Optional<EventConversation> thread = EventConversation.of(m, conversations, tx, clock.instant());
+        if (thread.isEmpty()) {
             return; // a ticket the hub never took part in was closed: nothing to settle
         }
-        // A message that opens a thread creates its conversation in the first step's transaction, not in one of its own.
-        boolean opensThread = existing.isEmpty() && (m.kind() == InboundKind.MESSAGE || m.kind() == InboundKind.TOO_LONG);
-        ConversationRecord found = existing.isPresent() ? existing.get()
-                : opensThread ? conversations.unsaved(m.tenant(), m.channel(), m.threadKey(), m.user(), m.replyContext(),
-                        clock.instant())
-                : tx.execute(s -> conversations.findOrCreate(m.tenant(), m.channel(), m.threadKey(), m.user(),
-                        m.replyContext(), null, clock.instant()));
-        // the row as the first step's transaction read it: a concurrent creator of the thread's conversation may have won
-        AtomicReference<ConversationRecord> stored = new AtomicReference<>(found);
+        ConversationRecord found = thread.get().found();
         // Only an event claimed before can have a recorded turn: each claim counts an attempt.
         Optional<AssistantTurn> recorded = event.attempts() > 1 ? transcripts.assistantTurnFor(event.id()) : Optional.empty();
         if (recorded.isPresent()) {
@@ -123,10 +109,7 @@ class ConversationPipeline implements EventHandler {
                 StoredEvent withEarlier = found.aiAnswers() > 0 || m.kind() == InboundKind.TOO_LONG ? event
                         : new StoredEvent(event.id(), m.withPriorTurns(replies.earlierMessages(found,
                         m.replyContext())), event.attempts());
-                yield tx.execute(s -> {
-                    stored.set(opensThread ? conversations.createOrLock(found) : conversations.lock(found.id()));
-                    return firstStepOfMessage(stored.get(), withEarlier, asksForPersonByMeaning);
-                });
+                yield tx.execute(s -> firstStepOfMessage(thread.get().lock(), withEarlier, asksForPersonByMeaning));
             }
             case HANDOFF_REQUEST -> tx.execute(s -> handoffOnRequest(found, event, HandoffReason.USER_REQUEST));
             case NEGATIVE_FEEDBACK -> tx.execute(s -> handoffOnRequest(found, event, HandoffReason.NEGATIVE_FEEDBACK));
@@ -137,7 +120,7 @@ class ConversationPipeline implements EventHandler {
             });
             case CHANGED -> throw new IllegalArgumentException("a change notice is read by ChangeNotices, not answered");
         };
-        ConversationRecord conversation = stored.get();
+        ConversationRecord conversation = thread.get().stored();
         switch (step) {
             case Step.Silent silent -> { }
             case Step.Reply reply -> deliver(conversation, m, reply.turn(), false, completion);
