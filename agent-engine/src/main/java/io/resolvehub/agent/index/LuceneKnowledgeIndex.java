@@ -173,7 +173,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                return searcher.count(new TermQuery(new Term(TENANT, tenant.value())));
+                return LiveMatches.count(searcher, new TermQuery(new Term(TENANT, tenant.value())));
             } finally {
                 searchers.release(searcher);
             }

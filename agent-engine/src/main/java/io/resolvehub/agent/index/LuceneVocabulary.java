@@ -1,20 +1,14 @@
 package io.resolvehub.agent.index;
 
 import io.resolvehub.core.TenantId;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.util.Bits;
 
 import java.io.IOException;
 import java.util.Collection;
@@ -46,7 +40,7 @@ final class LuceneVocabulary {
     Map<String, Long> chunkFrequencies(IndexSearcher searcher, TenantId tenant, Collection<String> terms) throws IOException {
         Map<String, Long> frequencies = new LinkedHashMap<>();
         for (String term : terms) {
-            frequencies.put(term, (long) searcher.count(inTenant(tenant, term)));
+            frequencies.put(term, LiveMatches.count(searcher, inTenant(tenant, term)));
         }
         return frequencies;
     }
@@ -68,35 +62,9 @@ final class LuceneVocabulary {
         return suggestions;
     }
 
-    /**
-     * Whether one of the tenant's chunks holds the term: the first live match ends the look. Not
-     * {@code searcher.count(...) > 0}, which counts every match and, whenever a segment's count is known from its
-     * statistics, ends that segment's collection by throwing (a {@code CollectionTerminatedException} per segment and
-     * term, about sixteen for every question asked).
-     */
+    /** Whether one of the tenant's chunks holds the term. */
     private boolean holds(IndexSearcher searcher, TenantId tenant, String term) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(inTenant(tenant, term)), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int known = weight.count(leaf);
-            if (known > 0) {
-                return true;
-            }
-            if (known == 0) {
-                continue;
-            }
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            DocIdSetIterator docs = scorer.iterator();
-            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                if (live == null || live.get(doc)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return LiveMatches.any(searcher, inTenant(tenant, term));
     }
 
     private BooleanQuery inTenant(TenantId tenant, String term) {
