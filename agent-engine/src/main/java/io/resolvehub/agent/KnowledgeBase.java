@@ -1,5 +1,6 @@
 package io.resolvehub.agent;
 
+import io.resolvehub.agent.ingest.CapReached;
 import io.resolvehub.agent.ingest.Ingestor;
 import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.core.TenantId;
@@ -37,7 +38,7 @@ public final class KnowledgeBase {
         this.sources = sources;
         this.index = index;
         this.ingestor = ingestor;
-        this.quota = new SourceQuota(sources, limits);
+        this.quota = new SourceQuota(limits);
     }
 
     /**
@@ -161,11 +162,14 @@ public final class KnowledgeBase {
 
     private KnowledgeSource create(TenantId tenant, SourceType type, String title, String url, String filename,
                                    KnowledgeSources.StoredContent content) {
-        quota.checkRoomFor(tenant, content == null ? 0 : content.bytes());
         Instant now = Instant.now();
         KnowledgeSource source = new KnowledgeSource("src_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20),
                 tenant, type, title, url, filename, SourceStatus.PENDING, 0, null, null, now, now);
-        sources.insert(source, content);
+        try {
+            sources.insert(source, content, quota.limits());
+        } catch (CapReached reached) {
+            throw quota.refusal(tenant, content == null ? 0 : content.bytes(), reached);
+        }
         try {
             ingestor.submit(source.id());
         } catch (RejectedExecutionException e) {

@@ -3,7 +3,8 @@ package io.resolvehub.agent;
 /**
  * How much knowledge a tenant, and the whole hub, may hold: sources (each one fetched, parsed, embedded and indexed)
  * and bytes of kept content (uploads and pasted text are kept so they can be re-indexed without a re-upload).
- * Checked as each source is added; sources added at the same moment may pass a limit by those few.
+ * Checked as each source is added, against kept counts in the same transaction: sources added at the same moment, on
+ * one hub instance or several, cannot pass a limit together.
  *
  * @param perTenant      sources one tenant may have
  * @param total          sources all tenants together may have

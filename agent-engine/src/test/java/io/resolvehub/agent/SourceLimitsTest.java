@@ -1,5 +1,6 @@
 package io.resolvehub.agent;
 
+import io.resolvehub.agent.ingest.KnowledgeSources;
 import io.resolvehub.core.TenantId;
 import io.resolvehub.core.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,7 +9,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +113,80 @@ class SourceLimitsTest {
                     .satisfies(e -> assertThat(((SourceLimitException) e).bytes()).isTrue());
             assertThat(byBytes.list(INITECH)).hasSize(1);
             agent.awaitIdle();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sourcesAddedAtTheSameMomentNeverPassACapTogether(TestDatabase database) throws Exception {
+        try (TestAgent agent = new TestAgent(database, dir)) {
+            // 5 sources per tenant, 8 in the hub; then each text is 10 bytes and a tenant may keep 40
+            KnowledgeBase knowledge = new KnowledgeBase(agent.sources, agent.index, agent.ingestor, new SourceLimits(5, 8, 10_000, 100_000));
+            assertThat(addAtOnce(knowledge, ACME, 12)).as("ACME's adds that passed, its first source among them").isEqualTo(5);
+            assertThat(knowledge.list(ACME)).hasSize(5);
+            assertThat(addAtOnce(knowledge, GLOBEX, 12)).as("GLOBEX's, up to the hub's 8").isEqualTo(3);
+            assertThat(knowledge.list(GLOBEX)).hasSize(3);
+
+            KnowledgeBase byBytes = new KnowledgeBase(agent.sources, agent.index, agent.ingestor, new SourceLimits(100, 100, 40, 10_000));
+            assertThat(addAtOnce(byBytes, INITECH, 12)).as("INITECH's, 40 of its bytes").isEqualTo(4);
+            assertThat(agent.sources.usage(INITECH)).isEqualTo(new KnowledgeSources.Usage(4, 40));
+            assertThat(agent.sources.usage()).isEqualTo(new KnowledgeSources.Usage(12, 120));
+            agent.awaitIdle();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theKeptCountsFollowEveryAddAndDelete(TestDatabase database) {
+        try (TestAgent agent = new TestAgent(database, dir)) {
+            KnowledgeBase knowledge = new KnowledgeBase(agent.sources, agent.index, agent.ingestor, new SourceLimits(3, 100, 100, 10_000));
+            KnowledgeSource text = knowledge.addText(ACME, "Refunds", "Refunds are issued within 14 days.");   // 34 bytes
+            KnowledgeSource file = knowledge.addFile(ACME, null, "shipping.md", null, markdown(20));
+            knowledge.addWeb(ACME, io.resolvehub.agent.SourceType.URL, "http://127.0.0.1:9/help", null);
+            knowledge.addText(GLOBEX, "Payroll", "Payroll runs monthly.");   // 21 bytes
+            assertThatThrownBy(() -> knowledge.addText(ACME, "Returns", "x")).isInstanceOf(SourceLimitException.class);
+            assertThat(agent.sources.usage(ACME)).isEqualTo(new KnowledgeSources.Usage(3, 54));
+            assertThat(agent.sources.usage()).isEqualTo(new KnowledgeSources.Usage(4, 75));
+            agent.awaitIdle();
+
+            assertThat(knowledge.delete(ACME, text.id())).isTrue();
+            assertThat(knowledge.delete(ACME, text.id())).as("a second delete counts nothing out").isFalse();
+            assertThat(knowledge.delete(GLOBEX, file.id())).as("another tenant's source").isFalse();
+            assertThat(agent.sources.usage(ACME)).isEqualTo(new KnowledgeSources.Usage(2, 20));
+            assertThat(agent.sources.usage()).isEqualTo(new KnowledgeSources.Usage(3, 41));
+            assertThat(knowledge.addText(ACME, "Returns", "x").id()).isNotBlank();
+            assertThat(agent.sources.usage(ACME)).isEqualTo(new KnowledgeSources.Usage(3, 21));
+            assertThat(agent.sources.usage(INITECH)).isEqualTo(new KnowledgeSources.Usage(0, 0));
+            agent.awaitIdle();
+        }
+    }
+
+    /** Adds {@code count} 10-byte text sources from as many threads released at once; how many were accepted. */
+    private static int addAtOnce(KnowledgeBase knowledge, TenantId tenant, int count) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
+            List<Future<Boolean>> adds = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String text = String.format(java.util.Locale.ROOT, "Answer %03d", i);
+                adds.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        knowledge.addText(tenant, null, text);
+                        return true;
+                    } catch (SourceLimitException e) {
+                        refused.incrementAndGet();
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (Future<Boolean> add : adds) {
+                accepted += add.get() ? 1 : 0;   // any other failure (a lock timeout, a deadlock) fails the test here
+            }
+            assertThat(accepted + refused.get()).isEqualTo(count);
+            return accepted;
         }
     }
 

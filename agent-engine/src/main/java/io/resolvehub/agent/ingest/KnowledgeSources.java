@@ -1,6 +1,7 @@
 package io.resolvehub.agent.ingest;
 
 import io.resolvehub.agent.KnowledgeSource;
+import io.resolvehub.agent.SourceLimits;
 import io.resolvehub.agent.SourceProgress;
 import io.resolvehub.agent.SourceStatus;
 import io.resolvehub.agent.SourceType;
@@ -46,13 +47,42 @@ public final class KnowledgeSources {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final SourceCounts counts;
 
     public KnowledgeSources(DataSource dataSource, TransactionTemplate tx) {
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = tx;
+        this.counts = new SourceCounts(jdbc);
     }
 
+    /** Adds a source with no cap on how many there may be (tests of other things); it is counted all the same. */
     public void insert(KnowledgeSource source, StoredContent content) {
+        insert(source, content, SourceLimits.NONE);
+    }
+
+    /**
+     * Adds a source and its kept content, and counts it in its tenant's and the hub's usage, in one transaction.
+     *
+     * @throws CapReached when one of the {@code limits} leaves no room; nothing was added
+     */
+    public void insert(KnowledgeSource source, StoredContent content, SourceLimits limits) {
+        try {
+            insertCounted(source, content, limits);
+        } catch (FirstSource first) {
+            counts.open(source.tenant().value());   // committed on its own, then the add is made again, whole
+            insertCounted(source, content, limits);
+        }
+    }
+
+    /** The tenant has no counts yet: the add was rolled back, to be made again once its row exists. */
+    private static final class FirstSource extends RuntimeException {
+        FirstSource() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void insertCounted(KnowledgeSource source, StoredContent content, SourceLimits limits) {
+        long bytes = content == null ? 0L : content.bytes();
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
                     INSERT INTO agent_knowledge_sources
@@ -66,7 +96,7 @@ public final class KnowledgeSources {
                     .param("filename", source.filename())
                     .param("status", source.status().wire())
                     .param("hash", source.contentHash())
-                    .param("bytes", content == null ? 0L : content.bytes())
+                    .param("bytes", bytes)
                     .param("now", time(source.createdAt()))
                     .update();
             if (content != null) {
@@ -76,7 +106,26 @@ public final class KnowledgeSources {
                         .param("content", content.content())
                         .update();
             }
+            // Counted last, so the rows' locks are held only for the commit, not while a large upload is written.
+            // Tenant before hub, as delete does: two adds never wait for each other's row the other way round.
+            String tenant = source.tenant().value();
+            switch (counts.take(tenant, bytes, limits.perTenant(), limits.bytesPerTenant())) {
+                case YES -> {
+                }
+                case NO_ROW -> throw new FirstSource();
+                case NO_ROOM -> throw refusal(tenant, CapReached.Cap.TENANT_SOURCES, CapReached.Cap.TENANT_BYTES, limits.perTenant());
+            }
+            // the hub's row is made by the migration that made the table
+            if (counts.take(SourceCounts.HUB, bytes, limits.total(), limits.bytesTotal()) != SourceCounts.Taken.YES) {
+                throw refusal(SourceCounts.HUB, CapReached.Cap.HUB_SOURCES, CapReached.Cap.HUB_BYTES, limits.total());
+            }
         });
+    }
+
+    /** Which of a scope's two caps refused, with the usage it was at (thrown, it rolls the add back). */
+    private CapReached refusal(String scope, CapReached.Cap bySources, CapReached.Cap byBytes, long maxSources) {
+        Usage usage = counts.find(scope).orElseThrow();
+        return new CapReached(usage.sources() >= maxSources ? bySources : byBytes, usage);
     }
 
     public Optional<KnowledgeSource> find(TenantId tenant, String id) {
@@ -96,16 +145,14 @@ public final class KnowledgeSources {
                 .query(KnowledgeSources::map).list();
     }
 
-    /** The tenant's sources and the bytes of content they keep. */
+    /** The tenant's sources and the bytes of content they keep (the kept counts the caps are checked against). */
     public Usage usage(TenantId tenant) {
-        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(stored_bytes), 0) AS b FROM agent_knowledge_sources WHERE tenant = :tenant")
-                .param("tenant", tenant.value()).query((rs, row) -> new Usage(rs.getLong("n"), rs.getLong("b"))).single();
+        return counts.find(tenant.value()).orElse(new Usage(0, 0));
     }
 
-    /** Every tenant's sources together and the bytes of content they keep. */
+    /** Every tenant's sources together and the bytes of content they keep (kept counts, as above). */
     public Usage usage() {
-        return jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(stored_bytes), 0) AS b FROM agent_knowledge_sources")
-                .query((rs, row) -> new Usage(rs.getLong("n"), rs.getLong("b"))).single();
+        return counts.find(SourceCounts.HUB).orElseThrow();
     }
 
     /** Sources a crash left pending or indexing: the ingestion restarts them at startup. */
@@ -156,11 +203,18 @@ public final class KnowledgeSources {
 
     public boolean delete(TenantId tenant, String id) {
         Boolean deleted = tx.execute(status -> {
+            Optional<Long> bytes = jdbc.sql("SELECT stored_bytes FROM agent_knowledge_sources WHERE tenant = :tenant AND id = :id")
+                    .param("tenant", tenant.value()).param("id", id).query(Long.class).optional();
+            if (bytes.isEmpty()) {
+                return false;
+            }
             int rows = jdbc.sql("DELETE FROM agent_knowledge_sources WHERE tenant = :tenant AND id = :id")
                     .param("tenant", tenant.value()).param("id", id).update();
-            if (rows == 1) {
+            if (rows == 1) {   // not when a concurrent delete of the same source came first: it counted it out
                 jdbc.sql("DELETE FROM agent_source_contents WHERE source_id = :id").param("id", id).update();
                 jdbc.sql("DELETE FROM agent_source_documents WHERE source_id = :id").param("id", id).update();
+                counts.release(tenant.value(), bytes.get());
+                counts.release(SourceCounts.HUB, bytes.get());
             }
             return rows == 1;
         });
