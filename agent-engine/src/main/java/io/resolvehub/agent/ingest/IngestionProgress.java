@@ -7,8 +7,11 @@ import io.resolvehub.agent.SourceType;
 /**
  * Records how far one source's indexing is in the sources table, where any hub instance's page reads it: pages done
  * of pages read for a source of many documents, passages embedded of the document's passages otherwise. Writes when
- * the count has moved by a {@value #STEPS}th of the total (and when the last unit is done), so a re-sync of thousands
- * of unchanged pages costs {@value #STEPS} updates, not thousands. One per source being indexed; not thread-safe.
+ * the count has moved by a {@value #STEPS}th of the total, so a re-sync of thousands of unchanged pages costs at most
+ * {@value #STEPS} updates, not thousands. The start (0 of 0) is written with the move to {@code indexing} and the end
+ * (all done) with the move to {@code ready} ({@link KnowledgeSources#startIndexing}, {@link KnowledgeSources#setReady}),
+ * not in writes of their own: a small source costs one progress write, its total. One per source being indexed; not
+ * thread-safe.
  */
 final class IngestionProgress {
 
@@ -27,11 +30,9 @@ final class IngestionProgress {
         this.pages = SourceProgress.unitOf(type) == SourceProgress.Unit.PAGES;
     }
 
-    /** Starts counting from nothing (a re-sync forgets the last run's figures). */
-    static IngestionProgress start(KnowledgeSources sources, KnowledgeSource source) {
-        IngestionProgress progress = new IngestionProgress(sources, source.id(), source.type());
-        sources.setProgress(source.id(), 0, 0);
-        return progress;
+    /** Counts from nothing, as {@link KnowledgeSources#startIndexing} left the source. */
+    static IngestionProgress of(KnowledgeSources sources, KnowledgeSource source) {
+        return new IngestionProgress(sources, source.id(), source.type());
     }
 
     void documentsRead(int count) {
@@ -64,7 +65,7 @@ final class IngestionProgress {
     }
 
     private void writeIfMoved() {
-        if (done - written >= Math.max(1, (total + STEPS - 1) / STEPS) || done >= total) {
+        if (done < total && done - written >= Math.max(1, (total + STEPS - 1) / STEPS)) {
             write();
         }
     }

@@ -144,11 +144,11 @@ public final class Ingestor implements AutoCloseable {
             return;   // deleted while queued
         }
         KnowledgeSource source = found.get();
-        sources.setStatus(sourceId, SourceStatus.INDEXING, null, null);
+        sources.startIndexing(sourceId);
         try {
             int chunks = indexer.index(source);
             refresh.awaitRefresh();
-            if (!sources.setStatus(sourceId, SourceStatus.READY, chunks, null)) {
+            if (!sources.setReady(sourceId, chunks)) {
                 index.deleteSource(source.tenant(), sourceId);   // deleted while indexing: leave nothing behind
                 refresh.awaitRefresh();
             }

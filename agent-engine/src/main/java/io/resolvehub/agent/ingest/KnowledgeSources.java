@@ -190,6 +190,33 @@ public final class KnowledgeSources {
                 .update() == 1;
     }
 
+    /**
+     * Moves a source to {@code indexing} with its progress back at nothing (a re-sync forgets the last run's figures):
+     * one statement, one commit, as every source being indexed starts.
+     */
+    public void startIndexing(String id) {
+        jdbc.sql("""
+                        UPDATE agent_knowledge_sources
+                        SET status = 'indexing', error = NULL, progress_done = 0, progress_total = 0, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("now", time(Instant.now())).update();
+    }
+
+    /**
+     * Moves a source to {@code ready} with its chunks, and its progress to all done: the last progress step is recorded
+     * here rather than in a write of its own just before (the API shows progress only while indexing).
+     *
+     * @return false when the source no longer exists (deleted meanwhile)
+     */
+    public boolean setReady(String id, int chunks) {
+        return jdbc.sql("""
+                        UPDATE agent_knowledge_sources
+                        SET status = 'ready', chunks = :chunks, error = NULL, progress_done = progress_total, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("chunks", chunks).param("now", time(Instant.now()))
+                .update() == 1;
+    }
+
     /** Records how far indexing is (see {@link SourceProgress}); nothing when the source is gone. */
     public void setProgress(String id, int done, int total) {
         jdbc.sql("UPDATE agent_knowledge_sources SET progress_done = :done, progress_total = :total WHERE id = :id")

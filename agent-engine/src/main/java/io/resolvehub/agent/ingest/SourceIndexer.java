@@ -55,7 +55,7 @@ final class SourceIndexer {
         if (reader == null) {
             throw new IngestionException("this hub cannot read " + source.type().wire() + " sources");
         }
-        IngestionProgress progress = IngestionProgress.start(sources, source);
+        IngestionProgress progress = IngestionProgress.of(sources, source);   // from 0 of 0: see Ingestor#process
         List<SourceDocument> documents = reader.read(source, known);
         if (documents.isEmpty()) {
             throw new IngestionException("no documents were found at " + (source.url() != null ? source.url() : "this source"));

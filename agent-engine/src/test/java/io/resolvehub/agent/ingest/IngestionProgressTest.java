@@ -89,14 +89,15 @@ class IngestionProgressTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void aCrawlCountsPagesInAtMostFiftyWritesAndAlwaysTheLast(TestDatabase database) {
+    void aCrawlCountsPagesInAtMostFiftyWritesAndReadyRecordsTheLast(TestDatabase database) {
         KnowledgeSources sources = sources(database);
         KnowledgeSource crawl = new KnowledgeSource("src_crawl", ACME, SourceType.SITEMAP, "Help", "https://help.example.test/sitemap.xml",
                 null, SourceStatus.INDEXING, 0, null, null, Instant.now(), Instant.now());
         sources.insert(crawl, null);
         sources.setProgress(crawl.id(), 7, 7);   // the last run's figures
 
-        IngestionProgress progress = IngestionProgress.start(sources, crawl);
+        sources.startIndexing(crawl.id());
+        IngestionProgress progress = IngestionProgress.of(sources, crawl);
         assertThat(stored(sources)).as("a new run starts from nothing").isEqualTo(new SourceProgress(0, 0, SourceProgress.Unit.PAGES));
         progress.documentsRead(120);
         assertThat(stored(sources)).isEqualTo(new SourceProgress(0, 120, SourceProgress.Unit.PAGES));
@@ -107,8 +108,9 @@ class IngestionProgressTest {
             int done = stored(sources).done();
             if (written.isEmpty() || written.getLast() != done) written.add(done);
         }
-        assertThat(written).hasSizeLessThanOrEqualTo(IngestionProgress.STEPS).startsWith(0, 3, 6).endsWith(117, 120);
-        assertThat(stored(sources)).isEqualTo(new SourceProgress(120, 120, SourceProgress.Unit.PAGES));
+        assertThat(written).hasSizeLessThanOrEqualTo(IngestionProgress.STEPS).startsWith(0, 3, 6).endsWith(114, 117);
+        assertThat(sources.setReady(crawl.id(), 360)).isTrue();
+        assertThat(stored(sources)).as("all done, with ready").isEqualTo(new SourceProgress(120, 120, SourceProgress.Unit.PAGES));
     }
 
     private static SourceProgress stored(KnowledgeSources sources) {
