@@ -103,8 +103,11 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         // Batch texts of similar length together so little compute goes into padding.
         Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).length));
-        for (int start = 0; start < order.length; start += batchSize) {
-            int[] batch = Arrays.stream(order, start, Math.min(order.length, start + batchSize)).mapToInt(Integer::intValue).toArray();
+        int[] sortedLengths = Arrays.stream(order).mapToInt(i -> encodings.get(i).length).toArray();
+        int start = 0;
+        for (int rows : PaddedBatches.split(sortedLengths, batchSize)) {
+            int[] batch = Arrays.stream(order, start, start + rows).mapToInt(Integer::intValue).toArray();
+            start += rows;
             List<float[]> vectors = run(Arrays.stream(batch).mapToObj(encodings::get).toList());
             for (int i = 0; i < batch.length; i++) {
                 out[batch[i]] = vectors.get(i);
