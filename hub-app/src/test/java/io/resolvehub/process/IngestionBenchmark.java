@@ -88,11 +88,16 @@ public final class IngestionBenchmark {
             System.out.println("| round | (a) raw model chunks/s, text / Markdown chunks | (b) many sources chunks/s | b / a "
                     + "| (c) one source chunks/s | c / a | b / a in CPU time | c / a in CPU time |");
             System.out.println("|---|---|---|---|---|---|---|---|");
+            List<String> threadCpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Phase rawText = raw(embedder, textChunks);
                 Phase rawMarkdown = raw(embedder, markdownChunks);
+                Map<String, Long> threadsBefore = BenchmarkMachine.cpuNanosByThreadGroup();
                 Phase many = manySources(api, jdbc, "bench-many-" + round, passages);
+                Map<String, Long> threadsAfterMany = BenchmarkMachine.cpuNanosByThreadGroup();
                 Phase one = oneSource(api, jdbc, "bench-one-" + round, passages);
+                threadCpu.add("round " + round + ", (b) many sources: " + topThreads(threadsBefore, threadsAfterMany));
+                threadCpu.add("round " + round + ", (c) one source: " + topThreads(threadsAfterMany, BenchmarkMachine.cpuNanosByThreadGroup()));
                 System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f | %.1f (%d chunks, %.1f s, posted in %.1f s) | %.0f%% | %.1f (%d chunks, %.1f s) "
                                 + "| %.0f%% | %.0f%% | %.0f%% |%n",
                         round, rawText.rate(), rawMarkdown.rate(),
@@ -101,6 +106,8 @@ public final class IngestionBenchmark {
                         100 * cpuRate(many) / cpuRate(rawText), 100 * cpuRate(one) / cpuRate(rawMarkdown));
             }
             System.out.printf(Locale.ROOT, "load average %.2f at the end%n", BenchmarkMachine.loadAverage());
+            System.out.println("CPU seconds by thread (live threads; \"java\" holds ONNX Runtime's native threads):");
+            threadCpu.forEach(System.out::println);
         } finally {
             hub.close();
         }
@@ -194,6 +201,16 @@ public final class IngestionBenchmark {
     private static List<Passage> read(Path docs) throws java.io.IOException {
         return Files.readAllLines(docs).stream().filter(line -> !line.isBlank()).map(JSON::readTree)
                 .map(n -> new Passage(n.get("title").asString(), n.get("text").asString())).toList();
+    }
+
+    /** The thread groups that used the most CPU between two readings, in seconds. */
+    private static String topThreads(Map<String, Long> before, Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double cpuRate(Phase phase) {
