@@ -96,6 +96,8 @@ public final class IngestionBenchmark {
                 Phase many = manySources(api, jdbc, "bench-many-" + round, passages);
                 Map<String, Long> threadsAfterMany = BenchmarkMachine.cpuNanosByThreadGroup();
                 Phase one = oneSource(api, jdbc, "bench-one-" + round, passages);
+                threadCpu.add(String.format(Locale.ROOT, "round %d, process CPU s: (a) text %.1f, (a) Markdown %.1f, (b) %.1f, (c) %.1f",
+                        round, rawText.cpuSeconds(), rawMarkdown.cpuSeconds(), many.cpuSeconds(), one.cpuSeconds()));
                 threadCpu.add("round " + round + ", (b) many sources: " + topThreads(threadsBefore, threadsAfterMany));
                 threadCpu.add("round " + round + ", (c) one source: " + topThreads(threadsAfterMany, BenchmarkMachine.cpuNanosByThreadGroup()));
                 System.out.printf(Locale.ROOT, "| %d | %.1f / %.1f | %.1f (%d chunks, %.1f s, posted in %.1f s) | %.0f%% | %.1f (%d chunks, %.1f s) "
