@@ -64,6 +64,16 @@ public class Conversations {
             return existing.get();
         }
         ConversationId id = preferredId != null ? preferredId : ConversationId.random();
+        insertIfAbsent(id, tenant, channel, threadKey, user, replyContext, now);
+        return findByThread(tenant, channel, threadKey).orElseThrow();
+    }
+
+    /**
+     * Stores a new open conversation of the thread; nothing when the thread has one already (a concurrent creator won):
+     * the insert does nothing rather than fail, which would abort the transaction on PostgreSQL.
+     */
+    private void insertIfAbsent(ConversationId id, TenantId tenant, ChannelType channel, String threadKey, UserRef user,
+                                Map<String, String> replyContext, Instant now) {
         jdbc.sql("""
                         insert into conversations (id, tenant_id, channel, thread_key, user_id, user_name, user_email,
                           status, reply_context, created_at, updated_at)
@@ -72,7 +82,6 @@ public class Conversations {
                 .params(id.value(), tenant.value(), channel.id(), threadKey, user.platformId(), user.displayName(),
                         user.email(), Json.write(replyContext), ts(now), ts(now))
                 .update();
-        return findByThread(tenant, channel, threadKey).orElseThrow();
     }
 
     /**
@@ -92,16 +101,8 @@ public class Conversations {
      * abort the transaction on PostgreSQL) and that conversation is returned, locked.
      */
     public ConversationRecord createOrLock(ConversationRecord unsaved) {
-        UserRef user = unsaved.user();
-        jdbc.sql("""
-                        insert into conversations (id, tenant_id, channel, thread_key, user_id, user_name, user_email,
-                          status, reply_context, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)
-                        on conflict do nothing""")
-                .params(unsaved.id().value(), unsaved.tenant().value(), unsaved.channel().id(), unsaved.threadKey(),
-                        user.platformId(), user.displayName(), user.email(), Json.write(unsaved.replyContext()),
-                        ts(unsaved.createdAt()), ts(unsaved.createdAt()))
-                .update();
+        insertIfAbsent(unsaved.id(), unsaved.tenant(), unsaved.channel(), unsaved.threadKey(), unsaved.user(),
+                unsaved.replyContext(), unsaved.createdAt());
         return jdbc.sql("select * from conversations where tenant_id = ? and channel = ? and thread_key = ? for update")
                 .params(unsaved.tenant().value(), unsaved.channel().id(), unsaved.threadKey())
                 .query(Conversations::map).single();
