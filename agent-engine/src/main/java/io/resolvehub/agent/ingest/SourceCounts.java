@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * The kept counts of knowledge sources and of the bytes of content they keep, per tenant and for the whole hub
  * ({@code agent_source_usage}): what the caps are checked against, so adding a source reads two rows instead of
- * summing the sources table (all of it, for the hub-wide caps). Only {@link KnowledgeSources} changes them, inside the
- * transaction that adds or deletes a source, so they move with the table and a rolled-back add leaves them as they were.
+ * summing the sources table (all of it, for the hub-wide caps). Only {@link CountedSourceAdd} and
+ * {@link KnowledgeSources#delete} change them, inside the transaction that adds or deletes a source, so they move with
+ * the table and a rolled-back add leaves them as they were.
  */
 final class SourceCounts {
 
