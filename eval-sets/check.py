@@ -1,4 +1,6 @@
-"""Checks questions.jsonl against docs/: run `python3 check.py` from anywhere.
+"""Checks an evaluation set's questions.jsonl against its docs/: `python3 eval-sets/check.py eval-sets/helpcenter5`.
+
+Takes the set's folder as its one argument, so that every help-center set is checked by the same rules.
 
 Verifies that ids are unique and well formed, that every field has the right type and kind-dependent content, that
 every gold article exists, and that every must_contain alternative occurs in at least one of the question's gold
@@ -12,7 +14,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
 KINDS = {"answerable", "not_answerable", "person"}
 FIELDS = ["id", "question", "history", "kind", "gold_docs", "must_contain", "notes"]
 
@@ -39,9 +40,13 @@ def body_words(path):
     return len(text.split())
 
 
-def main():
+def main(argv):
+    if len(argv) != 2 or not (Path(argv[1]) / "questions.jsonl").is_file() or not (Path(argv[1]) / "docs").is_dir():
+        print("usage: python3 eval-sets/check.py <set folder holding questions.jsonl and docs/>", file=sys.stderr)
+        return 2
+    here = Path(argv[1]).resolve()
     problems = []
-    docs = {f"docs/{p.name}": p for p in sorted((HERE / "docs").iterdir())}
+    docs = {f"docs/{p.name}": p for p in sorted((here / "docs").iterdir())}
     texts = {name: article_text(p) for name, p in docs.items()}
     for name, p in docs.items():
         words = body_words(p)
@@ -58,7 +63,7 @@ def main():
     ids = Counter()
     counts = Counter()
     followups = Counter()
-    lines = (HERE / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (here / "questions.jsonl").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):
         where = f"line {n}"
         try:
@@ -130,4 +135,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))
