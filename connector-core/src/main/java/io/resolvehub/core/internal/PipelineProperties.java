@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * {@code hub.pipeline.*}: the conversation pipeline's workers and resilience settings.
  *
- * @param workers              worker threads per instance claiming inbound events; default 4
+ * @param workers              worker threads per instance claiming inbound events; default the number of processors
+ *                             the JVM may use, at least 2 (see {@link #defaultWorkers()})
  * @param pollInterval         how often idle workers look for events stored by other instances; default PT1S
  * @param lease                how long a claimed event stays reserved without a renewal (the working instance renews it
  *                             every third of it); after a crash, its events are picked up again after this; default PT1M
@@ -34,7 +35,7 @@ public record PipelineProperties(Integer workers, Duration pollInterval, Duratio
                                  Integer workerNiceness) {
 
     public PipelineProperties {
-        workers = workers == null ? 4 : workers;
+        workers = workers == null ? defaultWorkers() : workers;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         lease = lease == null ? Duration.ofMinutes(1) : lease;
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
@@ -54,6 +55,16 @@ public record PipelineProperties(Integer workers, Duration pollInterval, Duratio
             throw new IllegalArgumentException("hub.pipeline.worker-niceness must be from 0 (the hub's own priority) "
                     + "to 19 nice steps below it, not " + workerNiceness);
         }
+    }
+
+    /**
+     * One worker per processor: the extractive agent answers on the CPU, and more workers than cores only queue the
+     * acknowledgements behind their commits and context switches (on two cores, 4 workers gave an acknowledgement p99 of
+     * 52–82 ms at 200 events/s, 2 workers 26–39 ms, with the same answers per second: docs/benchmarks.md). At least 2,
+     * so one slow answer never holds up the rest. An agent whose answers wait on a remote language model wants more.
+     */
+    static int defaultWorkers() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     public static PipelineProperties defaults() {
