@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 enum AnswerType {
 
-    DURATION(Pattern.compile("\\bhow long\\b|\\bhow soon\\b|\\bhow (?:fast|quickly)\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
+    // "how long can a discount code be?" asks for a length ("between 3 and 40 characters"), which QUANTITY reads
+    DURATION(Pattern.compile("\\bhow long\\b(?! " + Wording.LENGTH + ")|\\bhow soon\\b|\\bhow (?:fast|quickly)\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
             + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
             Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:(?:business|working|calendar|full)\\s+)?"
                     + "(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\b"
@@ -30,7 +31,7 @@ enum AnswerType {
             + "|\\bsystem requirements\\b|\\bversions? of (?:windows|macos|ios|ipados|android|chrome|firefox|safari|edge)\\b"),
             Pattern.compile("\\b(?:version|v)\\s?\\d|\\b(?:windows|macos|os x|ios|ipados|android|chrome|firefox|safari|edge|ubuntu|"
                     + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
-    QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
+    QUANTITY(Pattern.compile("\\bhow long " + Wording.LENGTH + "|\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
             // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B"), a word that
             // picks one out ("use one of your keys", "each one works once") or part of a compound ("two-factor", "one-time"):
@@ -52,6 +53,13 @@ enum AnswerType {
             Pattern.compile("(?<!^)(?<![.!?]\\s)\\b[A-Z][a-z]+|>|→|\\b(?:menu|tab|page|settings|sidebar|toolbar|button|panel|"
                     + "section|screen|dashboard|folder|located|found in|under)\\b")),
     ANY(null, null);
+
+    /** Wording the types share; a class of its own because an enum's constants cannot read its static fields. */
+    private static final class Wording {
+        /** "how long" + this asks for a length: "can a SKU be", not "can a link be valid" (a duration). */
+        static final String LENGTH = "(?:can|could|should|may|must) (?:[\\w'-]+ ){1,4}be\\b"
+                + "(?! (?:valid|active|kept|stored|used|open|on|off|in|down|offline|paused|suspended|left|away|late)\\b)";
+    }
 
     private static final Pattern LIST_NUMBER = Pattern.compile("(?m)^\\s*\\d{1,3}[.)]\\s+");
 

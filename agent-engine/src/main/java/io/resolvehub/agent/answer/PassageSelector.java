@@ -149,7 +149,7 @@ final class PassageSelector {
         }
         int best = contenders.getFirst();
         if (contenders.size() > 1) {
-            best = byMeaning(all, headings, lexical, contenders, question, questionVector, embedder);
+            best = byMeaning(all, headings, lexical, contenders, question, procedural ? null : terms, questionVector, embedder);
         }
         Unit chosen = all.get(best);
         int first = all.indexOf(perPassage.get(chosen.passage()).getFirst());
@@ -180,13 +180,13 @@ final class PassageSelector {
      * cost of an answer stays bounded however long or dense the passages are.
      */
     private static int byMeaning(List<Unit> all, List<String> headings, double[] lexical, List<Integer> contenders, String question,
-                                 float[] questionVector, Embedder embedder) {
+                                 QuestionTerms focusedOn, float[] questionVector, Embedder embedder) {
         List<String> texts = new ArrayList<>();
         if (questionVector == null) {
             texts.add(question);
         }
         for (int i : contenders) {
-            texts.add(asRead(headings.get(all.get(i).passage()), all.get(i).text()));
+            texts.add(asRead(headings.get(all.get(i).passage()), all.get(i).text(), focusedOn));
         }
         List<float[]> vectors = embedder.embedAll(texts, RESCORE_TOKENS);
         float[] q = questionVector == null ? vectors.getFirst() : questionVector;
@@ -205,9 +205,26 @@ final class PassageSelector {
         return best;
     }
 
-    /** The text a unit is compared by meaning as: under its heading (read up to {@link #RESCORE_TOKENS} tokens). */
-    static String asRead(String heading, String unit) {
-        return heading + "\n" + unit;
+    /**
+     * The text a unit is compared by meaning as: under its heading (read up to {@link #RESCORE_TOKENS} tokens). A list of
+     * steps asked about one of its facts ("how many backup codes do I get") is read as the step that names the question's
+     * words ("4. Save your 10 backup codes."), not as its opening, which is about the task as a whole; a how-to question
+     * ({@code focusedOn} null) asks about the task, so the opening it is.
+     */
+    static String asRead(String heading, String unit, QuestionTerms focusedOn) {
+        String read = unit;
+        if (focusedOn != null && unit.indexOf('\n') >= 0) {
+            double mostWords = 0;
+            for (String line : unit.split("\n")) {
+                Set<String> said = Terms.of(line);
+                double words = focusedOn.own().stream().filter(t -> focusedOn.found(t, said)).mapToDouble(focusedOn::weight).sum();
+                if (words > mostWords) {
+                    mostWords = words;
+                    read = line.strip();
+                }
+            }
+        }
+        return heading + "\n" + read;
     }
 
     /** The sentence ending in a colon just before a list of steps; "" for any other unit. */

@@ -112,6 +112,45 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aFactInsideStepsIsComparedByMeaningAsTheStepThatHoldsItNotAsTheListsOpening() {
+        String question = "how many backup codes do i get";
+        String passage = """
+                - If you are the owner and have no backup codes, select Can't use your code? on the login page. Support \
+                verifies your identity, which takes up to 3 business days.
+
+                1. Go to Settings > Security > Two-step authentication and select Turn on for your own account.
+                2. Scan the QR code with an authenticator app such as Google Authenticator, Authy or 1Password on your phone.
+                3. Enter the six-digit code that the app shows and select Verify to finish turning it on.
+                4. Save your 10 backup codes. Each code works once.
+                """;
+        // Like the model, this reads only a text's first RESCORE_TOKENS words, and finds the step that gives the number
+        // closest to the question.
+        Embedder readsTheOpening = new Embedder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                String read = String.join(" ", List.of(text.split("\\s+")).subList(0, Math.min(PassageSelector.RESCORE_TOKENS,
+                        text.split("\\s+").length)));
+                return read.contains("Save your 10 backup codes") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+        };
+
+        PassageSelector.Selection selection = select(question, List.of(passage), List.of("Two-step authentication"),
+                new float[]{1, 0}, readsTheOpening);
+
+        assertThat(selection.excerpt()).contains("Save your 10 backup codes");
+    }
+
+    @Test
     void aSentenceThatMatchesClearlyMoreOfTheQuestionsWordsWinsWithoutAModelCall() {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
@@ -262,6 +301,10 @@ class PassageSelectorTest {
     void readsTheKindOfValueAQuestionAsksFor() {
         assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how fast does my server have to respond")).isEqualTo(AnswerType.DURATION);
+        // how long a thing can be is a length, unless it is how long it can be valid (or kept, or used)
+        assertThat(AnswerType.of("how long can a project name be")).isEqualTo(AnswerType.QUANTITY);
+        assertThat(AnswerType.of("how long can a share link be valid")).isEqualTo(AnswerType.DURATION);
+        assertThat(AnswerType.of("how long can my account be suspended")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
         assertThat(AnswerType.of("what's the max file size for uploads")).isEqualTo(AnswerType.QUANTITY);
         assertThat(AnswerType.of("when was the company founded")).isEqualTo(AnswerType.YEAR);
