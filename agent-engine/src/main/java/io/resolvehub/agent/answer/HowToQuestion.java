@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Recognises a "how do I…" question, answered by steps. One that asks for a value ("how many…", "how long…") is not,
  * nor one that asks whether ("does removing someone delete their data?"), nor one that merely names a task ("I didn't
- * get the reset email").
+ * get the reset email": a {@link ProblemReport}, answered by what to do about it).
  */
 final class HowToQuestion {
 
@@ -17,12 +17,6 @@ final class HowToQuestion {
     private static final Pattern ACTION = Pattern.compile("(?:^\\W*(?:please\\s+)?|\\b(?:to|i|we|you|me)\\s+)(?:set|setup|configure|"
             + "enable|disable|change|reset|create|add|remove|delete|install|connect|update|cancel|turn|invite|export|import|"
             + "share|download)\\b|\\b(?:steps?|setup|instructions)\\b");
-    /**
-     * A report of something that went wrong ("reset email never showed up", "the page won't let me reset") names a task
-     * without asking how to do it: it is answered by what to do about the problem, not by the task's steps.
-     */
-    private static final Pattern PROBLEM = Pattern.compile("\\b(?:never|\\w+n't|cant|wont|didnt|doesnt|isnt|failed|fails|"
-            + "failing|keeps|stuck|missing|broken)\\b");
     private static final Pattern HOW_TO = Pattern.compile("\\bwhat (?:do|should|can|must) (?:i|we) do\\b|\\bhow (?:do|can|should|to|would|does)\\b");
 
     private HowToQuestion() {
@@ -33,6 +27,6 @@ final class HowToQuestion {
         if (AnswerType.of(question) != AnswerType.ANY) {
             return false;
         }
-        return HOW_TO.matcher(q).find() || !YesNoQuestion.is(question) && ACTION.matcher(q).find() && !PROBLEM.matcher(q).find();
+        return HOW_TO.matcher(q).find() || !YesNoQuestion.is(question) && ACTION.matcher(q).find() && !ProblemReport.is(q);
     }
 }

@@ -36,6 +36,8 @@ final class PassageSelector {
     private static final double FOCUS_BONUS = 1.0;
     /** A unit holding the kind of value asked for counts as one more matching word. */
     private static final double TYPE_BONUS = 1.0;
+    /** A unit saying what to do when something goes wrong counts as one more matching word for a problem report. */
+    private static final double REMEDY_BONUS = 1.0;
     /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
@@ -96,6 +98,7 @@ final class PassageSelector {
         // A typical matching word counts about 1; words found in no unit don't water that down.
         double typicalWeight = ownTerms.stream().filter(t -> presentIn.stream().anyMatch(p -> terms.found(t, p)))
                 .mapToDouble(terms::weight).average().orElse(1);
+        boolean problem = !procedural && ProblemReport.is(question);
         double carriedWeight = REFERS_BACK.matcher(question).find() ? REFERRED_WEIGHT : CARRIED_WEIGHT;
         // a question asking for a kind of value ("what version of windows…") has its focus in that kind already
         String focus = type == AnswerType.ANY ? FocusWord.of(question, ownTerms) : null;
@@ -116,6 +119,9 @@ final class PassageSelector {
             }
             if (candidate.tableHeader() != null && ownTerms.stream().anyMatch(t -> terms.found(t, Terms.of(firstCell(candidate))))) {
                 score += 1;   // a row is about what its first cell names: "Pro | $8…" answers "what does Pro cost"
+            }
+            if (problem && ProblemReport.remedies(candidate.text())) {
+                score += REMEDY_BONUS;   // "reset email never showed up" is answered by "If the email doesn't arrive, …"
             }
             if (procedural && candidate.instructs()) {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic

@@ -151,6 +151,21 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aProblemReportIsAnsweredByWhatToDoWhenItGoesWrongNotByTheTasksSteps() {
+        String passage = """
+                1. Go to the login page and select Forgot password.
+                2. Enter your email address and select Send reset link.
+                3. Open the reset email and choose a new password.
+
+                If the reset email doesn't arrive within 10 minutes, check your spam folder, then request a new link.
+                """;
+
+        PassageSelector.Selection selection = select("reset email never showed up", passage, "Reset your password");
+
+        assertThat(selection.excerpt()).contains("check your spam folder");
+    }
+
+    @Test
     void aSentenceThatMatchesClearlyMoreOfTheQuestionsWordsWinsWithoutAModelCall() {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
