@@ -171,11 +171,15 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         // the tie-break and the confidence both, and a unit the tie-break read is not read again for the confidence.
         Embedder thisAnswer = new RememberingEmbedder(embedder);
         float[] questionVector = retrieval.query().carried().isEmpty() ? retrieval.vector() : thisAnswer.embed(retrieval.query().question());
+        // A terse follow-up ("and yearly?") means little alone: its sentence is chosen as retrieval read it, with the turn
+        // it continues; its confidence still asks whether the quote is like its own words (not so "and on iPad?" answered
+        // about the iPhone).
+        float[] choosingVector = terse(retrieval) ? retrieval.vector() : questionVector;
         PassageSelector.Selection selection = definition != null
                 ? PassageSelector.definitionIn(best.hit().text(), definition.form(), definition.longForm())
                 : PassageSelector.select(candidates.stream().map(c -> c.hit().text()).toList(),
                         candidates.stream().map(c -> heading(c.hit())).toList(),
-                        retrieval.terms(), retrieval.query().question(), type, procedural, questionVector, thisAnswer);
+                        retrieval.terms(), retrieval.query().question(), type, procedural, choosingVector, thisAnswer);
         Scored source = candidates.get(selection.passage());
         String excerpt = selection.excerpt();
         QuestionTerms judgedOn = definition != null ? definition.terms() : retrieval.terms();
@@ -204,9 +208,14 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
     /** A how-to question, or a terse follow-up ("and on iPhone?") to one. */
     private static boolean procedural(Retrieval retrieval) {
         StandaloneQuery query = retrieval.query();
-        boolean terseFollowUp = !query.carried().isEmpty() && retrieval.terms().own().size() <= 1;
+        boolean terseFollowUp = terse(retrieval);
         return HowToQuestion.is(query.question())
                 || terseFollowUp && retrieval.shape().type() == AnswerType.ANY && HowToQuestion.is(query.carried().getFirst());
+    }
+
+    /** A follow-up of at most one content word of its own: "and yearly?", "what about android?". */
+    private static boolean terse(Retrieval retrieval) {
+        return !retrieval.query().carried().isEmpty() && retrieval.terms().own().size() <= 1;
     }
 
     private static String heading(SearchHit hit) {

@@ -38,6 +38,8 @@ final class PassageSelector {
     private static final double TYPE_BONUS = 1.0;
     /** A unit saying what to do when something goes wrong counts as one more matching word for a problem report. */
     private static final double REMEDY_BONUS = 1.0;
+    /** A table's header row names the columns; it answers only when no row of it matches by this much more. */
+    private static final double HEADER_PENALTY = 1.0;
     /** Units whose lexical scores are this close (half a question word) are a tie, settled by meaning. */
     private static final double CONTEST_MARGIN = 0.5;
     /** At most this many tied units are compared by meaning: with {@link #RESCORE_TOKENS} it bounds the model's work. */
@@ -127,6 +129,9 @@ final class PassageSelector {
                 score += 3;   // "how do I…" is answered by the steps, not by a sentence that mentions the topic
             }
             List<Unit> siblings = perPassage.get(candidate.passage());
+            if (headsRows(siblings, candidate)) {
+                score -= HEADER_PENALTY;   // "Plan | Monthly billing | Yearly billing" names columns; a row holds the value
+            }
             if (candidate.position() + 1 < siblings.size() && siblings.get(candidate.position() + 1).steps() && candidate.text().endsWith(":")) {
                 Set<String> following = Terms.of(siblings.get(candidate.position() + 1).text());
                 score += 0.5 * ownTerms.stream().filter(following::contains).count();
@@ -240,6 +245,12 @@ final class PassageSelector {
         }
         String previous = units.get(unit.position() - 1).text();
         return previous.endsWith(":") ? previous : "";
+    }
+
+    /** Whether {@code unit} is the header row of the table row that follows it. */
+    private static boolean headsRows(List<Unit> siblings, Unit unit) {
+        int next = unit.position() + 1;
+        return next < siblings.size() && unit.text().equals(siblings.get(next).tableHeader());
     }
 
     private static String firstCell(Unit row) {

@@ -166,6 +166,38 @@ class PassageSelectorTest {
     }
 
     @Test
+    void aTablesHeaderRowDoesNotAnswerWhatOneOfItsRowsHolds() {
+        String passage = """
+                Plan | Monthly billing | Yearly billing
+                Starter | $19/month | $190/year
+                Grow | $49/month | $490/year
+                """;
+        // the model finds the header closest to "and yearly?", as all-MiniLM-L6-v2 does: it names the word asked
+        Embedder likesTheHeader = new Embedder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return text.contains("Plan | Monthly billing") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+        };
+        QuestionTerms terms = QuestionTerms.plain(Terms.of("and yearly?"), Terms.of("how much is grow"));
+
+        PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Prices"), terms, "and yearly?",
+                AnswerType.ANY, false, new float[]{1, 0}, likesTheHeader);
+
+        assertThat(selection.excerpt()).contains("Grow | $49/month | $490/year");
+    }
+
+    @Test
     void aSentenceThatMatchesClearlyMoreOfTheQuestionsWordsWinsWithoutAModelCall() {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
