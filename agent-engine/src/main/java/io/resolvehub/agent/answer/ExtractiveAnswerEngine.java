@@ -186,7 +186,7 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         double excerptCoverage = judgedOn.coverage(Terms.of(source.hit().title() + " " + heading(source.hit()) + " " + excerpt));
         ConfidenceModel.Signals signals = source.signals().withExcerpt(excerptCoverage, !type.carriedBy(excerpt, named),
                 excerptSimilarity(questionVector, heading(source.hit()), selection.quote().answering(),
-                        procedural ? null : retrieval.terms(), thisAnswer));
+                        StepFocus.of(procedural, retrieval.terms(), type), thisAnswer));
         Answer answer = Answer.answer(voice.frame(excerpt), confidence.confidence(signals), List.of(citation(source.hit(), excerpt)));
         return new Assessment(answer, signals, source.hit());
     }
@@ -198,9 +198,9 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
      * (docs/benchmarks.md). The best unit, not the whole quote: a sentence of context around the answer must not make the
      * answer look less like what was asked.
      */
-    private static double excerptSimilarity(float[] question, String heading, List<String> answering, QuestionTerms focusedOn,
+    private static double excerptSimilarity(float[] question, String heading, List<String> answering, StepFocus focus,
                                             Embedder thisAnswer) {
-        List<String> texts = answering.stream().map(unit -> PassageSelector.asRead(heading, unit, focusedOn)).toList();
+        List<String> texts = answering.stream().map(unit -> focus.asRead(heading, unit)).toList();
         return thisAnswer.embedAll(texts, PassageSelector.RESCORE_TOKENS).stream()
                 .mapToDouble(v -> Vectors.dot(question, v)).max().orElse(0);
     }

@@ -89,6 +89,9 @@ final class PassageSelector {
         // account:"): that sentence is what tells two step lists of one section apart.
         List<Set<String>> saidBy = all.stream().map(u -> Terms.of((procedural ? introduction(perPassage.get(u.passage()), u) : "") + " "
                 + (u.tableHeader() == null ? "" : u.tableHeader() + " ") + u.text())).toList();
+        // A question about one fact of a list of steps is asked of the step about it: "how long are invitations valid" is
+        // not answered by steps whose value ("the 7-day clock") sits in another step than the invitations they name.
+        StepFocus asked = StepFocus.of(procedural, terms, type);
         // A unit is read with its section heading: "Reset a forgotten password" is what makes those steps the answer.
         List<Set<String>> headingTerms = headings.stream().map(Terms::of).toList();
         List<Set<String>> presentIn = new ArrayList<>();
@@ -113,7 +116,7 @@ final class PassageSelector {
             wordsSaid[i] = ownTerms.stream().filter(t -> terms.found(t, said)).mapToDouble(terms::weight).sum() / typicalWeight;
             double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
                     + carriedWeight * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
-            if (type != AnswerType.ANY && type.carriedBy(candidate.text(), named)) {
+            if (type != AnswerType.ANY && type.carriedBy(asked.of(candidate.text()), named)) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
             }
             if (focus != null && terms.weight(focus) >= typicalWeight && terms.found(focus, said)) {
@@ -160,7 +163,7 @@ final class PassageSelector {
         }
         int best = contenders.getFirst();
         if (contenders.size() > 1) {
-            best = byMeaning(all, headings, lexical, contenders, question, procedural ? null : terms, questionVector, embedder);
+            best = byMeaning(all, headings, lexical, contenders, question, asked, questionVector, embedder);
         }
         Unit chosen = all.get(best);
         int first = all.indexOf(perPassage.get(chosen.passage()).getFirst());
@@ -191,13 +194,13 @@ final class PassageSelector {
      * cost of an answer stays bounded however long or dense the passages are.
      */
     private static int byMeaning(List<Unit> all, List<String> headings, double[] lexical, List<Integer> contenders, String question,
-                                 QuestionTerms focusedOn, float[] questionVector, Embedder embedder) {
+                                 StepFocus focus, float[] questionVector, Embedder embedder) {
         List<String> texts = new ArrayList<>();
         if (questionVector == null) {
             texts.add(question);
         }
         for (int i : contenders) {
-            texts.add(asRead(headings.get(all.get(i).passage()), all.get(i).text(), focusedOn));
+            texts.add(focus.asRead(headings.get(all.get(i).passage()), all.get(i).text()));
         }
         List<float[]> vectors = embedder.embedAll(texts, RESCORE_TOKENS);
         float[] q = questionVector == null ? vectors.getFirst() : questionVector;
@@ -214,28 +217,6 @@ final class PassageSelector {
             }
         }
         return best;
-    }
-
-    /**
-     * The text a unit is compared by meaning as: under its heading (read up to {@link #RESCORE_TOKENS} tokens). A list of
-     * steps asked about one of its facts ("how many backup codes do I get") is read as the step that names the question's
-     * words ("4. Save your 10 backup codes."), not as its opening, which is about the task as a whole; a how-to question
-     * ({@code focusedOn} null) asks about the task, so the opening it is.
-     */
-    static String asRead(String heading, String unit, QuestionTerms focusedOn) {
-        String read = unit;
-        if (focusedOn != null && unit.indexOf('\n') >= 0) {
-            double mostWords = 0;
-            for (String line : unit.split("\n")) {
-                Set<String> said = Terms.of(line);
-                double words = focusedOn.own().stream().filter(t -> focusedOn.found(t, said)).mapToDouble(focusedOn::weight).sum();
-                if (words > mostWords) {
-                    mostWords = words;
-                    read = line.strip();
-                }
-            }
-        }
-        return heading + "\n" + read;
     }
 
     /** The sentence ending in a colon just before a list of steps; "" for any other unit. */

@@ -198,6 +198,37 @@ class PassageSelectorTest {
     }
 
     @Test
+    void stepsWhoseValueSitsInAnotherStepThanTheWordsAskedAboutDoNotOutrankTheSentenceThatSaysIt() {
+        String passage = """
+                1. Go to Workspace settings > Members > Pending invitations.
+                2. Click Resend to send a new email (this restarts the 7-day clock), or Revoke to cancel the invitation.
+
+                Invitations expire after 7 days.
+                """;
+        Embedder likesTheExpiry = new Embedder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return text.contains("expire") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+        };
+
+        PassageSelector.Selection selection = select("how long are workspace invitations valid", List.of(passage),
+                List.of("Members"), new float[]{1, 0}, likesTheExpiry);
+
+        assertThat(selection.excerpt()).contains("Invitations expire after 7 days.").doesNotContain("Pending invitations");
+    }
+
+    @Test
     void aSentenceThatMatchesClearlyMoreOfTheQuestionsWordsWinsWithoutAModelCall() {
         String question = "can I export notes offline";
         String passage = "Notes sync every few minutes. You can export notes while offline from the File menu. Themes are in Settings.";
