@@ -70,6 +70,9 @@ final class QuestionReader {
         StringBuilder addition = new StringBuilder();
         Set<String> spellable = union(own, carried);
         spellable.removeIf(COMMON_SHORT_FORMS::containsKey);
+        // an everyday word of any question ("how *much*", "how *long*") is spelt right even when the documents never use
+        // it: corrected to their nearest word ("must", "log") it would search for, and be judged on, a word never asked
+        spellable.removeAll(GENERIC);
         Map<String, String> corrections = index.spellingSuggestions(tenant, spellable);
         own = replace(own, corrections);
         carried = replace(carried, corrections);
