@@ -67,7 +67,8 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
             ConfidenceModel.Signals signals = ConfidenceModel.signals(hit, reading.terms(), shape);
             scored.add(new Scored(hit, signals, confidence.confidence(signals)));
         }
-        return new Retrieval(query, vector, reading.terms(), shape, scored, definition(reading.definition(), scored, vector, reading.terms(), shape));
+        List<Scored> ordered = WordEvidence.ordered(scored);
+        return new Retrieval(query, vector, reading.terms(), shape, ordered, definition(reading.definition(), ordered, vector, reading.terms(), shape));
     }
 
     /**
