@@ -58,10 +58,13 @@ final class QuestionReader {
     }
 
     /**
-     * The question's terms, the extra words retrieval should search for (corrections, long forms), and, when the question
-     * asks what a short form the documents define means ("what is a QES?"), the passage that defines it (else null).
+     * The question's terms, the extra words retrieval should search for (corrections, long forms, the documents' word for
+     * one they never use), the corrections and long forms alone (the search by meaning reads the question with them:
+     * MiniLM knows "password", not "pw"; a thesaurus neighbour would pull a question the documents do not answer toward
+     * one they do), and, when the question asks what a short form the documents define means ("what is a QES?"), the
+     * passage that defines it (else null).
      */
-    record Reading(QuestionTerms terms, String searchAddition, Definition definition) {
+    record Reading(QuestionTerms terms, String searchAddition, String respelling, Definition definition) {
     }
 
     Reading read(TenantId tenant, StandaloneQuery query) {
@@ -77,6 +80,7 @@ final class QuestionReader {
         own = replace(own, corrections);
         carried = replace(carried, corrections);
         corrections.values().forEach(c -> addition.append(' ').append(c));
+        StringBuilder respelling = new StringBuilder(addition);
         Set<String> counted = own.size() >= 2 ? own : union(own, carried);
         Map<String, Long> frequencies = new HashMap<>(index.chunkFrequencies(tenant, counted));
         Map<String, Set<String>> alternatives = new HashMap<>();
@@ -87,6 +91,7 @@ final class QuestionReader {
             if (shortStems.size() == 1 && !longStems.isEmpty()) {
                 alternatives.put(shortStems.iterator().next(), longStems);
                 addition.append(' ').append(form.getValue());
+                respelling.append(' ').append(form.getValue());
             }
         }
         Map<String, List<Set<String>>> synonyms = SupportSynonyms.of(union(own, carried));
@@ -128,7 +133,7 @@ final class QuestionReader {
         Definition asked = defined.entrySet().stream().filter(d -> MeaningQuestion.asksAbout(query.question(), d.getKey()))
                 .max(Comparator.comparingInt(d -> query.question().lastIndexOf(d.getKey())))
                 .map(Map.Entry::getValue).orElse(null);
-        return new Reading(terms, addition.toString().strip(), asked);
+        return new Reading(terms, addition.toString().strip(), respelling.toString().strip(), asked);
     }
 
     /** The {@code unknown} stems the question writes as an everyday word ({@link EverydayWords}). */
