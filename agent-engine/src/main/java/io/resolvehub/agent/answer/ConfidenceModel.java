@@ -36,8 +36,8 @@ public record ConfidenceModel(double intercept, double[] weights) {
      * docs/evaluation.md); the Fernledger and Callwise help centers ({@code helpcenter2}, {@code helpcenter5}) were held
      * out, and judged it.
      */
-    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-4.692,
-            new double[]{0.552, 1.794, 0.468, -1.138, 0.244, -2.537, 1.758, -1.354, 5.689});
+    public static final ConfidenceModel CALIBRATED = new ConfidenceModel(-5.116,
+            new double[]{0.912, 1.437, 0.769, -1.167, 0.031, -2.573, 2.038, -1.241, 5.684});
 
     /**
      * How much a wrong answer weighs against a needless hand-off in the fit. The one number chosen by looking at the
