@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,29 @@ class PassageSelectorTest {
             return texts.stream().map(this::embed).toList();
         }
     };
+
+    /**
+     * Finds a text closest to the question (the question's vector is {1, 0}) when {@code isTheAnswer} holds for it, as the
+     * model does for the unit that restates what was asked; every other text is further away.
+     */
+    private static Embedder closestWhen(Predicate<String> isTheAnswer) {
+        return new Embedder() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return isTheAnswer.test(text) ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return texts.stream().map(this::embed).toList();
+            }
+        };
+    }
 
     /** The selection for {@code question} from one passage under {@code heading}; no model call is allowed. */
     private static PassageSelector.Selection select(String question, String passage, String heading) {
@@ -125,24 +149,11 @@ class PassageSelectorTest {
                 """;
         // Like the model, this reads only a text's first RESCORE_TOKENS words, and finds the step that gives the number
         // closest to the question.
-        Embedder readsTheOpening = new Embedder() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public float[] embed(String text) {
-                String read = String.join(" ", List.of(text.split("\\s+")).subList(0, Math.min(PassageSelector.RESCORE_TOKENS,
-                        text.split("\\s+").length)));
-                return read.contains("Save your 10 backup codes") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
-            }
-
-            @Override
-            public List<float[]> embedAll(List<String> texts) {
-                return texts.stream().map(this::embed).toList();
-            }
-        };
+        Embedder readsTheOpening = closestWhen(text -> {
+            List<String> words = List.of(text.split("\\s+"));
+            return String.join(" ", words.subList(0, Math.min(PassageSelector.RESCORE_TOKENS, words.size())))
+                    .contains("Save your 10 backup codes");
+        });
 
         PassageSelector.Selection selection = select(question, List.of(passage), List.of("Two-step authentication"),
                 new float[]{1, 0}, readsTheOpening);
@@ -173,22 +184,7 @@ class PassageSelectorTest {
                 Grow | $49/month | $490/year
                 """;
         // the model finds the header closest to "and yearly?", as all-MiniLM-L6-v2 does: it names the word asked
-        Embedder likesTheHeader = new Embedder() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public float[] embed(String text) {
-                return text.contains("Plan | Monthly billing") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
-            }
-
-            @Override
-            public List<float[]> embedAll(List<String> texts) {
-                return texts.stream().map(this::embed).toList();
-            }
-        };
+        Embedder likesTheHeader = closestWhen(text -> text.contains("Plan | Monthly billing"));
         QuestionTerms terms = QuestionTerms.plain(Terms.of("and yearly?"), Terms.of("how much is grow"));
 
         PassageSelector.Selection selection = PassageSelector.select(List.of(passage), List.of("Prices"), terms, "and yearly?",
@@ -205,22 +201,7 @@ class PassageSelectorTest {
 
                 Invitations expire after 7 days.
                 """;
-        Embedder likesTheExpiry = new Embedder() {
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public float[] embed(String text) {
-                return text.contains("expire") ? new float[]{1, 0} : new float[]{0.6f, 0.8f};
-            }
-
-            @Override
-            public List<float[]> embedAll(List<String> texts) {
-                return texts.stream().map(this::embed).toList();
-            }
-        };
+        Embedder likesTheExpiry = closestWhen(text -> text.contains("expire"));
 
         PassageSelector.Selection selection = select("how long are workspace invitations valid", List.of(passage),
                 List.of("Members"), new float[]{1, 0}, likesTheExpiry);
