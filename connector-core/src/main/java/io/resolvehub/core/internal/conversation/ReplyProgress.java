@@ -23,7 +23,7 @@ public final class ReplyProgress {
     ReplyProgress(long turnId, boolean interrupted, int count, String lastId, BiConsumer<Integer, String> writer) {
         this.turnId = turnId;
         this.writer = writer;
-        this.parts = SentParts.resuming("resolvehub-turn-" + turnId, interrupted, count, lastId, this::sent);
+        this.parts = Transcripts.resumedParts(turnId, interrupted, count, lastId, this::sent);
     }
 
     /** What the connector is given. */

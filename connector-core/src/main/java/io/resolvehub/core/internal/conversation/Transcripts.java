@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 import static io.resolvehub.core.internal.support.Sql.instant;
 import static io.resolvehub.core.internal.support.Sql.nullableDouble;
@@ -97,18 +99,26 @@ public class Transcripts {
      * names the turn, so a connector can recognise a part an {@code interrupted} attempt posted without recording it.
      */
     public SentParts sentParts(long turnId, boolean interrupted) {
-        return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
-                .query((rs, row) -> SentParts.resuming("resolvehub-turn-" + turnId, interrupted,
-                        rs.getInt("parts_sent"), rs.getString("platform_message_id"),
-                        (count, id) -> recordParts(turnId, count, id)))
-                .single();
+        return recorded(turnId, (count, lastId) -> resumedParts(turnId, interrupted, count, lastId,
+                (sent, id) -> recordParts(turnId, sent, id)));
     }
 
     /** {@link #sentParts} for a reply whose last part is recorded with its delivery mark ({@link ReplyProgress}). */
     public ReplyProgress replyProgress(long turnId, boolean interrupted) {
+        return recorded(turnId, (count, lastId) -> new ReplyProgress(turnId, interrupted, count, lastId,
+                (sent, id) -> recordParts(turnId, sent, id)));
+    }
+
+    /** The parts of a turn's reply posted so far, under the reply's key, which names the turn. */
+    static SentParts resumedParts(long turnId, boolean interrupted, int count, String lastId,
+                                  BiConsumer<Integer, String> recorder) {
+        return SentParts.resuming("resolvehub-turn-" + turnId, interrupted, count, lastId, recorder);
+    }
+
+    /** What the turn's row says its reply posted: how many parts, and the last one's platform id. */
+    private <T> T recorded(long turnId, BiFunction<Integer, String, T> resume) {
         return jdbc.sql("select parts_sent, platform_message_id from conversation_turns where id = ?").param(turnId)
-                .query((rs, row) -> new ReplyProgress(turnId, interrupted, rs.getInt("parts_sent"),
-                        rs.getString("platform_message_id"), (count, id) -> recordParts(turnId, count, id)))
+                .query((rs, row) -> resume.apply(rs.getInt("parts_sent"), rs.getString("platform_message_id")))
                 .single();
     }
 

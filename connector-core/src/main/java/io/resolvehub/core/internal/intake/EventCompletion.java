@@ -17,16 +17,8 @@ public final class EventCompletion {
         this.complete = complete;
     }
 
-    /** For a handler run without a worker (tests): nothing is marked, and the caller completes the event as before. */
-    public static EventCompletion none() {
-        return new EventCompletion(null);
-    }
-
     /** Marks the event done as part of the caller's transaction; it counts once that transaction commits. */
     public void completeInTransaction() {
-        if (complete == null) {
-            return;
-        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("an event is completed inside the handler's transaction");
         }

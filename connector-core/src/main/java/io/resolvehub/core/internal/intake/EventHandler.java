@@ -9,11 +9,6 @@ public interface EventHandler {
      */
     void handle(StoredEvent event, EventCompletion completion) throws Exception;
 
-    /** Handles the event and leaves marking it done to the caller. */
-    default void handle(StoredEvent event) throws Exception {
-        handle(event, EventCompletion.none());
-    }
-
     /** Called once when the event is given up on (after the last attempt), so the failure becomes visible. */
     default void deadLettered(StoredEvent event, Exception lastFailure) {
     }

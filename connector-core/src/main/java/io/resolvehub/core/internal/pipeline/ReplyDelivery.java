@@ -47,17 +47,12 @@ class ReplyDelivery {
     }
 
     /**
-     * @param rerun whether an earlier run of the event recorded this turn: it may have posted a part and stopped
-     *              before recording it, so the connector looks before posting that part again
-     */
-    public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn, boolean rerun) {
-        send(conversation, replyContext, turn, rerun, EventCompletion.none());
-    }
-
-    /**
      * Posts the turn, then marks it delivered and, in the same transaction, its event done ({@code completion}): one
      * commit after the post, and a reply is never marked delivered while its event could still run again, or the
      * other way round.
+     *
+     * @param rerun whether an earlier run of the event recorded this turn: it may have posted a part and stopped
+     *              before recording it, so the connector looks before posting that part again
      */
     public void send(ConversationRecord conversation, Map<String, String> replyContext, AssistantTurn turn, boolean rerun,
                      EventCompletion completion) {
