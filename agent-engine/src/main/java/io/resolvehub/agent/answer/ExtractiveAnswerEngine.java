@@ -59,11 +59,9 @@ public final class ExtractiveAnswerEngine implements AnswerEngine {
         StandaloneQuery query = StandaloneQuery.of(request.question(), request.history());
         QuestionReader.Reading reading = reader.read(request.tenant(), query);
         String searchText = reading.searchAddition().isEmpty() ? query.text() : query.text() + "\n" + reading.searchAddition();
-        float[] vector = embedder.embed(query.text());
-        // the vectors are searched with the question as the documents spell it ("pw" → password); one more model call, only
-        // for a question with a typo or a short form, and the question's own vector still judges the answer
-        float[] searchVector = reading.respelling().isEmpty() ? vector : embedder.embed(query.text() + "\n" + reading.respelling());
-        List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), searchText, searchVector, RETRIEVE, SearchMode.HYBRID));
+        // read as the documents spell it ("pw" → password), for the search and for judging the answer alike: one model call
+        float[] vector = embedder.embed(reading.respelling().isEmpty() ? query.text() : query.text() + "\n" + reading.respelling());
+        List<SearchHit> hits = index.search(new SearchQuery(request.tenant(), searchText, vector, RETRIEVE, SearchMode.HYBRID));
         ConfidenceModel.QuestionShape shape = ConfidenceModel.QuestionShape.of(query);
         List<Scored> scored = new ArrayList<>();
         for (SearchHit hit : hits) {

@@ -1,5 +1,6 @@
 package io.resolvehub.agent.answer;
 
+import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.IndexedChunk;
 import io.resolvehub.agent.SearchHit;
 import io.resolvehub.agent.TestAgent;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,39 @@ class RespelledSearchTest {
             SearchHit password = hits.stream().filter(h -> h.docKey().equals("password")).findFirst().orElseThrow();
             assertThat(password.vectorRank()).isEqualTo(1);
             assertThat(hits.getFirst().docKey()).isEqualTo("password");
+        }
+    }
+
+    @Test
+    void aRespelledQuestionIsReadByTheModelOnce() {
+        try (LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(dir.resolve("index"))) {
+            index.add(List.of(chunk("password", "Reset your password", "Password rules",
+                    "A password needs at least 12 characters, with one number and one symbol.")));
+            index.refresh();
+            List<String> read = new ArrayList<>();
+            Embedder counting = new Embedder() {
+                public int dimension() {
+                    return TestAgent.EMBEDDER.dimension();
+                }
+
+                public float[] embed(String text) {
+                    read.add(text);
+                    return TestAgent.EMBEDDER.embed(text);
+                }
+
+                public List<float[]> embedAll(List<String> texts) {
+                    read.addAll(texts);
+                    return TestAgent.EMBEDDER.embedAll(texts);
+                }
+            };
+            ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, counting, t -> VoiceSettings.DEFAULT,
+                    ConfidenceModel.CALIBRATED);
+
+            engine.retrieve(new AnswerRequest(SHOP, "what are the pasword requirements", List.of()));
+
+            // the search and the judging of the answer share the respelled question's vector: the model's work is most of
+            // an answer's time
+            assertThat(read).containsExactly("what are the pasword requirements\npassword");
         }
     }
 
