@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 enum AnswerType {
 
-    // "how long can a discount code be?" asks for a length ("between 3 and 40 characters"), which QUANTITY reads
+    // "how long can a discount code be?" asks for a length ("between 3 and 40 characters"), which LENGTH reads
     DURATION(Pattern.compile("\\bhow long\\b(?! " + Wording.LENGTH + ")|\\bhow soon\\b|\\bhow (?:fast|quickly)\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
             + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
             Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:(?:business|working|calendar|full)\\s+)?"
@@ -21,6 +21,13 @@ enum AnswerType {
                     + "forty|forty-five|sixty|ninety|a few|several|a|an)"
                     + "[ -](?:(?:business|working|calendar|full)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\\b"
                     + "|\\b(?:never expires?|does not expire|doesn't expire|indefinitely|forever)\\b")),
+    // "how long can a discount code be?" asks how many characters, not how many codes a store may have: a length is
+    // counted in characters, digits or words (a "4-digit PIN"), or in time for what plays ("a video can be 2 hours long")
+    LENGTH(Pattern.compile("\\bhow long " + Wording.LENGTH + "|\\bhow many (?:characters|chars|letters|digits|words)\\b"
+            + "|\\b(?:max|maximum|min|minimum) length\\b|\\bcharacter (?:limit|count)\\b"),
+            Pattern.compile("\\b\\d+(?:[.,]\\d+)*\\s*(?:-\\s*)?(?:characters?|chars?|letters?|digits?|symbols?|words?|bytes?)\\b"
+                    + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)[ -](?:characters?|letters?|digits?|words?)\\b"
+                    + "|\\b\\d+(?:[.,]\\d+)?\\s*(?:seconds?|minutes?|hours?)\\b")),
     FREQUENCY(Pattern.compile("\\bhow often\\b|\\bhow frequently\\b"),
             Pattern.compile("\\bevery\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually|once|twice)\\b|\\b\\d+\\s*(?:times|x)\\b")),
     PRICE(Pattern.compile("\\bhow much (?:does|do|is|are|will|would|did)\\b(?!.*\\b(?:storage|space|data|memory|disk)\\b)"
@@ -31,7 +38,7 @@ enum AnswerType {
             + "|\\bsystem requirements\\b|\\bversions? of (?:windows|macos|ios|ipados|android|chrome|firefox|safari|edge)\\b"),
             Pattern.compile("\\b(?:version|v)\\s?\\d|\\b(?:windows|macos|os x|ios|ipados|android|chrome|firefox|safari|edge|ubuntu|"
                     + "debian|java|python|node(?:\\.js)?)\\s+\\d")),
-    QUANTITY(Pattern.compile("\\bhow long " + Wording.LENGTH + "|\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
+    QUANTITY(Pattern.compile("\\bhow many\\b|\\bhow much\\b|\\bhow big\\b|\\bhow large\\b|\\b(?:limit|limits|maximum|max|minimum|min|"
             + "up to|at most|at least|quota|size|capacity|rate limit|number of)\\b"),
             // a number, or one with its unit ("10gb", "2x"), but not a digit inside a name ("2FA", "S3", "B2B"), a word that
             // picks one out ("use one of your keys", "each one works once") or part of a compound ("two-factor", "one-time"):

@@ -107,6 +107,7 @@ final class PassageSelector {
         double carriedWeight = REFERS_BACK.matcher(question).find() ? REFERRED_WEIGHT : CARRIED_WEIGHT;
         // a question asking for a kind of value ("what version of windows…") has its focus in that kind already
         String focus = type == AnswerType.ANY ? FocusWord.of(question, ownTerms) : null;
+        CountedThing counted = type == AnswerType.QUANTITY ? CountedThing.of(question, ownTerms) : null;
         double[] lexical = new double[all.size()];
         double[] wordsSaid = new double[all.size()];   // in typical question words: how much of the question a unit itself names
         for (int i = 0; i < all.size(); i++) {
@@ -118,6 +119,9 @@ final class PassageSelector {
                     + carriedWeight * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
             if (type != AnswerType.ANY && type.carriedBy(asked.of(candidate.text()), named)) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
+            }
+            if (counted != null && counted.countedIn(asked.of(candidate.text()))) {
+                score += TYPE_BONUS;   // "how many envelopes…" by "50 envelopes per month", not "40 recipients per envelope"
             }
             if (focus != null && terms.weight(focus) >= typicalWeight && terms.found(focus, said)) {
                 score += FOCUS_BONUS;   // "what columns does the file need" is answered by the unit that names columns

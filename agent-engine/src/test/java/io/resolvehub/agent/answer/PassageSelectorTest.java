@@ -361,7 +361,8 @@ class PassageSelectorTest {
         assertThat(AnswerType.of("How long do I have to confirm my email?")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how fast does my server have to respond")).isEqualTo(AnswerType.DURATION);
         // how long a thing can be is a length, unless it is how long it can be valid (or kept, or used)
-        assertThat(AnswerType.of("how long can a project name be")).isEqualTo(AnswerType.QUANTITY);
+        assertThat(AnswerType.of("how long can a project name be")).isEqualTo(AnswerType.LENGTH);
+        assertThat(AnswerType.of("how many characters can a tag have")).isEqualTo(AnswerType.LENGTH);
         assertThat(AnswerType.of("how long can a share link be valid")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how long can my account be suspended")).isEqualTo(AnswerType.DURATION);
         assertThat(AnswerType.of("how much does the Pro plan cost")).isEqualTo(AnswerType.PRICE);
@@ -392,6 +393,36 @@ class PassageSelectorTest {
         assertThat(AnswerType.QUANTITY.carriedBy("A workspace can run one export at a time.")).isTrue();
         assertThat(AnswerType.QUANTITY.carriedBy("Ask an admin to reset your two-factor sign-in with a one-time link.")).isFalse();
         assertThat(AnswerType.VERSION.carriedBy("The app checks for a new version every day.")).isFalse();
+        // a length is counted in characters or digits: how many codes a store may hold is no code's length
+        assertThat(AnswerType.LENGTH.carriedBy("Codes are between 3 and 40 characters.")).isTrue();
+        assertThat(AnswerType.LENGTH.carriedBy("Staff log in with a 4-digit PIN.")).isTrue();
+        assertThat(AnswerType.LENGTH.carriedBy("A store can have up to 20,000,000 unique codes.")).isFalse();
+    }
+
+    @Test
+    void aHowManyQuestionIsAnsweredByTheNumberOfWhatItCounts() {
+        String passage = "On the Solo plan, up to 40 recipients can sign each envelope. The Solo plan includes 50 envelopes per month.";
+        String question = "how many envelopes does the solo plan come with";
+
+        PassageSelector.Selection chosen = PassageSelector.select(List.of(passage), List.of("Plans"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, AnswerType.of(question), false, new float[]{1, 0},
+                closestWhen(text -> text.contains("recipients")));
+
+        assertThat(chosen.quote().answering().getFirst()).isEqualTo("The Solo plan includes 50 envelopes per month.");
+    }
+
+    @Test
+    void aLengthQuestionIsAnsweredByTheSentenceThatCountsCharactersNotByAnotherNumber() {
+        String passage = """
+                A store can have up to 20,000,000 unique discount codes. Discount codes are between 3 and 40 characters and \
+                are not case sensitive.""";
+        String question = "how long can a discount code be";
+
+        PassageSelector.Selection chosen = PassageSelector.select(List.of(passage), List.of("Discount codes"),
+                QuestionTerms.plain(Terms.of(question), Set.of()), question, AnswerType.of(question), false, new float[]{1, 0},
+                closestWhen(text -> text.contains("20,000,000")));
+
+        assertThat(chosen.quote().answering().getFirst()).startsWith("Discount codes are between 3 and 40 characters");
     }
 
     @Test
