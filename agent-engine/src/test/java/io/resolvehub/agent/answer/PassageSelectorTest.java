@@ -404,8 +404,7 @@ class PassageSelectorTest {
         String passage = "On the Solo plan, up to 40 recipients can sign each envelope. The Solo plan includes 50 envelopes per month.";
         String question = "how many envelopes does the solo plan come with";
 
-        PassageSelector.Selection chosen = PassageSelector.select(List.of(passage), List.of("Plans"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, AnswerType.of(question), false, new float[]{1, 0},
+        PassageSelector.Selection chosen = select(question, List.of(passage), List.of("Plans"), new float[]{1, 0},
                 closestWhen(text -> text.contains("recipients")));
 
         assertThat(chosen.quote().answering().getFirst()).isEqualTo("The Solo plan includes 50 envelopes per month.");
@@ -418,8 +417,7 @@ class PassageSelectorTest {
                 are not case sensitive.""";
         String question = "how long can a discount code be";
 
-        PassageSelector.Selection chosen = PassageSelector.select(List.of(passage), List.of("Discount codes"),
-                QuestionTerms.plain(Terms.of(question), Set.of()), question, AnswerType.of(question), false, new float[]{1, 0},
+        PassageSelector.Selection chosen = select(question, List.of(passage), List.of("Discount codes"), new float[]{1, 0},
                 closestWhen(text -> text.contains("20,000,000")));
 
         assertThat(chosen.quote().answering().getFirst()).startsWith("Discount codes are between 3 and 40 characters");
