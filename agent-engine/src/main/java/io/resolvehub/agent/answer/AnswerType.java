@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 enum AnswerType {
 
-    // "how long can a discount code be?" asks for a length ("between 3 and 40 characters"), which LENGTH reads
+    // "how long can a link be valid?" asks for a duration, "how long can a discount code be?" for a length (LENGTH)
     DURATION(Pattern.compile("\\bhow long\\b(?! " + Wording.LENGTH + ")|\\bhow soon\\b|\\bhow (?:fast|quickly)\\b|\\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\\b"
             + "|\\b(?:expire|expires|expiry|expiration|valid for|retention|retained|kept for|timeout|time out|lifetime)\\b"),
             Pattern.compile("\\b\\d+(?:[.,]\\d+)?\\s*(?:-\\s*)?(?:(?:business|working|calendar|full)\\s+)?"

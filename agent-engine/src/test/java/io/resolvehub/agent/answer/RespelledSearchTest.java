@@ -57,15 +57,18 @@ class RespelledSearchTest {
             index.refresh();
             List<String> read = new ArrayList<>();
             Embedder counting = new Embedder() {
+                @Override
                 public int dimension() {
                     return TestAgent.EMBEDDER.dimension();
                 }
 
+                @Override
                 public float[] embed(String text) {
                     read.add(text);
                     return TestAgent.EMBEDDER.embed(text);
                 }
 
+                @Override
                 public List<float[]> embedAll(List<String> texts) {
                     read.addAll(texts);
                     return TestAgent.EMBEDDER.embedAll(texts);
