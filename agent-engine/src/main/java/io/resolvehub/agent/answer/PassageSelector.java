@@ -117,10 +117,12 @@ final class PassageSelector {
             wordsSaid[i] = ownTerms.stream().filter(t -> terms.found(t, said)).mapToDouble(terms::weight).sum() / typicalWeight;
             double score = ownTerms.stream().filter(t -> terms.found(t, present)).mapToDouble(terms::weight).sum() / typicalWeight
                     + carriedWeight * terms.carried().stream().filter(t -> !ownTerms.contains(t) && present.contains(t)).count();
-            if (type != AnswerType.ANY && type.carriedBy(asked.of(candidate.text()), named)) {
+            // the part of the unit the question asks about, read once for both checks of the value it holds
+            String valueIn = type == AnswerType.ANY ? null : asked.of(candidate.text());
+            if (valueIn != null && type.carriedBy(valueIn, named)) {
                 score += TYPE_BONUS;   // "how long…" is answered by the sentence that holds a duration
             }
-            if (counted != null && counted.countedIn(asked.of(candidate.text()))) {
+            if (counted != null && counted.countedIn(valueIn)) {
                 score += TYPE_BONUS;   // "how many envelopes…" by "50 envelopes per month", not "40 recipients per envelope"
             }
             if (focus != null && terms.weight(focus) >= typicalWeight && terms.found(focus, said)) {

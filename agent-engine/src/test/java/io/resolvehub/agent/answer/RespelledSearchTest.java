@@ -1,6 +1,5 @@
 package io.resolvehub.agent.answer;
 
-import io.resolvehub.agent.Embedder;
 import io.resolvehub.agent.IndexedChunk;
 import io.resolvehub.agent.SearchHit;
 import io.resolvehub.agent.TestAgent;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,33 +53,16 @@ class RespelledSearchTest {
             index.add(List.of(chunk("password", "Reset your password", "Password rules",
                     "A password needs at least 12 characters, with one number and one symbol.")));
             index.refresh();
-            List<String> read = new ArrayList<>();
-            Embedder counting = new Embedder() {
-                @Override
-                public int dimension() {
-                    return TestAgent.EMBEDDER.dimension();
-                }
-
-                @Override
-                public float[] embed(String text) {
-                    read.add(text);
-                    return TestAgent.EMBEDDER.embed(text);
-                }
-
-                @Override
-                public List<float[]> embedAll(List<String> texts) {
-                    read.addAll(texts);
-                    return TestAgent.EMBEDDER.embedAll(texts);
-                }
-            };
+            TestAgent.CountingEmbedder counting = new TestAgent.CountingEmbedder(TestAgent.EMBEDDER);
             ExtractiveAnswerEngine engine = new ExtractiveAnswerEngine(index, counting, t -> VoiceSettings.DEFAULT,
                     ConfidenceModel.CALIBRATED);
 
-            engine.retrieve(new AnswerRequest(SHOP, "what are the pasword requirements", List.of()));
+            float[] vector = engine.retrieve(new AnswerRequest(SHOP, "what are the pasword requirements", List.of())).vector();
 
             // the search and the judging of the answer share the respelled question's vector: the model's work is most of
             // an answer's time
-            assertThat(read).containsExactly("what are the pasword requirements\npassword");
+            assertThat(counting.texts.get()).isEqualTo(1);
+            assertThat(vector).containsExactly(TestAgent.EMBEDDER.embed("what are the pasword requirements\npassword"));
         }
     }
 
